@@ -1,0 +1,34 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { parse } from 'yaml';
+import { contentIntegrity } from './src/integrations/content-integrity.ts';
+import { normaliseBase } from './src/lib/base-path.ts';
+import { contentRoot } from './src/schemas/index.ts';
+import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
+import { rehypeTypography } from './src/lib/markdown/typography.ts';
+
+/** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
+const root = fileURLToPath(new URL('.', import.meta.url));
+const settings = parse(readFileSync(resolve(root, contentRoot(), 'settings/site.yaml'), 'utf8'));
+
+export default defineConfig({
+  site: process.env.SITE_URL || settings.siteUrl,
+  base: normaliseBase(process.env.BASE_PATH),
+  // OUT_DIR lets tests build the same site under several base paths side by side.
+  outDir: process.env.OUT_DIR || './dist',
+  trailingSlash: 'ignore',
+  // 'jsx' (the default) can drop the space before an inline link in Russian prose.
+  compressHTML: false,
+  integrations: [contentIntegrity(), mdx(), sitemap()],
+  markdown: {
+    rehypePlugins: [clauseAnchors, rehypeTypography],
+  },
+  build: { inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1' },
+});

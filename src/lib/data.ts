@@ -1,0 +1,119 @@
+/**
+ * All content, loaded once per build and indexed. Pages ask this module instead
+ * of calling getCollection themselves, so a site with thousands of entries does
+ * not re-read and re-filter every collection for every page.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { publicName, type PublicName } from './people.ts';
+
+export type Organization = CollectionEntry<'organizations'>;
+export type Form = CollectionEntry<'forms'>;
+export type Regulation = CollectionEntry<'regulations'>;
+export type Roadmap = CollectionEntry<'roadmaps'>;
+export type Practice = CollectionEntry<'practices'>;
+export type MentorEntry = CollectionEntry<'mentors'>;
+export type Settings = CollectionEntry<'settings'>['data'];
+export type Mentor = MentorEntry & { person: PublicName };
+
+export interface Site {
+  settings: Settings;
+  owner: Organization;
+  organizations: Organization[];
+  forms: Form[];
+  regulations: Regulation[];
+  roadmaps: Roadmap[];
+  practices: Practice[];
+  mentors: Mentor[];
+  organization: (id: string) => Organization;
+  form: (id: string) => Form;
+  mentor: (id: string) => Mentor;
+  byOrganization: Map<string, { regulations: Regulation[]; roadmaps: Roadmap[]; practices: Practice[]; mentors: Mentor[] }>;
+  byForm: Map<string, { practices: Practice[]; mentors: Mentor[] }>;
+  practicesByYear: Map<number, Practice[]>;
+  practicesOfMentor: Map<string, Practice[]>;
+}
+
+let loading: Promise<Site> | undefined;
+
+export function loadSite(): Promise<Site> {
+  loading ??= load();
+  return loading;
+}
+
+const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
+  a.data.title.localeCompare(b.data.title, 'ru');
+
+async function load(): Promise<Site> {
+  const [organizations, forms, regulations, roadmaps, practices, mentorEntries, settingsEntries] = await Promise.all([
+    getCollection('organizations'),
+    getCollection('forms'),
+    getCollection('regulations'),
+    getCollection('roadmaps'),
+    getCollection('practices'),
+    getCollection('mentors'),
+    getCollection('settings'),
+  ]);
+
+  const index = <T extends { id: string }>(entries: T[], what: string) => {
+    const map = new Map(entries.map((e) => [e.id, e]));
+    return (id: string) => {
+      const found = map.get(id);
+      // The integrity check runs before the build, so this only fires on a bug.
+      if (!found) throw new Error(`Нет записи «${id}» в разделе «${what}»`);
+      return found;
+    };
+  };
+
+  organizations.sort((a, b) => a.data.name.localeCompare(b.data.name, 'ru'));
+  forms.sort((a, b) => a.data.order - b.data.order);
+  regulations.sort(byTitle);
+  roadmaps.sort((a, b) => b.data.period.to.getTime() - a.data.period.to.getTime() || byTitle(a, b));
+  practices.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || byTitle(a, b));
+  const mentors: Mentor[] = mentorEntries
+    .map((entry) => ({ ...entry, person: publicName(entry.data) }))
+    .sort((a, b) => a.person.shortName.localeCompare(b.person.shortName, 'ru'));
+
+  const settings = settingsEntries.find((s) => s.id === 'site')?.data;
+  if (!settings) throw new Error('Нет файла настроек src/content/settings/site.yaml');
+  const organization = index(organizations, 'организации');
+
+  const byOrganization: Site['byOrganization'] = new Map(
+    organizations.map((o) => [o.id, { regulations: [], roadmaps: [], practices: [], mentors: [] }]),
+  );
+  for (const r of regulations) byOrganization.get(r.data.organization.id)!.regulations.push(r);
+  for (const r of roadmaps) byOrganization.get(r.data.organization.id)!.roadmaps.push(r);
+  for (const p of practices) byOrganization.get(p.data.organization.id)!.practices.push(p);
+  for (const m of mentors) byOrganization.get(m.data.organization.id)!.mentors.push(m);
+
+  const byForm: Site['byForm'] = new Map(forms.map((f) => [f.id, { practices: [], mentors: [] }]));
+  for (const p of practices) for (const f of p.data.forms) byForm.get(f.id)!.practices.push(p);
+  for (const m of mentors) for (const f of m.data.forms) byForm.get(f.id)!.mentors.push(m);
+
+  const practicesByYear: Site['practicesByYear'] = new Map();
+  for (const p of practices)
+    for (const y of p.data.years) {
+      if (!practicesByYear.has(y)) practicesByYear.set(y, []);
+      practicesByYear.get(y)!.push(p);
+    }
+
+  const practicesOfMentor: Site['practicesOfMentor'] = new Map(mentors.map((m) => [m.id, []]));
+  for (const p of practices) for (const m of p.data.mentors) practicesOfMentor.get(m.id)!.push(p);
+
+  return {
+    settings,
+    owner: organization(settings.owner.id),
+    organizations,
+    forms,
+    regulations,
+    roadmaps,
+    practices,
+    mentors,
+    organization,
+    form: index(forms, 'формы наставничества'),
+    mentor: index(mentors, 'наставники'),
+    byOrganization,
+    byForm,
+    practicesByYear: new Map([...practicesByYear].sort(([a], [b]) => b - a)),
+    practicesOfMentor,
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Russian typography by Typograf: non-breaking spaces after short words and
+ * before dashes, «ёлочки», real dashes. One configured instance for the whole build.
+ */
+import Typograf from 'typograf';
+
+const typograf = new Typograf({ locale: ['ru', 'en-US'], htmlEntity: { type: 'default' } });
+// Content is typed by editors; Typograf must not turn «(c)» into © in a school's text.
+typograf.disableRule(['common/symbols/cf', 'common/punctuation/*Exclamation*']);
+
+const cache = new Map<string, string>();
+
+export function typo(text: string | undefined | null): string {
+  if (!text) return '';
+  let result = cache.get(text);
+  if (result === undefined) {
+    result = typograf.execute(text);
+    cache.set(text, result);
+  }
+  return result;
+}

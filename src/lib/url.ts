@@ -1,0 +1,30 @@
+/** Every internal link goes through here, so the configured base path is never forgotten. */
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+/** href('praktiki/shkola-1/') → «/nastavnichestvo/praktiki/shkola-1/» under a base path. */
+export function href(path = ''): string {
+  return BASE + path.replace(/^\/+/, '');
+}
+
+export const routes = {
+  home: () => href(),
+  regulations: () => href('polozheniya/'),
+  regulation: (id: string) => href(`polozheniya/${id}/`),
+  roadmaps: () => href('dorozhnye-karty/'),
+  roadmap: (id: string) => href(`dorozhnye-karty/${id}/`),
+  roadmapIcs: (id: string) => href(`dorozhnye-karty/${id}.ics`),
+  roadmapCsv: (id: string) => href(`dorozhnye-karty/${id}.csv`),
+  practices: () => href('praktiki/'),
+  practice: (id: string) => href(`praktiki/${id}/`),
+  practicesByForm: (id: string) => href(`praktiki/forma/${id}/`),
+  practicesByOrganization: (id: string) => href(`praktiki/organizaciya/${id}/`),
+  practicesByYear: (year: number) => href(`praktiki/god/${year}/`),
+  mentors: () => href('nastavniki/'),
+  mentor: (id: string) => href(`nastavniki/${id}/`),
+  forms: () => href('formy/'),
+  form: (id: string) => href(`formy/${id}/`),
+  organizations: () => href('organizacii/'),
+  organization: (id: string) => href(`organizacii/${id}/`),
+  api: (collection: string) => href(`api/${collection}.json`),
+  rss: () => href('rss.xml'),
+};

@@ -1,0 +1,21 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { loadSite } from '../lib/data.ts';
+import { routes } from '../lib/url.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const s = await loadSite();
+  return rss({
+    title: `${s.settings.title}: лучшие практики`,
+    description: s.settings.tagline,
+    site: site!,
+    customData: '<language>ru</language>',
+    items: s.practices.map((p) => ({
+      title: p.data.title,
+      link: routes.practice(p.id),
+      pubDate: p.data.published,
+      description: p.data.summary,
+      categories: p.data.forms.map((f) => s.form(f.id).data.title),
+    })),
+  });
+};

@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import { contactsSchema, demoFlag, optionalText, text, url, type SchemaTools } from './common.ts';
+import { organizationKind } from './vocabulary.ts';
+
+export const organizationSchema = (_tools: SchemaTools) =>
+  z
+    .object({
+      name: text('полное название'),
+      shortName: text('краткое название'),
+      kind: organizationKind.schema,
+      region: text('регион'),
+      municipality: optionalText(),
+      website: url('сайт').optional(),
+      contacts: contactsSchema.optional(),
+      description: optionalText(),
+      /** The district office this organisation belongs to, for a district portal. */
+      parent: _tools.ref('organizations').optional(),
+      demo: demoFlag,
+    })
+    .strict();

@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import { approvalSchema, demoFlag, optionalText, text, type SchemaTools } from './common.ts';
+import { regulationStatus } from './vocabulary.ts';
+
+/** Frontmatter of a regulation; its clauses are the Markdown body. */
+export const regulationSchema = ({ ref }: SchemaTools) =>
+  z
+    .object({
+      title: text('название'),
+      organization: ref('organizations'),
+      approval: approvalSchema,
+      status: regulationStatus.schema,
+      legalBases: z.array(text('нормативное основание')).default([]),
+      forms: z.array(ref('forms')).default([]),
+      originalFile: optionalText(),
+      /** Where the text came from, e.g. the seed document it was converted from. */
+      source: optionalText(),
+      demo: demoFlag,
+    })
+    .strict();

@@ -1,0 +1,83 @@
+/** Closed lists of the domain (DOMAIN.md): one place for keys and their Russian labels. */
+import { labelledEnum } from './common.ts';
+
+export const ORGANIZATION_KINDS = {
+  school: 'школа',
+  kindergarten: 'детский сад',
+  college: 'колледж',
+  'education-office': 'управление образования',
+  'resource-center': 'ресурсный центр',
+  other: 'иное',
+} as const;
+
+/** The seven canonical stages of a mentoring programme, in order. */
+export const STAGES = {
+  preparation: 'Подготовка условий для запуска программы наставничества',
+  mentees: 'Формирование базы наставляемых',
+  mentors: 'Формирование базы наставников',
+  training: 'Отбор и обучение наставников',
+  pairs: 'Формирование наставнических пар / групп',
+  work: 'Организация работы наставнических пар / групп',
+  completion: 'Завершение наставничества',
+} as const;
+export type StageKey = keyof typeof STAGES;
+
+export const ROADMAP_LEVELS = {
+  organization: 'организация',
+  municipality: 'муниципалитет',
+  region: 'регион',
+} as const;
+
+/** Stored statuses; «просрочено» is never stored, it is derived from dates. */
+export const ITEM_STATUSES = {
+  done: 'выполнено',
+  'in-progress': 'в работе',
+  planned: 'запланировано',
+} as const;
+
+export const DEADLINE_KINDS = {
+  date: 'точная дата',
+  month: 'месяц',
+  range: 'период',
+  until: 'не позднее',
+  ongoing: 'в течение всего периода',
+  schedule: 'по графику',
+  unspecified: 'не указан',
+} as const;
+
+export const REGULATION_STATUSES = {
+  active: 'действует',
+  draft: 'проект',
+  repealed: 'утратило силу',
+} as const;
+
+export const MENTOR_CATEGORIES = {
+  teacher: 'педагог',
+  pupil: 'обучающийся',
+  student: 'студент',
+  employer: 'представитель работодателя',
+  graduate: 'выпускник',
+} as const;
+
+export const ACHIEVEMENT_LEVELS = {
+  school: 'школьный',
+  municipal: 'муниципальный',
+  regional: 'региональный',
+  federal: 'всероссийский',
+  international: 'международный',
+} as const;
+
+export const CONSENT_GIVERS = {
+  self: 'сам человек',
+  parent: 'родитель (законный представитель)',
+} as const;
+
+export const organizationKind = labelledEnum(ORGANIZATION_KINDS, 'вид организации');
+export const stage = labelledEnum(STAGES, 'этап программы');
+export const roadmapLevel = labelledEnum(ROADMAP_LEVELS, 'уровень');
+export const itemStatus = labelledEnum(ITEM_STATUSES, 'статус');
+export const deadlineKind = labelledEnum(DEADLINE_KINDS, 'вид срока');
+export const regulationStatus = labelledEnum(REGULATION_STATUSES, 'статус положения');
+export const mentorCategory = labelledEnum(MENTOR_CATEGORIES, 'категория');
+export const achievementLevel = labelledEnum(ACHIEVEMENT_LEVELS, 'уровень достижения');
+export const consentGiver = labelledEnum(CONSENT_GIVERS, 'кто дал согласие');
