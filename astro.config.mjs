@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
 import { parse } from 'yaml';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
@@ -26,7 +27,8 @@ export default defineConfig({
   compressHTML: false,
   integrations: [contentIntegrity(), mdx(), sitemap()],
   markdown: {
-    rehypePlugins: [clauseAnchors, rehypeTypography],
+    // The unified processor, because the clause anchors and typography are rehype plugins.
+    processor: unified({ rehypePlugins: [clauseAnchors, rehypeTypography] }),
   },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

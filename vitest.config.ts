@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Build tests share one built site per base path; building twice in parallel would waste the 2 cores.
+    globalSetup: ['tests/global-setup.ts'],
+    // Tests that build share two cores; parallel astro builds only slow each other down.
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 600_000,
   },
 });

@@ -1,0 +1,45 @@
+/** Reading the built site: pages, links, text as a reader sees it. */
+import { readFileSync } from 'node:fs';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { listFiles } from './project.ts';
+
+export const htmlFiles = (dist: string) => listFiles(dist, (p) => p.endsWith('.html'));
+
+export function load(path: string): HTMLElement {
+  return parse(readFileSync(path, 'utf8'), { comment: false });
+}
+
+/**
+ * Text normalised for comparison with source documents: the site typesets
+ * (non-breaking spaces, «ёлочки», dashes), the documents do not.
+ */
+export function normalise(text: string): string {
+  return text
+    .replace(/&nbsp;|\u00a0|\u202f/g, ' ')
+    .replace(/[«»„“”"]/g, '"')
+    .replace(/[–—−‑]/g, '-')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export const visibleText = (root: HTMLElement) => normalise(root.querySelector('main')?.textContent ?? root.textContent);
+
+/** Every URL an HTML page refers to, with the attribute it came from. */
+export function references(root: HTMLElement): { tag: string; attr: string; url: string }[] {
+  const found: { tag: string; attr: string; url: string }[] = [];
+  for (const el of root.querySelectorAll('[href], [src], [srcset], [poster], [data], [action]')) {
+    for (const attr of ['href', 'src', 'poster', 'data', 'action']) {
+      const value = el.getAttribute(attr);
+      if (value) found.push({ tag: el.tagName.toLowerCase(), attr, url: value });
+    }
+    const srcset = el.getAttribute('srcset');
+    if (srcset) for (const part of srcset.split(',')) found.push({ tag: el.tagName.toLowerCase(), attr: 'srcset', url: part.trim().split(/\s+/)[0] });
+  }
+  for (const style of root.querySelectorAll('style')) {
+    for (const m of style.textContent.matchAll(/url\(\s*['"]?([^'")]+)/g)) found.push({ tag: 'style', attr: 'url()', url: m[1] });
+  }
+  return found;
+}
