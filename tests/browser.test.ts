@@ -1,0 +1,106 @@
+/** What a visitor does in a real browser: the low-vision mode, keyboard, narrow screens. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { chromiumPath, launch } from './helpers/browser.ts';
+import { serve } from './helpers/serve.ts';
+import { BASE_PATH, OUT } from './helpers/project.ts';
+import { checkContent } from '../src/integrity/check.ts';
+import { ROOT } from './helpers/project.ts';
+
+const { entries } = checkContent(ROOT);
+const first = (c: string) => entries.find((e) => e.collection === c)!.id;
+const PAGES = [
+  '',
+  'polozheniya/',
+  `polozheniya/${first('regulations')}/`,
+  'dorozhnye-karty/',
+  `dorozhnye-karty/${first('roadmaps')}/`,
+  'praktiki/',
+  `praktiki/${first('practices')}/`,
+  'nastavniki/',
+  `nastavniki/${first('mentors')}/`,
+  `formy/${first('forms')}/`,
+  `organizacii/${first('organizations')}/`,
+];
+
+describe.skipIf(!chromiumPath)('in the browser', () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof serve>>;
+
+  beforeAll(async () => {
+    browser = await launch();
+    site = await serve(OUT.base, `${BASE_PATH}/`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('the low-vision mode switches on, persists across pages and applies before the first paint', async () => {
+    const context = await browser.newContext();
+    // Record whether <html> already carried the mode when <body> first appeared.
+    await context.addInitScript(() => {
+      const w = window as unknown as { lvAtBody?: string | null };
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          w.lvAtBody = document.documentElement.getAttribute('data-lv');
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(site.url);
+    const toggle = page.getByRole('button', { name: 'Версия для слабовидящих' });
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.lv)).toBe('on');
+    await page.getByRole('button', { name: 'Белым по чёрному' }).click();
+    await page.getByRole('button', { name: /А\+\+/ }).click();
+    await page.getByRole('button', { name: 'Скрыть' }).click();
+    const bodyColour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bodyColour).toBe('rgb(0, 0, 0)');
+
+    await page.goto(`${site.url}praktiki/`);
+    expect(await page.evaluate(() => (window as unknown as { lvAtBody?: string }).lvAtBody)).toBe('on');
+    const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+    expect(state).toMatchObject({ lv: 'on', lvScheme: 'wb', lvSize: '3', lvImages: 'off' });
+    const visibleImages = await page.evaluate(() => [...document.images].filter((i) => i.getBoundingClientRect().width > 0).length);
+    expect(visibleImages).toBe(0);
+
+    await page.getByRole('button', { name: 'Обычная версия сайта' }).click();
+    await page.goto(site.url);
+    expect(await page.evaluate(() => document.documentElement.dataset.lv ?? null)).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a keyboard user reaches the skip link first and it moves focus to the content', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}praktiki/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Перейти к содержанию');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#content');
+    await page.close();
+  });
+
+  it('no page type scrolls sideways at 320 px, nor at 320 px in the largest low-vision type', async () => {
+    for (const lv of [false, true]) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      if (lv)
+        await context.addInitScript(() =>
+          localStorage.setItem('nastavnichestvo:lv', JSON.stringify({ on: true, scheme: 'blue', size: 3, images: true })),
+        );
+      const page = await context.newPage();
+      for (const path of PAGES) {
+        await page.goto(site.url + path);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path || '/'}${lv ? ' (версия для слабовидящих)' : ''}`).toBeLessThanOrEqual(320);
+      }
+      await context.close();
+    }
+  });
+});

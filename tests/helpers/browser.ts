@@ -1,0 +1,20 @@
+/**
+ * Debian's Chromium through playwright-core. Locally a missing browser skips the
+ * browser tests; in CI (CI=true) it is a failure, never a silent skip.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+export const chromiumPath = CANDIDATES.find((p) => existsSync(p));
+
+if (!chromiumPath && process.env.CI === 'true') {
+  throw new Error('Chromium не найден (нужен /usr/bin/chromium: apt-get install -y chromium), а в CI браузерные тесты обязательны');
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
