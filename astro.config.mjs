@@ -1,5 +1,5 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -15,13 +15,18 @@ import { rehypeTypography } from './src/lib/markdown/typography.ts';
 
 /** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
 const root = fileURLToPath(new URL('.', import.meta.url));
-const settings = parse(readFileSync(resolve(root, contentRoot(), 'settings/site.yaml'), 'utf8'));
+const settingsFile = resolve(root, contentRoot(), 'settings/site.yaml');
+// A missing settings file is reported by the integrity check with the other content errors.
+const settings = existsSync(settingsFile) ? parse(readFileSync(settingsFile, 'utf8')) ?? {} : {};
 
 export default defineConfig({
   site: process.env.SITE_URL || settings.siteUrl,
   base: normaliseBase(process.env.BASE_PATH),
   // OUT_DIR lets tests build the same site under several base paths side by side.
   outDir: process.env.OUT_DIR || './dist',
+  // One content cache per content root: the glob loader keeps an unchanged entry's old
+  // file path, so a cache shared between roots makes images resolve into the other tree.
+  cacheDir: `./node_modules/.astro/${contentRoot().replace(/[^A-Za-z0-9]+/g, '-')}`,
   trailingSlash: 'ignore',
   // 'jsx' (the default) can drop the space before an inline link in Russian prose.
   compressHTML: false,

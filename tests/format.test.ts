@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countOf, formatDate, formatMonth, plural, WORDS, yearSpan } from '../src/lib/format.ts';
 import { typo } from '../src/lib/typography.ts';
+import { splitBullets } from '../src/lib/inline-list.ts';
 
 describe('Russian formatting', () => {
   it('agrees nouns with numbers', () => {
@@ -31,5 +32,19 @@ describe('Russian formatting', () => {
     expect(out).toContain('—');
     expect(out).toMatch(/и\u00a0в/);
     expect(out).not.toContain('"');
+  });
+});
+
+describe('document text kept as written', () => {
+  it('typography leaves the blanks of an unfilled order («от ..2020 №») alone', () => {
+    expect(typo('Утвержден приказом от ..2020 №')).toMatch(/от\s\.\.2020/);
+  });
+
+  it('an inline bullet list from Word splits into its lead and items, losing no words', () => {
+    const text = 'Завершение наставничества: · подведение итогов работы; · проведение открытого публичного мероприятия.';
+    const { lead, items } = splitBullets(text);
+    expect(lead).toBe('Завершение наставничества:');
+    expect(items).toEqual(['подведение итогов работы;', 'проведение открытого публичного мероприятия.']);
+    expect(splitBullets('Без списка').items).toEqual([]);
   });
 });

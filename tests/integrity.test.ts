@@ -136,6 +136,12 @@ describe('broken content is reported with file, field and a readable reason', ()
       file: 'organizations/uo-test.yaml',
       message: /ошибка в разметке YAML/,
     },
+    {
+      name: 'no-settings',
+      edit: (dir) => rmSync(join(dir, 'settings/site.yaml')),
+      file: 'settings/site.yaml',
+      message: /нет файла настроек сайта/,
+    },
   ];
 
   for (const c of cases) {

@@ -22,6 +22,9 @@ import {
 import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.ts';
 import { EntryReadError, readEntry } from './read-entry.ts';
 
+/** The one settings file the site reads (the CMS edits it as a file collection). */
+export const SITE_SETTINGS_ID = 'site';
+
 export interface ContentProblem {
   file: string;
   field?: string;
@@ -130,6 +133,16 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
           message: collection === 'regulations' ? 'нет текста положения после блока полей' : 'нет описания практики после блока полей',
         });
       }
+    }
+  }
+
+  if (!entries.some((entry) => entry.collection === 'settings' && entry.id === SITE_SETTINGS_ID)) {
+    const file = relative(root, join(root, content, collectionFiles.settings.dir, `${SITE_SETTINGS_ID}.yaml`));
+    if (!problems.some((problem) => problem.file === file)) {
+      problems.push({
+        file,
+        message: 'нет файла настроек сайта: без него неизвестны название раздела, организация-владелец и адрес сайта',
+      });
     }
   }
 

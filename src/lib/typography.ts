@@ -7,6 +7,8 @@ import Typograf from 'typograf';
 const typograf = new Typograf({ locale: ['ru', 'en-US'], htmlEntity: { type: 'default' } });
 // Content is typed by editors; Typograf must not turn «(c)» into © in a school's text.
 typograf.disableRule(['common/symbols/cf', 'common/punctuation/*Exclamation*']);
+// Official documents leave blanks such as «от ..2020 №» to fill in by hand: keep them as written.
+typograf.disableRule('common/punctuation/delDoublePunctuation');
 
 const cache = new Map<string, string>();
 

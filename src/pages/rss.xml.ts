@@ -8,7 +8,8 @@ export const GET: APIRoute = async ({ site }) => {
   return rss({
     title: `${s.settings.title}: лучшие практики`,
     description: s.settings.tagline,
-    site: site!,
+    // The channel's link is the practice bank itself, under the base path.
+    site: new URL(routes.practices(), site).href,
     customData: '<language>ru</language>',
     items: s.practices.map((p) => ({
       title: p.data.title,
