@@ -5,7 +5,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SEEDS = resolve(ROOT, '../shared/seeds');
+/** Copies of ../shared/seeds, so that a clone is self-contained. */
+export const SEEDS = resolve(ROOT, 'tests/fixtures/seeds');
 export const TMP = join(ROOT, '.cache/tests');
 /** The date the test builds judge roadmap deadlines against, so statuses are reproducible. */
 export const TEST_BUILD_DATE = '2026-11-23';
