@@ -68,6 +68,8 @@ export const roadmapSchema = ({ ref }: SchemaTools) =>
       stages: z.array(roadmapStageSchema).min(1, 'в дорожной карте нужен хотя бы один раздел'),
       targets: z.array(targetSchema).default([]),
       source: optionalText(),
+      /** Text of the source document the importer could not place in a field: kept for the editor to sort out. */
+      notes: z.array(text('примечание')).optional(),
       demo: demoFlag,
     })
     .strict();

@@ -1,0 +1,159 @@
+/**
+ * `npm run import -- <file> [--org <id>] [--kind roadmap|regulation] [--out <path>] [--stdout] [--force]`
+ *
+ * Reads .txt, .html or .docx, writes one content entry valid under the schemas (or prints
+ * it as JSON with --stdout) and a short report. Bad input gets a one-line error and a
+ * non-zero exit; nothing is half-written and nothing is overwritten without --force.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml, stringify } from 'yaml';
+import { plainTools } from '../schemas/common.ts';
+import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.ts';
+import { formatPath } from '../integrity/check.ts';
+import { importDocument, type ImportKind, type ImportResult } from './import-document.ts';
+import { readText } from './read-text.ts';
+import { ImportError, type SourceDocument } from './source-document.ts';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const USAGE = 'использование: npm run import -- <файл .txt|.html|.docx> [--org <id>] [--kind roadmap|regulation] [--out <путь>] [--stdout] [--force]';
+
+export async function readDocument(path: string): Promise<SourceDocument> {
+  if (!existsSync(path)) throw new ImportError(`файл ${path} не найден`);
+  const ext = extname(path).toLowerCase();
+  const buffer = readFileSync(path);
+  if (!buffer.length) throw new ImportError(`файл ${path} пуст`);
+  if (ext === '.txt' || ext === '.text') return readText(buffer.toString('utf8'), path);
+  if (ext === '.html' || ext === '.htm') {
+    const { readHtml } = await import('./read-html.ts');
+    return readHtml(buffer.toString('utf8'), path);
+  }
+  if (ext === '.docx') {
+    const { readDocx } = await import('./read-docx.ts');
+    const read = (await readDocx(buffer, path)) as SourceDocument | { document: SourceDocument };
+    return 'document' in read ? read.document : read;
+  }
+  if (ext === '.doc') throw new ImportError(`файл ${path} в старом формате Word (.doc): сохраните его как .docx и импортируйте снова`);
+  throw new ImportError(`не знаю, как читать файлы «${ext || 'без расширения'}»: подходят .txt, .html и .docx`);
+}
+
+const plural = (n: number, one: string, few: string, many: string) => {
+  const rule = new Intl.PluralRules('ru').select(n);
+  return `${n} ${rule === 'one' ? one : rule === 'few' ? few : many}`;
+};
+
+export function reportLine(result: ImportResult): string {
+  const percent = result.coverage.total ? ((100 * result.coverage.covered) / result.coverage.total).toFixed(1) : '100';
+  const parts =
+    result.kind === 'roadmap'
+      ? [
+          `дорожная карта: ${plural(result.stats.stages!, 'раздел', 'раздела', 'разделов')}`,
+          plural(result.stats.items!, 'мероприятие', 'мероприятия', 'мероприятий'),
+          `с датами — ${result.stats.dated}`,
+        ]
+      : [`положение: ${plural(result.stats.sections!, 'раздел', 'раздела', 'разделов')}`, plural(result.stats.clauses!, 'пункт', 'пункта', 'пунктов')];
+  parts.push(plural(result.warnings.length, 'предупреждение', 'предупреждения', 'предупреждений'));
+  parts.push(`слов источника перенесено: ${percent} % (${result.coverage.covered} из ${result.coverage.total})`);
+  return parts.join(', ');
+}
+
+/** Guesses the organisation from the names of those already in the content. */
+function guessOrganization(root: string, document: SourceDocument): string | undefined {
+  const dir = join(root, contentRoot(), collectionFiles.organizations.dir);
+  if (!existsSync(dir)) return undefined;
+  const text = document.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ').replace(/\s+/g, ' ').toLowerCase();
+  for (const file of readdirSafe(dir)) {
+    const data = parseYaml(readFileSync(join(dir, file), 'utf8')) ?? {};
+    const names = [data.name, data.shortName].filter(Boolean).map((n: string) => n.replace(/\s+/g, ' ').toLowerCase());
+    if (names.some((n: string) => text.includes(n))) return basename(file, extname(file));
+  }
+  return undefined;
+}
+const readdirSafe = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+
+export function serialiseEntry(result: ImportResult): string {
+  const yaml = stringify(result.data, { lineWidth: 0 });
+  if (result.kind === 'regulation') return `---\n${yaml}---\n${result.body}`;
+  return yaml;
+}
+
+export async function runImport(argv: string[], root = process.cwd()): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        org: { type: 'string' },
+        kind: { type: 'string' },
+        out: { type: 'string' },
+        stdout: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return { code: 2, stdout: '', stderr: `${(error as Error).message}\n${USAGE}\n` };
+  }
+  const [file] = args.positionals;
+  if (!file || args.positionals.length > 1) return { code: 2, stdout: '', stderr: `${USAGE}\n` };
+  const kind = args.values.kind as ImportKind | undefined;
+  if (kind && kind !== 'roadmap' && kind !== 'regulation') return { code: 2, stdout: '', stderr: `--kind: «${kind}» — нужно roadmap или regulation\n` };
+
+  try {
+    const document = await readDocument(resolve(root, file));
+    document.file = file;
+    let organization = args.values.org ?? guessOrganization(root, document);
+    if (!organization) {
+      if (!args.values.stdout) throw new ImportError('не указана организация: добавьте --org <идентификатор из src/content/organizations>');
+      organization = 'organizaciya';
+      err.push('внимание: организация не указана и не найдена среди известных — в записи стоит «organizaciya»');
+    }
+    const orgFile = join(root, contentRoot(), collectionFiles.organizations.dir, `${organization}.yaml`);
+    const orgKind = existsSync(orgFile) ? (parseYaml(readFileSync(orgFile, 'utf8'))?.kind as string | undefined) : undefined;
+    if (!existsSync(orgFile)) err.push(`внимание: организации «${organization}» нет в src/content/organizations — создайте её до сборки`);
+
+    const result = importDocument(document, { kind, organization, organizationKind: orgKind });
+    const collection = result.kind === 'roadmap' ? 'roadmaps' : 'regulations';
+    const schema = schemaFactories[collection](plainTools);
+    const checked = schema.safeParse(result.data);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new ImportError(`запись не прошла проверку: поле «${formatPath(issue.path)}» — ${issue.message}`);
+    }
+
+    for (const w of result.warnings) err.push(`строка ${w.line}: ${w.message}`);
+    err.push(reportLine(result));
+    if (args.values.stdout) {
+      out.push(JSON.stringify(result.kind === 'regulation' ? { ...result.data, body: result.body } : result.data, null, 2));
+      return { code: 0, stdout: `${out.join('\n')}\n`, stderr: `${err.join('\n')}\n` };
+    }
+    const id = entryId(result, organization);
+    const target = resolve(root, args.values.out ?? join(contentRoot(), collectionFiles[collection].dir, `${id}.${result.kind === 'roadmap' ? 'yaml' : 'md'}`));
+    if (existsSync(target) && !args.values.force) throw new ImportError(`${relative(root, target)} уже существует: чтобы заменить, добавьте --force`);
+    mkdirSync(dirname(target), { recursive: true });
+    const temporary = `${target}.tmp-${process.pid}`;
+    writeFileSync(temporary, serialiseEntry(result));
+    renameSync(temporary, target);
+    err.push(`записано: ${relative(root, target)}`);
+    return { code: 0, stdout: '', stderr: `${err.join('\n')}\n` };
+  } catch (error) {
+    if (error instanceof ImportError) return { code: 1, stdout: '', stderr: `${[...err, `ошибка: ${error.message}`].join('\n')}\n` };
+    const message = (error as Error).message ?? String(error);
+    return { code: 1, stdout: '', stderr: `${[...err, `ошибка: ${message.split('\n')[0]}`].join('\n')}\n` };
+  }
+}
+
+function entryId(result: ImportResult, organization: string): string {
+  if (result.kind === 'regulation') return organization;
+  const period = result.data.period as { from: string; to: string };
+  const [a, b] = [period.from.slice(0, 4), period.to.slice(0, 4)];
+  return a === b ? `${organization}-${a}` : `${organization}-${a}-${b}`;
+}

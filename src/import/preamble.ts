@@ -1,0 +1,126 @@
+/**
+ * What stands around a document's main part: the approval block («УТВЕРЖДАЮ», «Принят
+ * решением педсовета…»), the title, the period it names, goals and tasks, target indicators.
+ */
+type Paragraph = { text: string; line: number; bold?: boolean; gap?: boolean };
+
+const APPROVE = /^(утвержд\S*|утверждаю)/i;
+const AGREE = /^(согласован\S*|принят\S*|рассмотрен\S*)/i;
+const POSITION = /^(директор|заведующ|руководител|начальник|и\.\s?о\.)/i;
+const TITLE_WORDS = /план(?![а-яё])|дорожн\S* карт|положени[ея](?![а-яё])|программ/i;
+const DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})/;
+
+export interface Approval {
+  /** The date of the approval itself (from «УТВЕРЖДЕНО … от 01.09.2024»). */
+  date?: string;
+  document?: string;
+  approvedBy?: string;
+  agreed?: string;
+}
+
+/** Lines of an approval or agreement block; a lone keyword line carries no information of its own. */
+const blockText = (lines: string[]) => {
+  const [first, ...rest] = lines;
+  const alone = /^[A-ZА-ЯЁ]+:?$/.test(first);
+  return (alone ? rest : lines).join(' ').replace(/\s+/g, ' ').trim();
+};
+
+export function readApproval(paragraphs: Paragraph[]): { approval: Approval; used: Set<number>; firstDate?: string } {
+  const used = new Set<number>();
+  let firstDate: string | undefined;
+  const approval: Approval = {};
+  const firstKeyword = paragraphs.findIndex((p) => APPROVE.test(p.text) || AGREE.test(p.text));
+  if (firstKeyword < 0) return { approval, used };
+  let end = paragraphs.findIndex((p, i) => i > firstKeyword && (p.bold || TITLE_WORDS.test(p.text) && !APPROVE.test(p.text) && !AGREE.test(p.text)));
+  if (end < 0) end = paragraphs.length;
+  const blocks: { kind: 'approve' | 'agree'; lines: number[] }[] = [];
+  for (let i = firstKeyword; i < end; i++) {
+    const text = paragraphs[i].text;
+    if (APPROVE.test(text) || AGREE.test(text)) {
+      const kind = APPROVE.test(text) ? 'approve' : 'agree';
+      const block = { kind, lines: [i] } as (typeof blocks)[number];
+      // «Директор» written just above «УТВЕРЖДАЮ» belongs to the approval, not to the block before.
+      const previous = blocks[blocks.length - 1];
+      if (kind === 'approve' && previous && previous.lines.at(-1) === i - 1 && POSITION.test(paragraphs[i - 1].text)) {
+        block.lines.unshift(previous.lines.pop()!);
+      }
+      blocks.push(block);
+    } else blocks[blocks.length - 1].lines.push(i);
+  }
+  for (const block of blocks) {
+    block.lines.forEach((i) => used.add(i));
+    const lines = block.lines.map((i) => paragraphs[i].text);
+    const anyDate = DATE.exec(lines.join(' '));
+    if (anyDate && !firstDate) firstDate = isoDate(+anyDate[3], +anyDate[2], +anyDate[1]);
+    if (block.kind === 'approve') {
+      const keywordFirst = lines.findIndex((l) => APPROVE.test(l));
+      const ordered = keywordFirst > 0 ? [lines[keywordFirst], ...lines.slice(0, keywordFirst), ...lines.slice(keywordFirst + 1)] : lines;
+      const text = blockText(ordered);
+      if (/приказ|распоряжени|решени|протокол/i.test(text)) approval.document = text;
+      else approval.approvedBy = text;
+      const date = DATE.exec(text);
+      if (date) approval.date = isoDate(+date[3], +date[2], +date[1]);
+    } else {
+      approval.agreed = [approval.agreed, blockText(lines)].filter(Boolean).join('; ');
+    }
+  }
+  return { approval, used, firstDate };
+}
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** The title: the bold lines that name the document, or the run of lines that starts with its name. */
+export function readTitle(paragraphs: Paragraph[], skip: Set<number>): { title?: string; used: Set<number> } {
+  const used = new Set<number>();
+  const start = paragraphs.findIndex((p, i) => !skip.has(i) && TITLE_WORDS.test(p.text) && (p.bold || /^(план|дорожн|положени)/i.test(p.text)));
+  if (start < 0) return { used };
+  const lines = [start];
+  const bold = paragraphs[start].bold;
+  for (let i = start + 1; i < paragraphs.length && !skip.has(i); i++) {
+    const p = paragraphs[i];
+    if (bold ? !p.bold : p.gap) break;
+    lines.push(i);
+  }
+  lines.forEach((i) => used.add(i));
+  const title = lines.map((i) => paragraphs[i].text).join(' ').replace(/\s+/g, ' ').trim();
+  return { title: sentenceCase(title), used };
+}
+
+/** «ПОЛОЖЕНИЕ о наставничестве» → «Положение о наставничестве»: capitals are the document's layout, not its words. */
+export const sentenceCase = (text: string) =>
+  text.replace(/^([А-ЯЁA-Z])([А-ЯЁA-Z]{3,})(?=[\s,.:]|$)/, (_, first: string, rest: string) => first + rest.toLowerCase());
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/** The period a title names: «на 2023- 2024 учебный год», «на 2020 год», «на 2024–2026 годы». */
+export function periodFromTitle(title: string | undefined): { from: Date; to: Date } | undefined {
+  if (!title) return undefined;
+  const academic = /(20\d\d)\s*[-–—/]\s*(20\d\d|\d\d)\s*(учебн|уч\.)/i.exec(title);
+  if (academic) {
+    const second = academic[2].length === 2 ? 2000 + Number(academic[2]) : Number(academic[2]);
+    return { from: utc(Number(academic[1]), 9, 1), to: utc(second, 8, 31) };
+  }
+  const span = /(20\d\d)\s*[-–—]\s*(20\d\d)/.exec(title);
+  if (span) return { from: utc(Number(span[1]), 1, 1), to: utc(Number(span[2]), 12, 31) };
+  const single = /(20\d\d)\s*(год|г\.|гг)/i.exec(title);
+  if (single) return { from: utc(Number(single[1]), 1, 1), to: utc(Number(single[1]), 12, 31) };
+  return undefined;
+}
+
+/** «Доля … — не менее 10% в 2025 году» → indicator, value, unit, year. */
+export function readTarget(text: string): { indicator: string; value: number | string; unit?: string; year?: number } | undefined {
+  const match = /^(.*?)[\s:—–-]*(?:не менее|не ниже|не более|до|составит|—|–|-)?\s*(\d+(?:[.,]\d+)?)\s*(%|процент\S*|чел\S*|ед\S*|шт\S*)?\s*(?:(?:в|к|на)\s*(20\d\d)\s*(?:год\S*|г\.?)?)?\s*[.;]?$/i.exec(text.trim());
+  const stated = match?.[3] || /не менее|не ниже|не более/i.test(text) || /[—–:]\s*\d+(?:[.,]\d+)?\s*[.;]?$/.test(text.trim());
+  if (!match || !match[1] || !stated) return undefined;
+  const indicator = match[1].replace(/[\s,:—–-]+$/, '').trim();
+  if (indicator.length < 5) return undefined;
+  const unit = match[3] ? (match[3].startsWith('%') || match[3].startsWith('процент') ? '%' : match[3]) : undefined;
+  const number = Number(match[2].replace(',', '.'));
+  // «не менее 30» is a different promise from «30»: the bound stays with the value.
+  const bound = /не менее|не ниже|не более/i.exec(text)?.[0].toLowerCase();
+  return { indicator, value: bound ? `${bound} ${number}` : number, ...(unit ? { unit } : {}), ...(match[4] ? { year: Number(match[4]) } : {}) };
+}

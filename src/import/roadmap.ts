@@ -1,0 +1,324 @@
+/**
+ * A roadmap from a document: the table of events, the approval block and title before
+ * it, target indicators after it. Columns are found by what their headers mean, in any
+ * order and wording, so that tables nobody here has seen still import.
+ */
+import type { StageKey } from '../schemas/vocabulary.ts';
+import { parseDeadline, type Period } from './deadline.ts';
+import { cellOf, type Block, type Cell, type Row } from './source-document.ts';
+import type { Warn } from './report.ts';
+
+type Meaning = 'number' | 'stage' | 'title' | 'deadline' | 'responsible' | 'result' | 'extra';
+
+/** Header words → column meaning; the first that matches wins («Срок реализации мероприятия» is a deadline). */
+const HEADER_MEANINGS: [Meaning, RegExp][] = [
+  ['number', /^\s*(№|n°|no\.?|номер)|п\s*[./]\s*п/i],
+  ['deadline', /срок|дата|период|когда/i],
+  ['responsible', /ответствен|исполнител|кто /i],
+  ['result', /результат|документ|продукт|показател|форма отч[её]т/i],
+  ['title', /мероприят|содержан|деятельност|действи|работ/i],
+  ['stage', /этап|раздел|направлени/i],
+  ['title', /наименован|названи/i],
+];
+
+export function headerMeaning(text: string): Meaning | undefined {
+  if (!text.trim()) return undefined;
+  return HEADER_MEANINGS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+const ROW_NUMBER = /^\s*((?:\d+\.)*\d+)\.?\s*$|^\s*([IVXLC]+)\.?\s*$/;
+const rowNumber = (text: string) => {
+  const match = ROW_NUMBER.exec(text);
+  return match ? (match[1] ?? match[2]) : undefined;
+};
+
+export interface ImportedItem {
+  number?: string;
+  title: string;
+  description?: string;
+  deadline: { text: string; from?: Date; to?: Date; kind: string };
+  responsible: string[];
+  result?: string;
+  items?: ImportedItem[];
+}
+export interface ImportedStage {
+  number?: string;
+  title: string;
+  stage?: StageKey;
+  description?: string;
+  items: ImportedItem[];
+}
+
+/** The canonical stage a row names, where it clearly names one (DOMAIN.md's seven). */
+export function canonicalStage(title: string): StageKey | undefined {
+  const t = title.toLowerCase();
+  if (/заверш/.test(t)) return 'completion';
+  if (/организац\S* (и осуществлени\S* )?работ/.test(t)) return 'work';
+  if (/(пар|групп)/.test(t) && /формирован|закреплен|подбор/.test(t)) return 'pairs';
+  if (/отбор|обучени/.test(t) && /наставник|^отбор/.test(t)) return 'training';
+  if (/наставляем/.test(t) && /баз|банк|формирован/.test(t)) return 'mentees';
+  if (/наставник/.test(t) && /баз|банк/.test(t)) return 'mentors';
+  if (/подготовк|нормативн|обеспечит/.test(t)) return 'preparation';
+  return undefined;
+}
+
+interface Columns {
+  meanings: Meaning[];
+  labels: string[];
+}
+
+/** Finds the header row (possibly split over two rows) and says what each column holds. */
+function findHeader(rows: Row[]): { columns: Columns; end: number } | undefined {
+  for (let r = 0; r < Math.min(rows.length, 8); r++) {
+    const labels = rows[r].cells.map((c) => c.text);
+    const meanings = labels.map((label) => headerMeaning(label) ?? 'extra');
+    const found = new Set(meanings.filter((m) => m !== 'extra'));
+    if (found.size < 2 || !(found.has('title') || found.has('deadline'))) continue;
+    if (labels.some((label) => /\d{2}\.\d{2}\.\d{2,4}/.test(label))) continue;
+    let end = r + 1;
+    // A header split over two rows: the second has only lower-case continuations and no row number.
+    const next = rows[end];
+    if (next && !rowNumber(next.cells[0]?.text ?? '') && next.cells.every((c) => !c.text || /^[a-zа-яё(]/.test(c.text))) {
+      next.cells.forEach((cell, i) => {
+        if (cell.text) labels[i] = `${labels[i] ?? ''} ${cell.text}`.trim();
+      });
+      labels.forEach((label, i) => (meanings[i] = headerMeaning(label) ?? 'extra'));
+      end++;
+    }
+    return { columns: { meanings, labels }, end };
+  }
+  return undefined;
+}
+
+const isNumberingRow = (row: Row) => {
+  const texts = row.cells.map((c) => c.text).filter(Boolean);
+  return texts.length >= 3 && texts.every((t, i) => t === String(i + 1));
+};
+
+function isRepeatedHeader(row: Row, columns: Columns) {
+  const texts = row.cells.map((c) => c.text);
+  return texts.filter(Boolean).length >= 2 && texts.every((t, i) => !t || headerMeaning(t) === columns.meanings[i]);
+}
+
+interface Fields {
+  number: string;
+  stage: Cell;
+  title: Cell;
+  deadline: Cell;
+  responsible: Cell;
+  result: Cell;
+  extra: string[];
+  line: number;
+}
+
+const EMPTY = cellOf([]);
+
+function fieldsOf(row: Row, columns: Columns): Fields {
+  const out: Fields = { number: '', stage: EMPTY, title: EMPTY, deadline: EMPTY, responsible: EMPTY, result: EMPTY, extra: [], line: row.line };
+  row.cells.forEach((cell, i) => {
+    const meaning = columns.meanings[i] ?? 'extra';
+    if (meaning === 'number') out.number = cell.text;
+    else if (meaning === 'extra') {
+      if (cell.text) out.extra.push(columns.labels[i] ? `${columns.labels[i]}: ${cell.text}` : cell.text);
+    } else {
+      const current = out[meaning];
+      out[meaning] = current.text ? cellOf([...current.parts, ...cell.parts]) : cell;
+    }
+  });
+  return out;
+}
+
+/**
+ * Joins text continued after a page break. The break may fall mid-word: the pieces are
+ * glued without a space when the glued word occurs elsewhere in the document.
+ */
+function joinContinued(before: string, after: string, vocabulary: Map<string, number>): string {
+  if (!before) return after;
+  if (!after) return before;
+  const tail = /([а-яёa-z]+)$/i.exec(before)?.[1]?.toLowerCase();
+  const head = /^([а-яёa-z]+)/i.exec(after)?.[1];
+  if (tail && head) {
+    const joined = vocabulary.has(`${tail}${head.toLowerCase()}`);
+    // Pieces seen nowhere else, the second in lower case: the halves of one word.
+    const halves = /^[а-яёa-z]/.test(head) && vocabulary.get(tail) === 1 && vocabulary.get(head.toLowerCase()) === 1 && head.length <= 5;
+    if (joined || halves) return `${before}${after}`;
+  }
+  return `${before} ${after}`;
+}
+
+function mergeCells(above: Cell, below: Cell, vocabulary: Map<string, number>): Cell {
+  if (!below.parts.length) return above;
+  if (!above.parts.length) return below;
+  const parts = [...above.parts];
+  parts[parts.length - 1] = joinContinued(parts[parts.length - 1], below.parts[0], vocabulary);
+  return cellOf([...parts, ...below.parts.slice(1)]);
+}
+
+/** Splits «Задача: … Результат: …» off a stage row's name. */
+function stageTitle(text: string): { title: string; description?: string } {
+  const cut = text.search(/\s(Цель|Задач[аи]|Результат)\s*:/);
+  if (cut <= 0) return { title: text };
+  return { title: text.slice(0, cut).trim(), description: text };
+}
+
+const splitResponsible = (text: string) =>
+  text
+    .split(/[;,](?![^()]*\))/)
+    .map((s) => s.trim())
+    .filter((s) => /[а-яёa-z]/i.test(s));
+
+interface Segment {
+  text: string;
+  numbered: boolean;
+  dashed: boolean;
+}
+
+/**
+ * The separate activities a cell lists: numbered («1) … 2) …»), or dashed list items
+ * (a dash at the start or right after the end of a sentence, never inside one).
+ */
+function segments(cell: Cell): Segment[] {
+  const out: Segment[] = [];
+  for (const part of cell.parts) {
+    for (const numberedPiece of part.split(/(?=(?:^|\s)\d{1,2}\)\s)/)) {
+      const piece = numberedPiece.trim();
+      const numbered = /^\d{1,2}\)\s/.test(piece);
+      const body = piece.replace(/^\d{1,2}\)\s*/, '');
+      const dashedPieces = body.split(/(?:^|(?<=[.;:!?»)]))\s*[–—-]\s*(?=[а-яёa-z«])/i);
+      dashedPieces.forEach((text, i) => {
+        const clean = text.trim();
+        if (!clean) return;
+        const dashed = i > 0 || /^\s*[–—-]/.test(body);
+        out.push({ text: clean.replace(/^[–—-]\s*/, ''), numbered: numbered && i === 0, dashed });
+      });
+    }
+  }
+  return out;
+}
+
+function activities(cell: Cell, deadline: ImportedItem['deadline'], responsible: string[], result?: string) {
+  const items: ImportedItem[] = [];
+  let intro: string | undefined;
+  const make = (title: string): ImportedItem => ({ title, deadline, responsible, ...(result ? { result } : {}) });
+  for (const [i, seg] of segments(cell).entries()) {
+    const parent = items[items.length - 1];
+    if (i === 0 && !seg.numbered && !seg.dashed && seg.text.endsWith(':')) intro = seg.text;
+    else if (seg.dashed && parent?.title.endsWith(':')) (parent.items ??= []).push(make(seg.text));
+    else items.push(make(seg.text));
+  }
+  return { intro, items };
+}
+
+export interface RoadmapDraft {
+  stages: ImportedStage[];
+  /** Table text that fits no field, with the source line. */
+  unplaced: { line: number; text: string }[];
+  /** Header and column-numbering rows: the table's layout, not its content. */
+  layoutRows: Set<Row>;
+}
+
+/** Reads the events table (all table blocks of the region, in order). */
+export function readRoadmapTable(tables: Block[], period: Period | undefined, vocabulary: Map<string, number>, warn: Warn): RoadmapDraft {
+  const rows = tables.flatMap((block) => (block.kind === 'table' ? block.rows : []));
+  const header = findHeader(rows);
+  if (!header) throw new Error('в таблице не найдена строка заголовков (№, мероприятие, срок, ответственный)');
+  const { columns } = header;
+  const hasNumbers = columns.meanings.includes('number');
+  const stageColumn = columns.meanings.includes('stage');
+
+  // 1. Data rows, with rows continued after a page break merged into the row above.
+  const data: Fields[] = [];
+  const layoutRows = new Set<Row>(rows.slice(0, header.end));
+  for (const row of rows.slice(header.end)) {
+    if (isNumberingRow(row) || isRepeatedHeader(row, columns)) {
+      layoutRows.add(row);
+      continue;
+    }
+    const fields = fieldsOf(row, columns);
+    const empty = !fields.number && !fields.title.text && !fields.stage.text && !fields.deadline.text && !fields.responsible.text && !fields.result.text && !fields.extra.length;
+    if (empty) continue;
+    const previous = data[data.length - 1];
+    if (hasNumbers && !fields.number && !fields.stage.text && previous) {
+      previous.title = mergeCells(previous.title, fields.title, vocabulary);
+      previous.deadline = mergeCells(previous.deadline, fields.deadline, vocabulary);
+      previous.responsible = mergeCells(previous.responsible, fields.responsible, vocabulary);
+      previous.result = mergeCells(previous.result, fields.result, vocabulary);
+      previous.extra.push(...fields.extra);
+      continue;
+    }
+    data.push(fields);
+  }
+
+  const subNumbered = data.some((f) => /^\d+\.\d+/.test(f.number));
+  const stages: ImportedStage[] = [];
+  const unplaced: RoadmapDraft['unplaced'] = [];
+  const currentStage = () => {
+    if (!stages.length) stages.push({ title: 'Мероприятия', items: [] });
+    return stages[stages.length - 1];
+  };
+
+  for (const f of data) {
+    const number = rowNumber(f.number);
+    if (f.number && !number) warn(f.line, `номер «${f.number}» не похож на номер пункта — сохранён в названии`);
+    const deadline = parseDeadline(f.deadline.text, period);
+    const responsible = splitResponsible(f.responsible.text);
+    const result = [f.result.text, ...f.extra].filter(Boolean).join('; ') || undefined;
+    const onlyName = !f.deadline.text && !f.responsible.text && !f.result.text && !f.extra.length;
+
+    if (stageColumn && f.stage.text) {
+      // A stage per row; its content cell is the plan of that stage.
+      const { title, description } = stageTitle(f.stage.text);
+      const { intro, items } = activities(f.title, deadline, responsible, result);
+      stages.push({
+        ...(number ? { number } : {}),
+        title,
+        ...stageKey(title),
+        ...(description || intro ? { description: [description, intro].filter(Boolean).join(' ') } : {}),
+        items,
+      });
+      continue;
+    }
+    const text = [f.number && !number ? f.number : '', f.title.text].filter(Boolean).join(' ');
+    if (!text) {
+      unplaced.push({ line: f.line, text: [f.deadline.text, f.responsible.text, f.result.text].filter(Boolean).join(' ') });
+      continue;
+    }
+    const stageLike = onlyName && (!number || !number.includes('.')) && (subNumbered || /(Задач[аи]|Результат)\s*:/.test(text) || !!canonicalStage(text));
+    if (stageLike) {
+      const { title, description } = stageTitle(text);
+      stages.push({ ...(number ? { number } : {}), title, ...stageKey(title), ...(description ? { description } : {}), items: [] });
+      continue;
+    }
+    const stage = currentStage();
+    const numbered = segments(f.title).filter((s) => s.numbered);
+    if (numbered.length >= 2) {
+      // One row listing several numbered events: each becomes an item with the row's deadline,
+      // under the row's own heading where it has one («Подведение итогов: 1) … 2) …»).
+      const { intro, items } = activities(f.title, deadline, responsible, result);
+      if (intro) stage.items.push({ ...(number ? { number } : {}), title: intro, deadline, responsible, ...(result ? { result } : {}), items });
+      else {
+        if (number) items[0] = { number, ...items[0] };
+        stage.items.push(...items);
+      }
+      continue;
+    }
+    const bullet = text.search(/\s[·•]\s/);
+    const item: ImportedItem = {
+      ...(number ? { number } : {}),
+      title: bullet > 0 ? text.slice(0, bullet).trim() : text,
+      ...(bullet > 0 ? { description: text.slice(bullet).trim() } : {}),
+      deadline,
+      responsible,
+      ...(result ? { result } : {}),
+    };
+    const parent = number && stage.items.findLast((i) => i.number && number.startsWith(`${i.number}.`));
+    if (parent) (parent.items ??= []).push(item);
+    else stage.items.push(item);
+  }
+  return { stages, unplaced, layoutRows };
+}
+
+const stageKey = (title: string) => {
+  const key = canonicalStage(title);
+  return key ? { stage: key } : {};
+};

@@ -1,0 +1,262 @@
+/**
+ * The importer: the seed documents regenerate the published entries; other layouts
+ * (columns in another order, a header split over two rows, a row continued mid-word,
+ * goals and targets around the table) import without special cases; bad input gets a
+ * one-line error and writes nothing.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { runImport } from '../src/import/cli.ts';
+import { readTarget } from '../src/import/preamble.ts';
+import { readText } from '../src/import/read-text.ts';
+import { plainTools } from '../src/schemas/common.ts';
+import { roadmapSchema } from '../src/schemas/roadmaps.ts';
+import { checkContent, type CheckedEntry } from '../src/integrity/check.ts';
+import { ROOT, TMP } from './helpers/project.ts';
+import { readSeed000, readSeed001, readSeed003, wordsKey } from './helpers/seed-events.ts';
+import { writeDocx } from './helpers/write-docx.ts';
+
+const SEED = (name: string) => `tests/fixtures/seeds/${name}`;
+const S000 = SEED('000_92cfe020492d1e8c.txt');
+const S001 = SEED('001_aa8843fff351d2b5.txt');
+const S003 = SEED('003_d4ef5299309bf860.txt');
+const WORK = join(TMP, 'import');
+
+interface Item {
+  number?: string;
+  title: string;
+  description?: string;
+  deadline: { text: string; from?: unknown; to?: unknown; kind: string };
+  responsible: string[];
+  result?: string;
+  items?: Item[];
+}
+interface Roadmap {
+  title: string;
+  period: { from: unknown; to: unknown };
+  stages: { number?: string; title: string; stage?: string; description?: string; items: Item[] }[];
+}
+
+const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value as string | undefined));
+const flat = (r: Roadmap) => r.stages.flatMap((s) => s.items.flatMap((i) => [i, ...(i.items ?? [])]));
+const coverageOf = (stderr: string) => Number(/перенесено: ([\d.]+) %/.exec(stderr)?.[1]);
+
+async function importJson(args: string[]) {
+  const result = await runImport([...args, '--stdout'], ROOT);
+  expect(result.code, result.stderr).toBe(0);
+  return { data: JSON.parse(result.stdout), stderr: result.stderr };
+}
+
+let published: CheckedEntry[];
+beforeAll(() => {
+  published = checkContent(ROOT).entries;
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+});
+const entry = (collection: string, id: string) => published.find((e) => e.collection === collection && e.id === id)!;
+
+describe.each([
+  [S000, 'kayalinskaya-sosh', 'kayalinskaya-sosh-2023-2024', readSeed000],
+  [S001, 'selivanovskaya-sh-28', 'selivanovskaya-sh-28-2022-2023', readSeed001],
+  [S003, 'ustyuzhna-sh-2', 'ustyuzhna-sh-2-2020', readSeed003],
+] as const)('importing the roadmap of %s', (file, org, id, readSeed) => {
+  let imported: Roadmap;
+  let stderr: string;
+  beforeAll(async () => {
+    ({ data: imported, stderr } = await importJson([file, '--org', org, '--kind', 'roadmap']));
+  });
+
+  it('gives an entry valid under the schema, with at least 99.5 % of the source words', () => {
+    expect(roadmapSchema(plainTools).safeParse(imported).success).toBe(true);
+    expect(coverageOf(stderr)).toBeGreaterThanOrEqual(99.5);
+  });
+
+  it('finds every event the independent seed reader finds, under the same numbers', () => {
+    const seed = readSeed();
+    const items = flat(imported);
+    const numbers = seed.events.map((e) => e.number).filter(Boolean);
+    expect(items.map((i) => i.number).filter(Boolean).sort()).toEqual([...numbers].sort());
+    for (const event of seed.events) {
+      const key = wordsKey(event.text);
+      const holder = event.number
+        ? items.find((i) => i.number === event.number)
+        : items.find((i) => wordsKey(`${i.title} ${i.description ?? ''}`).includes(key));
+      if (!holder && event.text.trim().endsWith(':')) continue; // a list's intro, kept in the stage
+      expect(holder, event.text).toBeDefined();
+      expect(wordsKey(`${holder!.title} ${holder!.description ?? ''}`)).toContain(key);
+      expect(wordsKey(holder!.deadline.text)).toBe(wordsKey(event.deadline));
+      expect(wordsKey(holder!.responsible.join(' '))).toBe(wordsKey(event.responsible === '.' ? '' : event.responsible));
+      expect(wordsKey(holder!.result ?? '')).toBe(wordsKey(event.result));
+    }
+  });
+
+  it('matches the published entry: stages, items, deadlines, responsible, results, period', () => {
+    const site = entry('roadmaps', id).data as unknown as Roadmap;
+    expect(imported.stages.map((s) => [s.number, wordsKey(s.title), s.stage])).toEqual(
+      site.stages.map((s) => [s.number, wordsKey(s.title), s.stage]),
+    );
+    const mine = flat(imported);
+    const theirs = flat(site);
+    expect(mine).toHaveLength(theirs.length);
+    mine.forEach((item, i) => {
+      const other = theirs[i];
+      const where = `${item.number ?? ''} ${item.title.slice(0, 50)}`;
+      expect(wordsKey(`${item.title} ${item.description ?? ''}`), where).toBe(wordsKey(`${other.title} ${other.description ?? ''}`));
+      expect(item.deadline.text, where).toBe(other.deadline.text);
+      expect([item.deadline.kind, day(item.deadline.from), day(item.deadline.to)], where).toEqual([
+        other.deadline.kind,
+        day(other.deadline.from),
+        day(other.deadline.to),
+      ]);
+      expect(item.responsible, where).toEqual(other.responsible);
+      expect(wordsKey(item.result ?? ''), where).toBe(wordsKey(other.result ?? ''));
+      expect(item.items?.length ?? 0, where).toBe(other.items?.length ?? 0);
+    });
+    expect([day(imported.period.from), day(imported.period.to)]).toEqual([day(site.period.from), day(site.period.to)]);
+    expect(wordsKey(imported.title)).toBe(wordsKey(site.title));
+  });
+});
+
+describe('importing the regulation of seed 003', () => {
+  let data: Record<string, any>;
+  let stderr: string;
+  beforeAll(async () => {
+    ({ data, stderr } = await importJson([S003, '--org', 'ustyuzhna-sh-2', '--kind', 'regulation']));
+  });
+
+  it('keeps every clause as an anchored paragraph and every section as a heading', () => {
+    const site = entry('regulations', 'ustyuzhna-sh-2');
+    const numbers = (body: string) => [...body.matchAll(/^(\d+(?:\.\d+)+)\.?\s/gm)].map((m) => m[1]);
+    const sections = (body: string) => [...body.matchAll(/^## (\d+)\./gm)].map((m) => m[1]);
+    expect(numbers(data.body)).toEqual(numbers(site.body!));
+    expect(sections(data.body)).toEqual(sections(site.body!));
+    const bullets = (body: string) => body.split('\n').filter((l) => l.startsWith('- ')).length;
+    expect(bullets(data.body)).toBe(bullets(site.body!));
+  });
+
+  it('has the words of the published text, the legal bases and the forms it names', () => {
+    const site = entry('regulations', 'ustyuzhna-sh-2');
+    expect(coverageOf(stderr)).toBeGreaterThanOrEqual(99.5);
+    const words = (text: string) => text.toLowerCase().replace(/ё/g, 'е').match(/[a-zа-я0-9]+/g)!.sort();
+    expect(words(data.body)).toEqual(words(site.body!));
+    expect(data.legalBases.map(wordsKey)).toEqual((site.data.legalBases as string[]).map(wordsKey));
+    expect([...data.forms].sort()).toEqual([...(site.data.forms as string[])].sort());
+    expect(wordsKey(data.title)).toBe(wordsKey(site.data.title as string));
+  });
+
+  it('asks which part to take when a document holds both a regulation and a roadmap', async () => {
+    const result = await runImport([S003, '--org', 'ustyuzhna-sh-2', '--stdout'], ROOT);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--kind/);
+  });
+});
+
+describe('other layouts import without special cases', () => {
+  const doc = [
+    '**УТВЕРЖДАЮ**',
+    'Директор МБОУ «Школа № 7»',
+    'приказ № 15-о от 01.09.2024',
+    '',
+    '**Дорожная карта реализации программы наставничества**',
+    '**на 2024/2025 учебный год**',
+    '',
+    'Цель: адаптация молодых педагогов в школе.',
+    'Задачи:',
+    '1) сформировать наставнические пары;',
+    '2) провести обучение наставников.',
+    '',
+    'Ответственный\tСрок\tСодержание\t№',
+    'исполнитель\tисполнения\tмероприятия\t',
+    'Директор\tсентябрь\tИздание приказа о наставничестве\t1',
+    'Куратор, психолог\tОктябрь 2024 – май 2025\tРегулярные встречи наставников и наставляе\t2',
+    '\t\tмых по графику\t',
+    'Ответственный\tСрок\tСодержание\t№',
+    'Куратор\tдо 20.05.2025\tПодведение итогов: 1) анкетирование; 2) круглый стол\t3',
+    '',
+    'Доля педагогов в наставнических парах — не менее 30 % в 2025 году.',
+    'Подписано электронной подписью.',
+  ].join('\n');
+
+  it('maps columns by meaning, merges a split header and a continued row, splits numbered events, reads goals and targets', async () => {
+    const file = join(WORK, 'shkola-7.txt');
+    writeFileSync(file, doc);
+    const { data, stderr } = await importJson([file, '--org', 'shkola-7']);
+    const items = flat(data);
+    expect(items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Издание приказа о наставничестве'],
+      ['2', 'Регулярные встречи наставников и наставляемых по графику'],
+      ['3', 'Подведение итогов:'],
+      [undefined, 'анкетирование;'],
+      [undefined, 'круглый стол'],
+    ]);
+    expect(items[0].deadline).toEqual({ text: 'сентябрь', from: '2024-09-01', to: '2024-09-30', kind: 'month' });
+    expect(items[1].responsible).toEqual(['Куратор', 'психолог']);
+    expect(items[4].deadline).toMatchObject({ text: 'до 20.05.2025', to: '2025-05-20', kind: 'until' });
+    expect(items[4].responsible).toEqual(['Куратор']);
+    expect(data.approval).toMatchObject({ date: '2024-09-01' });
+    expect(data.approval.document).toContain('приказ № 15-о');
+    expect(data.period).toEqual({ from: '2024-09-01', to: '2025-08-31' });
+    expect(data.goals).toEqual(['адаптация молодых педагогов в школе.']);
+    expect(data.tasks).toEqual(['сформировать наставнические пары;', 'провести обучение наставников.']);
+    expect(data.targets).toEqual([{ indicator: 'Доля педагогов в наставнических парах', value: 'не менее 30', unit: '%', year: 2025 }]);
+    expect(data.notes).toEqual(['Подписано электронной подписью.']);
+    expect(stderr).toMatch(/строка 22: .*notes/);
+    // All but «в … году», the words around the target's year, which the year field replaces.
+    expect(coverageOf(stderr)).toBeGreaterThanOrEqual(97);
+  });
+
+  it('reads target indicators in their usual phrasings', () => {
+    expect(readTarget('Доля обучающихся, вовлечённых в наставничество, не менее 10% в 2025 году')).toEqual({
+      indicator: 'Доля обучающихся, вовлечённых в наставничество',
+      value: 'не менее 10',
+      unit: '%',
+      year: 2025,
+    });
+    expect(readTarget('Количество наставнических пар — 12')).toEqual({ indicator: 'Количество наставнических пар', value: 12 });
+    expect(readTarget('Провести встречу с родителями')).toBeUndefined();
+  });
+
+  it('a DOCX roadmap imports to the same entry as its text twin', async () => {
+    const twin = join(WORK, 'kayalinskaya.docx');
+    writeFileSync(twin, await writeDocx(readText(readFileSync(join(ROOT, S000), 'utf8'), S000)));
+    const fromText = (await importJson([S000, '--org', 'kayalinskaya-sosh'])).data;
+    const fromDocx = (await importJson([twin, '--org', 'kayalinskaya-sosh'])).data;
+    expect({ ...fromDocx, source: undefined }).toEqual({ ...fromText, source: undefined });
+  });
+});
+
+describe('bad input: one line of error, non-zero exit, nothing written', () => {
+  const cases: [string, string | Buffer, RegExp][] = [
+    ['pustoy.txt', '', /пуст/],
+    ['dvoichnyy.txt', Buffer.from([0, 159, 146, 150, 0, 1, 2, 3, 0, 0]), /двоичн/],
+    ['bez-tablicy.txt', 'Просто письмо.\nБез таблицы и без пунктов.\n', /не найдено/],
+    ['slomannyy.docx', Buffer.from('это не zip и не документ Word'), /docx|Word/],
+    ['dokument.pdf', '%PDF-1.4', /\.pdf/],
+  ];
+  it.each(cases)('%s', async (name, content, message) => {
+    const file = join(WORK, name);
+    writeFileSync(file, content);
+    const out = join(WORK, `${name}.yaml`);
+    const result = await runImport([file, '--org', 'shkola-7', '--out', out], ROOT);
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.trim().split('\n').filter((l) => l.startsWith('ошибка'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('does not overwrite an existing entry without --force', async () => {
+    const out = join(WORK, 'existing.yaml');
+    writeFileSync(out, 'title: старая запись\n');
+    const refused = await runImport([S000, '--org', 'kayalinskaya-sosh', '--out', out], ROOT);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--force/);
+    expect(readFileSync(out, 'utf8')).toBe('title: старая запись\n');
+    const forced = await runImport([S000, '--org', 'kayalinskaya-sosh', '--out', out, '--force'], ROOT);
+    expect(forced.code, forced.stderr).toBe(0);
+    const written = parseYaml(readFileSync(out, 'utf8'));
+    expect(roadmapSchema(plainTools).safeParse(written).success).toBe(true);
+  });
+});
