@@ -207,6 +207,34 @@ describe('other layouts import without special cases', () => {
     expect(coverageOf(stderr)).toBeGreaterThanOrEqual(97);
   });
 
+  it('an HTML roadmap with its approval block in a layout table, other headers and a repeated header row', async () => {
+    const file = join(WORK, 'detsad.html');
+    writeFileSync(
+      file,
+      `<html><body>
+      <table><tr><td><p>СОГЛАСОВАНО</p><p>на педагогическом совете, протокол № 2 от 28.08.2025</p></td>
+        <td><p>УТВЕРЖДЕНО</p><p>приказом заведующего № 41 от 29.08.2025</p></td></tr></table>
+      <p><b>План мероприятий по наставничеству в МБДОУ «Детский сад № 3» на 2025–2026 учебный год</b></p>
+      <table>
+        <tr><th>Мероприятия</th><th>№ п/п</th><th>Исполнители</th><th>Дата проведения</th><th>Итоговый документ</th></tr>
+        <tr><td colspan="5">Формирование базы наставников</td></tr>
+        <tr><td>Анкетирование воспитателей</td><td>1.1</td><td>старший воспитатель</td><td>до 15 октября 2025 г.</td><td>анкеты</td></tr>
+        <tr><th>Мероприятия</th><th>№ п/п</th><th>Исполнители</th><th>Дата проведения</th><th>Итоговый документ</th></tr>
+        <tr><td>Закрепление пар</td><td>1.2</td><td>заведующий</td><td>ноябрь</td><td><p>приказ</p></td></tr>
+      </table></body></html>`,
+    );
+    const { data, stderr } = await importJson([file, '--org', 'detsad-3']);
+    expect(data.approval).toMatchObject({ date: '2025-08-29', document: 'приказом заведующего № 41 от 29.08.2025' });
+    expect(data.approval.agreed).toContain('протокол № 2');
+    expect(data.period).toEqual({ from: '2025-09-01', to: '2026-08-31' });
+    expect(data.stages.map((s: any) => [s.title, s.stage])).toEqual([['Формирование базы наставников', 'mentors']]);
+    expect(flat(data).map((i) => [i.number, i.title, i.deadline.to, i.responsible[0], i.result])).toEqual([
+      ['1.1', 'Анкетирование воспитателей', '2025-10-15', 'старший воспитатель', 'анкеты'],
+      ['1.2', 'Закрепление пар', '2025-11-30', 'заведующий', 'приказ'],
+    ]);
+    expect(coverageOf(stderr)).toBeGreaterThanOrEqual(99.5);
+  });
+
   it('reads target indicators in their usual phrasings', () => {
     expect(readTarget('Доля обучающихся, вовлечённых в наставничество, не менее 10% в 2025 году')).toEqual({
       indicator: 'Доля обучающихся, вовлечённых в наставничество',

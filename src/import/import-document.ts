@@ -47,7 +47,10 @@ function roadmapStart(blocks: Block[]): number | undefined {
   let start = table;
   while (start > 0) {
     const previous = blocks[start - 1];
-    if (previous.kind !== 'paragraph' || isClauseLine(previous.text) || /^[·•▪\-–—]/.test(previous.text)) break;
+    // Word documents often set the approval block in a borderless table: a small table belongs to the heading.
+    if (previous.kind === 'table') {
+      if (previous.rows.length > 4) break;
+    } else if (isClauseLine(previous.text) || /^[·•▪\-–—]/.test(previous.text)) break;
     start--;
   }
   return start;
@@ -74,6 +77,14 @@ export function importDocument(document: SourceDocument, options: ImportOptions)
   return kind === 'roadmap' ? importRoadmap(blocks.slice(split), document, options) : importRegulation(regulationPart, document, options);
 }
 
+/** A layout table's cells read as lines of text, each cell a group of its own. */
+const tableAsParagraphs = (block: Block): Block[] =>
+  block.kind === 'paragraph'
+    ? [block]
+    : block.rows.flatMap((row) =>
+        row.cells.flatMap((cell) => cell.parts.map((text, i): Block => ({ kind: 'paragraph', text, line: row.line, gap: i === 0 }))),
+      );
+
 const lineSpan = (blocks: Block[]): [number, number] => [blocks[0]?.line ?? 1, blocks.at(-1)?.line ?? 1];
 const sourceTexts = (blocks: Block[]) =>
   blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.cells.map((c) => c.text))));
@@ -81,9 +92,12 @@ const sourceTexts = (blocks: Block[]) =>
 const contentTexts = (blocks: Block[], layoutRows: Set<unknown>) =>
   blocks.flatMap((b) =>
     b.kind === 'paragraph'
-      ? /^[A-ZА-ЯЁ]+:?$/.test(b.text) ? [] : [withoutListMarkers(b.text.replace(/^(цел[ьи]|задач[аи]):\s*/i, ''))]
-      : b.rows.filter((r) => !layoutRows.has(r)).flatMap((r) => r.cells.map((c) => withoutListMarkers(c.text))),
-  );
+      ? [b.text]
+      : b.rows.filter((r) => !layoutRows.has(r)).flatMap((r) => r.cells.flatMap((c) => c.parts)),
+  )
+    .filter((text) => !APPROVAL_KEYWORD.test(text))
+    .map((text) => withoutListMarkers(text.replace(/^(цел[ьи]|задач[аи]):\s*/i, '')));
+const APPROVAL_KEYWORD = /^(УТВЕРЖДА?Ю?\S*|СОГЛАСОВАН\S*)\s*:?$/i;
 /** «1) …», «2) …» number the lines of a list; the list's items carry them by their order. */
 const withoutListMarkers = (text: string) => text.replace(/(^|\s)\d{1,2}\)(?=\s)/g, '$1').replace(/^([·•▪\-–—]|\d{1,2}\.)\s+/, '');
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -91,10 +105,10 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
 function importRoadmap(blocks: Block[], document: SourceDocument, options: ImportOptions): ImportResult {
   const warnings: ImportWarning[] = [];
   const warn = (line: number, message: string) => warnings.push({ line, message });
-  const firstTable = blocks.findIndex((b) => b.kind === 'table');
+  const firstTable = blocks.findIndex(isEventsTable);
   let lastTable = blocks.length - 1;
   while (blocks[lastTable].kind !== 'table') lastTable--;
-  const before = paragraphsOf(blocks.slice(0, firstTable));
+  const before = paragraphsOf(blocks.slice(0, firstTable).flatMap(tableAsParagraphs));
   const tables = blocks.slice(firstTable, lastTable + 1);
   const between = paragraphsOf(tables);
   const after = paragraphsOf(blocks.slice(lastTable + 1));
