@@ -24,20 +24,20 @@ export interface CliResult {
 
 const USAGE = 'использование: npm run import -- <файл .txt|.html|.docx> [--org <id>] [--kind roadmap|regulation] [--out <путь>] [--stdout] [--force]';
 
-export async function readDocument(path: string): Promise<SourceDocument> {
+/** Reads a file by its extension; `warnings` are the reader's own (e.g. what mammoth could not convert). */
+export async function readDocument(path: string): Promise<{ document: SourceDocument; warnings: string[] }> {
   if (!existsSync(path)) throw new ImportError(`файл ${path} не найден`);
   const ext = extname(path).toLowerCase();
   const buffer = readFileSync(path);
   if (!buffer.length) throw new ImportError(`файл ${path} пуст`);
-  if (ext === '.txt' || ext === '.text') return readText(buffer.toString('utf8'), path);
+  if (ext === '.txt' || ext === '.text') return { document: readText(buffer.toString('utf8'), path), warnings: [] };
   if (ext === '.html' || ext === '.htm') {
-    const { readHtml } = await import('./read-html.ts');
-    return readHtml(buffer.toString('utf8'), path);
+    const { readHtml, decodeHtml } = await import('./read-html.ts');
+    return { document: readHtml(decodeHtml(buffer), path), warnings: [] };
   }
   if (ext === '.docx') {
     const { readDocx } = await import('./read-docx.ts');
-    const read = (await readDocx(buffer, path)) as SourceDocument | { document: SourceDocument };
-    return 'document' in read ? read.document : read;
+    return readDocx(buffer, path);
   }
   if (ext === '.doc') throw new ImportError(`файл ${path} в старом формате Word (.doc): сохраните его как .docx и импортируйте снова`);
   throw new ImportError(`не знаю, как читать файлы «${ext || 'без расширения'}»: подходят .txt, .html и .docx`);
@@ -108,8 +108,9 @@ export async function runImport(argv: string[], root = process.cwd()): Promise<C
   if (kind && kind !== 'roadmap' && kind !== 'regulation') return { code: 2, stdout: '', stderr: `--kind: «${kind}» — нужно roadmap или regulation\n` };
 
   try {
-    const document = await readDocument(resolve(root, file));
+    const { document, warnings: readerWarnings } = await readDocument(resolve(root, file));
     document.file = file;
+    for (const warning of readerWarnings) err.push(`внимание: ${warning}`);
     let organization = args.values.org ?? guessOrganization(root, document);
     if (!organization) {
       if (!args.values.stdout) throw new ImportError('не указана организация: добавьте --org <идентификатор из src/content/organizations>');
