@@ -235,6 +235,26 @@ describe('other layouts import without special cases', () => {
     expect(coverageOf(stderr)).toBeGreaterThanOrEqual(99.5);
   });
 
+  it('a table whose «№» column Word numbered automatically (no numbers in the text) keeps its rows apart', async () => {
+    const file = join(WORK, 'avtonumeraciya.html');
+    writeFileSync(
+      file,
+      `<p><b>Дорожная карта наставничества на 2025 год</b></p><table>
+        <tr><td>№</td><td>Мероприятие</td><td>Срок</td><td>Ответственный</td></tr>
+        <tr><td></td><td>Приказ о наставничестве</td><td>январь 2025</td><td>директор</td></tr>
+        <tr><td></td><td>Обучение наставников</td><td>февраль 2025</td><td>куратор</td></tr>
+        <tr><td></td><td>и консультации для них</td><td></td><td></td></tr>
+        <tr><td></td><td>Итоговая конференция</td><td>декабрь 2025</td><td>куратор</td></tr>
+      </table>`,
+    );
+    const { data } = await importJson([file, '--org', 'shkola-7']);
+    expect(flat(data).map((i) => [i.title, i.deadline.text])).toEqual([
+      ['Приказ о наставничестве', 'январь 2025'],
+      ['Обучение наставников и консультации для них', 'февраль 2025'],
+      ['Итоговая конференция', 'декабрь 2025'],
+    ]);
+  });
+
   it('reads target indicators in their usual phrasings', () => {
     expect(readTarget('Доля обучающихся, вовлечённых в наставничество, не менее 10% в 2025 году')).toEqual({
       indicator: 'Доля обучающихся, вовлечённых в наставничество',

@@ -132,6 +132,11 @@ function fieldsOf(row: Row, columns: Columns): Fields {
  * Joins text continued after a page break. The break may fall mid-word: the pieces are
  * glued without a space when the glued word occurs elsewhere in the document.
  */
+/** Short words that begin a continued line on their own, never as the end of a broken word. */
+const SHORT_WORDS = new Set(
+  'и в во на по с со к ко о об от до из за для не ни но а или что как их его ее её при без под над через у же ли бы'.split(' '),
+);
+
 function joinContinued(before: string, after: string, vocabulary: Map<string, number>): string {
   if (!before) return after;
   if (!after) return before;
@@ -140,7 +145,8 @@ function joinContinued(before: string, after: string, vocabulary: Map<string, nu
   if (tail && head) {
     const joined = vocabulary.has(`${tail}${head.toLowerCase()}`);
     // Pieces seen nowhere else, the second in lower case: the halves of one word.
-    const halves = /^[а-яёa-z]/.test(head) && vocabulary.get(tail) === 1 && vocabulary.get(head.toLowerCase()) === 1 && head.length <= 5;
+    const halves =
+      /^[а-яёa-z]/.test(head) && !SHORT_WORDS.has(head) && vocabulary.get(tail) === 1 && vocabulary.get(head.toLowerCase()) === 1 && head.length <= 5;
     if (joined || halves) return `${before}${after}`;
   }
   return `${before} ${after}`;
@@ -229,6 +235,9 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
   // 1. Data rows, with rows continued after a page break merged into the row above.
   const data: Fields[] = [];
   const layoutRows = new Set<Row>(rows.slice(0, header.end));
+  const body = rows.slice(header.end).filter((row) => !isNumberingRow(row) && !isRepeatedHeader(row, columns));
+  // Word's automatic numbering is not text: a «№» column left mostly empty says nothing about continued rows.
+  const numbered = hasNumbers && body.filter((row) => fieldsOf(row, columns).number).length >= body.length / 2;
   for (const row of rows.slice(header.end)) {
     if (isNumberingRow(row) || isRepeatedHeader(row, columns)) {
       layoutRows.add(row);
@@ -238,7 +247,10 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
     const empty = !fields.number && !fields.title.text && !fields.stage.text && !fields.deadline.text && !fields.responsible.text && !fields.result.text && !fields.extra.length;
     if (empty) continue;
     const previous = data[data.length - 1];
-    if (hasNumbers && !fields.number && !fields.stage.text && previous) {
+    const continues = numbered
+      ? !fields.number && !fields.stage.text
+      : !fields.number && !fields.stage.text && /^[a-zа-яё]/.test(fields.title.text) && !/[.;:!?]$/.test(previous?.title.text ?? '.');
+    if (continues && previous) {
       previous.title = mergeCells(previous.title, fields.title, vocabulary);
       previous.deadline = mergeCells(previous.deadline, fields.deadline, vocabulary);
       previous.responsible = mergeCells(previous.responsible, fields.responsible, vocabulary);
