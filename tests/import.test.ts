@@ -255,6 +255,25 @@ describe('other layouts import without special cases', () => {
     ]);
   });
 
+  it('a regulation whose clauses Word numbered automatically gets its numbers and anchors back', async () => {
+    const file = join(WORK, 'polozhenie.html');
+    const clauses = ['Настоящее положение определяет порядок наставничества.', 'Участие в наставничестве добровольно.', 'Наставник назначается приказом.'];
+    writeFileSync(
+      file,
+      `<p>ПОЛОЖЕНИЕ</p><p>о наставничестве в МБОУ «Школа № 7»</p>
+      <ol><li><p>Общие положения</p><ol>${clauses.map((c) => `<li>${c}</li>`).join('')}</ol></li>
+      <li><p>Формы наставничества</p><ol><li>Используются формы «ученик – ученик» и «учитель – учитель»:<ul><li>для обучающихся;</li><li>для молодых педагогов.</li></ul></li>
+      <li>Куратор ведёт учёт пар.</li></ol></li></ol>`,
+    );
+    const { data } = await importJson([file, '--org', 'shkola-7']);
+    expect(data.title).toBe('Положение о наставничестве в МБОУ «Школа № 7»');
+    expect(data.body).toContain('## 1. Общие положения');
+    expect(data.body).toContain('1.2. Участие в наставничестве добровольно.');
+    expect(data.body).toContain('- для молодых педагогов.');
+    expect([...data.body.matchAll(/^\d+\.\d+\. /gm)]).toHaveLength(5);
+    expect(data.forms.sort()).toEqual(['uchenik-uchenik', 'uchitel-uchitel']);
+  });
+
   it('reads target indicators in their usual phrasings', () => {
     expect(readTarget('Доля обучающихся, вовлечённых в наставничество, не менее 10% в 2025 году')).toEqual({
       indicator: 'Доля обучающихся, вовлечённых в наставничество',

@@ -92,6 +92,8 @@ class Lines {
 
 interface Context {
   bold: boolean;
+  /** The numbers of the ordered list items around (Word's automatic numbering «2.3.» is not text). */
+  numbering?: number[];
   /** Inside a table cell: `<br>` lines become parts, tables are flattened. */
   cell: boolean;
 }
@@ -135,9 +137,19 @@ function walk(node: Node, lines: Lines, context: Context, hooks: Hooks) {
     if (!context.cell) hooks.blank();
     return;
   }
-  if (tag === 'li' && !context.cell && !isNote(element)) lines.prefix = '- ';
+  let itemContext = inner;
+  if (tag === 'li' && !context.cell && !isNote(element)) {
+    const parent = element.parentNode as HTMLElement | null;
+    if (parent?.tagName?.toLowerCase() === 'ol') {
+      const start = Number(parent.getAttribute('start') ?? '1') || 1;
+      const siblings = parent.childNodes.filter((n) => (n as HTMLElement).tagName?.toLowerCase() === 'li');
+      const numbering = [...(context.numbering ?? []), start + siblings.indexOf(element)];
+      lines.prefix = `${numbering.join('.')}. `;
+      itemContext = { ...inner, numbering };
+    } else lines.prefix = '- ';
+  }
   const before = hooks.count();
-  for (const child of element.childNodes) walk(child, lines, inner, hooks);
+  for (const child of element.childNodes) walk(child, lines, itemContext, hooks);
   const had = lines.end();
   lines.prefix = '';
   if (!context.cell && LINE_ELEMENTS.test(tag) && !had && hooks.count() === before) hooks.blank();
