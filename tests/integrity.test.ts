@@ -137,6 +137,13 @@ describe('broken content is reported with file, field and a readable reason', ()
       message: /ошибка в разметке YAML/,
     },
     {
+      name: 'id-differs-from-file-name',
+      edit: (dir) => replaceIn(join(dir, 'mentors/ivanova-anna.yaml'), /^name:/m, 'id: drugoy-chelovek\nname:'),
+      file: 'mentors/ivanova-anna.yaml',
+      field: 'id',
+      message: /не совпадает с именем файла/,
+    },
+    {
       name: 'no-settings',
       edit: (dir) => rmSync(join(dir, 'settings/site.yaml')),
       file: 'settings/site.yaml',

@@ -124,6 +124,10 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
         continue;
       }
       const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, body: raw.body };
+      const written = (parsed.data as { id?: string }).id;
+      if (written && written !== id) {
+        problems.push({ file, field: 'id', message: `идентификатор «${written}» не совпадает с именем файла «${id}»: переименуйте файл или исправьте поле` });
+      }
       entries.push(entry);
       collectRefs(entry.data, [], (field, target) => refs.push({ from: entry, field, target }));
       checkImages(entry, absDir, problems);

@@ -125,5 +125,11 @@ export const approvalSchema = z
   })
   .strict();
 
+/**
+ * The entry's id as the CMS writes it (Decap cannot name a file from a Russian title):
+ * optional, and when present it must equal the file name — the integrity check says so.
+ */
+export const entryId = idString.optional();
+
 /** Marks fictional demo content so it can be labelled «пример» everywhere it shows. */
 export const demoFlag = z.boolean().optional().default(false);

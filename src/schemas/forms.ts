@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
-import { text, type SchemaTools } from './common.ts';
+import { text, entryId, type SchemaTools } from './common.ts';
 
 const textList = (what: string) => z.array(text(what)).min(1, `«${what}»: нужен хотя бы один пункт`);
 
 export const formSchema = (_tools: SchemaTools) =>
   z
     .object({
+      id: entryId,
       title: text('название формы'),
       /** Position in lists: the five forms have a conventional order. */
       order: z.number().int().min(1),

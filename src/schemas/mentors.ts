@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDate, demoFlag, optionalText, text, year, type SchemaTools } from './common.ts';
+import { calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
 import { achievementLevel, consentGiver, mentorCategory } from './vocabulary.ts';
 
 /**
@@ -25,6 +25,7 @@ export const consentSchema = z
 export const mentorSchema = ({ ref, image }: SchemaTools) =>
   z
     .object({
+      id: entryId,
       name: z
         .object({
           last: text('фамилия'),

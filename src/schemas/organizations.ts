@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
-import { contactsSchema, demoFlag, optionalText, text, url, type SchemaTools } from './common.ts';
+import { contactsSchema, demoFlag, optionalText, text, url, entryId, type SchemaTools } from './common.ts';
 import { organizationKind } from './vocabulary.ts';
 
 export const organizationSchema = (_tools: SchemaTools) =>
   z
     .object({
+      id: entryId,
       name: text('полное название'),
       shortName: text('краткое название'),
       kind: organizationKind.schema,

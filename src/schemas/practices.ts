@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { attachmentSchema, calendarDate, demoFlag, optionalText, text, year, type SchemaTools } from './common.ts';
+import { attachmentSchema, calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
 
 export const practiceResultSchema = z
   .object({
@@ -14,6 +14,7 @@ export const practiceResultSchema = z
 export const practiceSchema = ({ ref, image }: SchemaTools) =>
   z
     .object({
+      id: entryId,
       title: text('название практики'),
       organization: ref('organizations'),
       years: z.array(year('год')).min(1, 'укажите хотя бы один год'),

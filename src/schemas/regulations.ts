@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
-import { approvalSchema, demoFlag, optionalText, text, type SchemaTools } from './common.ts';
+import { approvalSchema, demoFlag, optionalText, text, entryId, type SchemaTools } from './common.ts';
 import { regulationStatus } from './vocabulary.ts';
 
 /** Frontmatter of a regulation; its clauses are the Markdown body. */
 export const regulationSchema = ({ ref }: SchemaTools) =>
   z
     .object({
+      id: entryId,
       title: text('название'),
       organization: ref('organizations'),
       approval: approvalSchema,

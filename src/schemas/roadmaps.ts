@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { approvalSchema, calendarDate, demoFlag, optionalText, text, year, type SchemaTools } from './common.ts';
+import { approvalSchema, calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
 import { deadlineKind, itemStatus, roadmapLevel, stage } from './vocabulary.ts';
 
 /** The deadline as written in the document, plus the dates it means where it allows. */
@@ -55,6 +55,7 @@ export const targetSchema = z
 export const roadmapSchema = ({ ref }: SchemaTools) =>
   z
     .object({
+      id: entryId,
       title: text('название'),
       organization: ref('organizations'),
       level: roadmapLevel.schema,

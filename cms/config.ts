@@ -1,0 +1,89 @@
+/**
+ * The Decap CMS configuration, built from the collections' schemas (one source of truth):
+ * a folder collection per content collection, the site settings as a file collection.
+ */
+import { ID_PATTERN, type CollectionName } from '../src/schemas/common.ts';
+import { collectionFiles, schemaFactories } from '../src/schemas/index.ts';
+import { COLLECTION_LABELS, fieldLabel } from './labels.ts';
+import { cmsTools, fieldsOf, type DecapField } from './schema-fields.ts';
+
+export const CONTENT_DIR = 'src/content';
+export const SETTINGS_FILE = `${CONTENT_DIR}/settings/site.yaml`;
+/** Collections whose entries carry a Markdown text after their fields. */
+const MARKDOWN: Partial<Record<CollectionName, true>> = { regulations: true, practices: true };
+
+/** Which field names an entry in lists and relations, per collection. */
+const IDENTIFIER: Record<Exclude<CollectionName, 'settings'>, string> = {
+  organizations: 'shortName',
+  forms: 'title',
+  regulations: 'title',
+  roadmaps: 'title',
+  practices: 'title',
+  mentors: 'name.last',
+};
+
+/** The Latin id: filled from the title while typing (widget «id»), editable, checked against the schema's pattern. */
+function idField(collection: CollectionName): DecapField {
+  return {
+    name: 'id',
+    label: fieldLabel(collection, 'id', 'id'),
+    widget: 'string',
+    source: IDENTIFIER[collection as keyof typeof IDENTIFIER],
+    required: true,
+    pattern: [ID_PATTERN.source, 'только латинские строчные буквы, цифры и дефисы, например «shkola-5»'],
+    hint: 'Заполняется само по названию; можно поправить. После публикации лучше не менять: изменится адрес страницы.',
+  };
+}
+
+export function collectionFields(collection: CollectionName): DecapField[] {
+  const schema = schemaFactories[collection](cmsTools) as Parameters<typeof fieldsOf>[1];
+  const fields = fieldsOf(collection, schema).filter((f) => f.name !== 'id');
+  if (MARKDOWN[collection]) fields.push({ name: 'body', label: fieldLabel(collection, 'body', 'body'), widget: 'markdown', required: true });
+  return fields;
+}
+
+export interface CmsConfigOptions {
+  /** decap-server's API for editing on this machine without a login. */
+  localBackendUrl?: string;
+}
+
+export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, unknown> {
+  const folders = (Object.keys(IDENTIFIER) as (keyof typeof IDENTIFIER)[]).map((collection) => {
+    const { dir, pattern } = collectionFiles[collection];
+    const markdown = pattern.endsWith('.md');
+    return {
+      name: collection,
+      label: COLLECTION_LABELS[collection].label,
+      label_singular: COLLECTION_LABELS[collection].single,
+      folder: `${CONTENT_DIR}/${dir}`,
+      extension: markdown ? 'md' : 'yaml',
+      format: markdown ? 'yaml-frontmatter' : 'yaml',
+      create: true,
+      // Decap cannot transliterate: the file name comes from the explicit Latin id.
+      identifier_field: 'id',
+      slug: '{{fields.id}}',
+      summary: collection === 'mentors' ? '{{name.first}} {{name.last}}' : `{{${IDENTIFIER[collection]}}}`,
+      ...(collection === 'mentors' || collection === 'practices'
+        ? { media_folder: `${dir === 'mentors' ? 'photos' : 'covers'}`, public_folder: `./${dir === 'mentors' ? 'photos' : 'covers'}` }
+        : {}),
+      fields: [idField(collection), ...collectionFields(collection)],
+    };
+  });
+  const settings = {
+    name: 'settings',
+    label: COLLECTION_LABELS.settings.label,
+    editor: { preview: false },
+    files: [{ name: 'site', label: 'Раздел «Наставничество»', file: SETTINGS_FILE, format: 'yaml', fields: collectionFields('settings') }],
+  };
+  return {
+    load_config_file: false,
+    locale: 'ru',
+    backend: { name: 'git-gateway', branch: 'main' },
+    ...(options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
+    // Images live next to the entries that use them, where the build re-encodes them.
+    media_folder: `${CONTENT_DIR}/media`,
+    public_folder: '/media',
+    publish_mode: 'editorial_workflow',
+    collections: [...folders, settings],
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Decap CMS fields derived from the collections' zod schemas, so that the editor and
+ * the build can never disagree on which fields exist, which are required and which
+ * values are allowed. Labels and hints come from cms/labels.ts; everything else from
+ * the schema itself.
+ */
+import { z } from 'astro/zod';
+import { idString, type CollectionName, type SchemaTools } from '../src/schemas/common.ts';
+import * as vocabulary from '../src/schemas/vocabulary.ts';
+import { fieldHint, fieldLabel, LONG_TEXT } from './labels.ts';
+
+export type DecapField = Record<string, unknown> & { name: string; label: string; widget: string };
+
+const refs = new WeakMap<object, CollectionName>();
+const images = new WeakSet<object>();
+
+/** Schema tools that leave a mark on references and images, for the walk below to find. */
+export const cmsTools: SchemaTools = {
+  ref: (collection) => {
+    const schema = idString.clone();
+    refs.set(schema, collection);
+    return schema;
+  },
+  image: () => {
+    const schema = z.string().min(1);
+    images.add(schema);
+    return schema;
+  },
+};
+
+/** Russian labels of every closed list, found by the enum schema they belong to. */
+const enumLabels = new Map<object, Record<string, string>>(
+  Object.values(vocabulary)
+    .filter((v): v is { schema: z.ZodType; labels: Record<string, string> } => typeof v === 'object' && v !== null && 'schema' in v && 'labels' in v)
+    .map((v) => [v.schema, v.labels]),
+);
+
+type Def = { type: string; [key: string]: any };
+const def = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+
+/** Peels optional/default wrappers: what remains is the value's own schema. */
+export function unwrap(schema: z.ZodType): { inner: z.ZodType; required: boolean; defaultValue?: unknown } {
+  let current = schema;
+  let required = true;
+  let defaultValue: unknown;
+  for (;;) {
+    const d = def(current);
+    if (d.type === 'optional') required = false;
+    else if (d.type === 'default') {
+      required = false;
+      defaultValue = typeof d.defaultValue === 'function' ? d.defaultValue() : d.defaultValue;
+    } else break;
+    current = d.innerType;
+  }
+  return { inner: current, required, defaultValue };
+}
+
+const isDate = (d: Def) => d.type === 'pipe' && def(d.in).type === 'union' && def(d.in).options.some((o: unknown) => def(o).type === 'date');
+const isInteger = (d: Def) => (d.checks ?? []).some((c: any) => c._zod?.def?.format === 'safeint');
+
+/** Which kind of value a schema describes, in the terms the CMS needs. */
+export function kindOf(schema: z.ZodType): string {
+  if (refs.has(schema)) return 'relation';
+  if (images.has(schema)) return 'image';
+  const d = def(schema);
+  if (isDate(d)) return 'date';
+  if (d.type === 'enum') return 'select';
+  return d.type;
+}
+
+/** Allowed values of an enum or literal field, as the schema has them. */
+export function allowedValues(schema: z.ZodType): unknown[] | undefined {
+  const d = def(schema);
+  if (d.type === 'enum') return Object.values(d.entries);
+  if (d.type === 'literal') return d.values;
+  return undefined;
+}
+
+export function fieldsOf(collection: CollectionName, schema: z.ZodType, path: string[] = []): DecapField[] {
+  const d = def(schema);
+  if (d.type !== 'object') throw new Error(`${collection}: ожидался объект в ${path.join('.') || 'корне'}`);
+  return Object.entries(d.shape as Record<string, z.ZodType>).map(([name, field]) => fieldOf(collection, name, field, [...path, name]));
+}
+
+function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, path: string[]): DecapField {
+  const { inner, required, defaultValue } = unwrap(schema);
+  const key = path.join('.');
+  const base = {
+    name,
+    label: fieldLabel(collection, key, name),
+    required,
+    ...(fieldHint(collection, key) ? { hint: fieldHint(collection, key) } : {}),
+    ...(defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0) ? { default: defaultValue } : {}),
+  };
+  const kind = kindOf(inner);
+  const d = def(inner);
+  switch (kind) {
+    case 'relation':
+      return { ...base, widget: 'relation', ...relationTo(refs.get(inner)!) };
+    case 'image':
+      return { ...base, widget: 'image', choose_url: false };
+    case 'date':
+      return { ...base, widget: 'datetime', date_format: 'DD.MM.YYYY', time_format: false, format: 'YYYY-MM-DD', picker_utc: true };
+    case 'select': {
+      const labels = enumLabels.get(inner) ?? {};
+      return { ...base, widget: 'select', options: Object.values(d.entries).map((value) => ({ value, label: labels[value as string] ?? String(value) })) };
+    }
+    case 'literal':
+      // The only literal is consent.publication: true — a box the editor must tick.
+      return { ...base, widget: 'boolean', default: false, pattern: ['true', 'без письменного согласия человека публиковать нельзя'] };
+    case 'boolean':
+      return { ...base, widget: 'boolean' };
+    case 'number':
+      return { ...base, widget: 'number', value_type: isInteger(d) ? 'int' : 'float' };
+    case 'union':
+      return { ...base, widget: 'string' };
+    case 'string':
+      if (d.format === 'url') return { ...base, widget: 'string', pattern: ['^https?://.+', 'полный адрес, например https://school.ru/'] };
+      if (d.format === 'email') return { ...base, widget: 'string', pattern: ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'адрес электронной почты'] };
+      return { ...base, widget: LONG_TEXT.has(name) ? 'text' : 'string' };
+    case 'object':
+      return { ...base, widget: 'object', collapsed: false, fields: fieldsOf(collection, inner, path) };
+    case 'array':
+      return { ...base, ...listOf(collection, name, d.element, path) };
+    default:
+      throw new Error(`${collection}.${key}: нет виджета для типа «${kind}»`);
+  }
+}
+
+function listOf(collection: CollectionName, name: string, element: z.ZodType, path: string[]): Record<string, unknown> {
+  const { inner } = unwrap(element);
+  const kind = kindOf(inner);
+  if (kind === 'relation') return { widget: 'relation', multiple: true, ...relationTo(refs.get(inner)!) };
+  if (kind === 'object') {
+    const fields = fieldsOf(collection, inner, path);
+    return { widget: 'list', fields, summary: listSummary(name, fields), collapsed: true };
+  }
+  const single = fieldOf(collection, name, inner, path);
+  const { name: _n, label: _l, required: _r, hint: _h, ...field } = single;
+  return { widget: 'list', field: { name: 'value', label: single.label, ...field } };
+}
+
+/** Readable one-line summaries of list items, e.g. «2.1 · Анкетирование обучающихся · январь 2023». */
+function listSummary(name: string, fields: DecapField[]): string {
+  const has = (n: string) => fields.some((f) => f.name === n);
+  if (has('deadline')) return '{{fields.number}} · {{fields.title}} · {{fields.deadline.text}}';
+  if (has('number') && has('title')) return '{{fields.number}} · {{fields.title}}';
+  if (has('indicator')) return '{{fields.indicator}}';
+  if (has('title')) return '{{fields.title}}';
+  return `{{fields.${fields[0].name}}}`;
+}
+
+const DISPLAY: Record<CollectionName, string> = {
+  organizations: 'shortName',
+  forms: 'title',
+  regulations: 'title',
+  roadmaps: 'title',
+  practices: 'title',
+  mentors: 'name.last',
+  settings: 'title',
+};
+
+function relationTo(collection: CollectionName) {
+  const display = DISPLAY[collection];
+  return {
+    collection,
+    value_field: '{{slug}}',
+    search_fields: collection === 'mentors' ? ['name.last', 'name.first'] : [display],
+    display_fields: collection === 'mentors' ? ['{{name.first}} {{name.last}}'] : [display],
+    options_length: 50,
+  };
+}

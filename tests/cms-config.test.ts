@@ -1,0 +1,127 @@
+/**
+ * The CMS configuration agrees with the schemas: every schema field has an editor field
+ * and no editor field is extra; required-ness and allowed values are the same; references
+ * are relation widgets to the right collection. Required-ness and allowed values are
+ * established here by asking the schema itself (does it accept a missing value? this value?),
+ * not by the walk that built the configuration.
+ */
+import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
+import { parse as parseYaml, stringify } from 'yaml';
+import { buildCmsConfig } from '../cms/config.ts';
+import { COLLECTIONS, type CollectionName, plainTools } from '../src/schemas/common.ts';
+import { schemaFactories } from '../src/schemas/index.ts';
+import { checkContent } from '../src/integrity/check.ts';
+import { readEntry } from '../src/integrity/read-entry.ts';
+import { ROOT } from './helpers/project.ts';
+
+type Field = { name: string; widget: string; required?: boolean; fields?: Field[]; field?: Field; options?: { value: unknown }[]; collection?: string; multiple?: boolean };
+const config = buildCmsConfig() as { collections: { name: string; fields?: Field[]; files?: { fields: Field[] }[] }[] };
+const fieldsOf = (collection: CollectionName) => {
+  const c = config.collections.find((x) => x.name === collection)!;
+  return (c.fields ?? c.files![0].fields).filter((f) => f.name !== 'body');
+};
+
+type Def = { type: string; [k: string]: any };
+const def = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
+const peel = (s: z.ZodType): z.ZodType => (['optional', 'default'].includes(def(s).type) ? peel(def(s).innerType) : s);
+const shapeOf = (s: z.ZodType): Record<string, z.ZodType> | undefined => {
+  const d = def(peel(s));
+  return d.type === 'object' ? d.shape : undefined;
+};
+/** Every reference, whatever its collection, accepts a Latin id and rejects «Не id». */
+const REF_COLLECTION = new WeakMap<object, CollectionName>();
+const taggingTools = {
+  ...plainTools,
+  ref: (collection: CollectionName) => {
+    const s = plainTools.ref(collection).clone();
+    REF_COLLECTION.set(s, collection);
+    return s;
+  },
+};
+
+function compare(collection: string, path: string, schemaShape: Record<string, z.ZodType>, fields: Field[]) {
+  const names = fields.map((f) => f.name).filter((n) => !(path === '' && n === 'id'));
+  expect(names.sort(), `${collection}:${path} — поля редактора`).toEqual(Object.keys(schemaShape).filter((n) => !(path === '' && n === 'id')).sort());
+  for (const field of fields) {
+    if (path === '' && field.name === 'id') continue;
+    const schema = schemaShape[field.name];
+    const where = `${collection}:${path}${field.name}`;
+    // Required in the schema ⇔ required in the editor.
+    const optional = schema.safeParse(undefined).success;
+    expect(field.required !== false, `${where}: обязательность`).toBe(!optional);
+    const inner = peel(schema);
+    const d = def(inner);
+    if (REF_COLLECTION.has(inner)) {
+      expect([field.widget, field.collection], where).toEqual(['relation', REF_COLLECTION.get(inner)]);
+    } else if (d.type === 'enum') {
+      expect(field.widget, where).toBe('select');
+      const values = field.options!.map((o) => o.value);
+      for (const value of values) expect(inner.safeParse(value).success, `${where}: ${value}`).toBe(true);
+      expect(inner.safeParse('net-takogo-znacheniya').success).toBe(false);
+      expect(values.sort()).toEqual(Object.values(d.entries).sort());
+    } else if (d.type === 'array') {
+      const element = peel(d.element);
+      if (REF_COLLECTION.has(element)) expect([field.widget, field.multiple, field.collection], where).toEqual(['relation', true, REF_COLLECTION.get(element)]);
+      else if (shapeOf(element)) compare(collection, `${path}${field.name}.`, shapeOf(element)!, field.fields!);
+      else expect(field.widget, where).toBe('list');
+    } else if (shapeOf(inner)) {
+      expect(field.widget, where).toBe('object');
+      compare(collection, `${path}${field.name}.`, shapeOf(inner)!, field.fields!);
+    }
+  }
+}
+
+describe('the CMS configuration is the schemas, for editors', () => {
+  it.each(COLLECTIONS.map((c) => [c]))('%s: same fields, required-ness, allowed values and references', (collection) => {
+    const schema = schemaFactories[collection](taggingTools) as z.ZodType;
+    compare(collection, '', shapeOf(schema)!, fieldsOf(collection));
+  });
+
+  it('every folder collection names its files from an explicit Latin id checked against the schema pattern', () => {
+    for (const c of config.collections.filter((x) => x.fields)) {
+      const id = c.fields!.find((f) => f.name === 'id') as Field & { pattern: [string, string] };
+      expect(id, c.name).toBeDefined();
+      const pattern = new RegExp(id.pattern[0]);
+      expect(pattern.test('shkola-5')).toBe(true);
+      expect(pattern.test('Школа 5')).toBe(false);
+    }
+  });
+
+  it('the mentor consent is required in the editor and explains why', () => {
+    const consent = fieldsOf('mentors').find((f) => f.name === 'consent') as Field & { hint: string };
+    expect(consent.required).not.toBe(false);
+    expect(consent.hint).toMatch(/согласи/);
+    const publication = consent.fields!.find((f) => f.name === 'publication') as Field & { pattern: [string, string] };
+    expect(publication.required).not.toBe(false);
+    expect(publication.pattern[0]).toBe('true');
+  });
+});
+
+describe('nothing lost between the CMS and the build', () => {
+  /** As Decap writes an entry: YAML, with the Markdown text after a frontmatter block. */
+  /** Decap holds what its widgets produce: a date widget with format YYYY-MM-DD gives that string. */
+  const asEditorValues = (value: unknown): unknown =>
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : Array.isArray(value)
+        ? value.map(asEditorValues)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asEditorValues(v)]))
+          : value;
+  const serialise = (data: unknown, body?: string) =>
+    body === undefined ? stringify(data) : `---\n${stringify(data)}---\n${body}`;
+
+  it('every entry of the site, written as the CMS writes it, reads back through the schema unchanged', () => {
+    const { entries, problems } = checkContent(ROOT);
+    expect(problems).toEqual([]);
+    for (const entry of entries) {
+      const raw = readEntry(entry.file, serialise(asEditorValues(entry.data), entry.body));
+      const schema = schemaFactories[entry.collection](plainTools) as z.ZodType;
+      const reread = schema.parse(raw.data);
+      expect(reread, entry.file).toEqual(entry.data);
+      if (entry.body !== undefined) expect(raw.body?.trim(), entry.file).toBe(entry.body.trim());
+      expect(parseYaml(stringify(raw.data))).toEqual(raw.data);
+    }
+  });
+});
