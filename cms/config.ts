@@ -45,6 +45,13 @@ export function collectionFields(collection: CollectionName): DecapField[] {
 export interface CmsConfigOptions {
   /** decap-server's API for editing on this machine without a login. */
   localBackendUrl?: string;
+  /**
+   * Черновик → на проверке → готово. Off for local editing, where a save must land in
+   * src/content at once; on in production on backends that support it (see README).
+   */
+  editorialWorkflow?: boolean;
+  /** The production backend (README has examples for GitHub, GitLab and Gitea/Forgejo). */
+  backend?: Record<string, unknown>;
 }
 
 export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, unknown> {
@@ -78,12 +85,12 @@ export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, u
   return {
     load_config_file: false,
     locale: 'ru',
-    backend: { name: 'git-gateway', branch: 'main' },
+    backend: options.backend ?? { name: 'git-gateway', branch: 'main' },
     ...(options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
     // Images live next to the entries that use them, where the build re-encodes them.
     media_folder: `${CONTENT_DIR}/media`,
     public_folder: '/media',
-    publish_mode: 'editorial_workflow',
+    ...(options.editorialWorkflow ? { publish_mode: 'editorial_workflow' } : {}),
     collections: [...folders, settings],
   };
 }
