@@ -30,7 +30,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // 'jsx' (the default) can drop the space before an inline link in Russian prose.
   compressHTML: false,
-  integrations: [contentIntegrity(), mdx(), sitemap()],
+  integrations: [contentIntegrity(), mdx(), sitemap({ filter: (page) => !/\/admin\/?$/.test(new URL(page).pathname) })],
   markdown: {
     // The unified processor, because the clause anchors and typography are rehype plugins.
     processor: unified({ rehypePlugins: [clauseAnchors, rehypeTypography] }),

@@ -27,8 +27,9 @@ function idField(collection: CollectionName): DecapField {
   return {
     name: 'id',
     label: fieldLabel(collection, 'id', 'id'),
-    widget: 'string',
-    source: IDENTIFIER[collection as keyof typeof IDENTIFIER],
+    widget: 'id',
+    // Fields the id is made from (space-separated paths), e.g. «smirnova-elena» from surname and name.
+    source: collection === 'mentors' ? 'name.last name.first' : IDENTIFIER[collection as keyof typeof IDENTIFIER],
     required: true,
     pattern: [ID_PATTERN.source, 'только латинские строчные буквы, цифры и дефисы, например «shkola-5»'],
     hint: 'Заполняется само по названию; можно поправить. После публикации лучше не менять: изменится адрес страницы.',

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { parse as parseYaml, stringify } from 'yaml';
 import { buildCmsConfig } from '../cms/config.ts';
-import { COLLECTIONS, type CollectionName, plainTools } from '../src/schemas/common.ts';
+import { latinId } from '../cms/latin-id.ts';
+import { COLLECTIONS, ID_PATTERN, type CollectionName, plainTools } from '../src/schemas/common.ts';
 import { schemaFactories } from '../src/schemas/index.ts';
 import { checkContent } from '../src/integrity/check.ts';
 import { readEntry } from '../src/integrity/read-entry.ts';
@@ -173,5 +174,25 @@ describe('nothing lost between the CMS and the build', () => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     expect(asEditorValues(parsed.data)).toEqual(data);
     if (body) expect(raw.body?.trim()).toBe(body.trim());
+  });
+});
+
+describe('the id the editor fills in from a Russian title', () => {
+  it.each([
+    ['Школа молодого педагога', 'shkola-molodogo-pedagoga'],
+    ['Ёлкин Пётр', 'yolkin-pyotr'],
+    ['Щукина Юлия', 'shchukina-yuliya'],
+    ['МБОУ «СОШ № 5» г. Лесногорска', 'mbou-sosh-5-g-lesnogorska'],
+    ['«Равный — равному»: подготовка к ОГЭ', 'ravnyy-ravnomu-podgotovka-k-oge'],
+  ])('%s → %s', (title, id) => {
+    expect(latinId(title)).toBe(id);
+  });
+
+  it('always fits the schema pattern and stays short, whatever the title', () => {
+    for (const title of ['!!!', 'Очень '.repeat(40), 'Ъ-ь', 'IT-класс 2025', '  пробелы  по краям ']) {
+      const id = latinId(title);
+      if (id) expect(ID_PATTERN.test(id), title).toBe(true);
+      expect(id.length).toBeLessThanOrEqual(60);
+    }
   });
 });

@@ -27,7 +27,8 @@ export interface BuildResult {
 export function astroBuild(env: Record<string, string>): BuildResult {
   const result = spawnSync('npx', ['astro', 'build'], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE: TEST_BUILD_DATE, ...env },
+    // vitest sets NODE_ENV=test, which would put React's development build into /admin/.
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE: TEST_BUILD_DATE, ...env },
     encoding: 'utf8',
     timeout: 600_000,
   });

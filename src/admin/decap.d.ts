@@ -1,0 +1,5 @@
+/** decap-cms-locales ships no types: each locale is a tree of phrases. */
+declare module 'decap-cms-locales' {
+  import type { CmsLocalePhrases } from 'decap-cms-core';
+  export const ru: CmsLocalePhrases;
+}

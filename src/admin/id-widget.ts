@@ -1,0 +1,83 @@
+/**
+ * The «Идентификатор» widget: Decap cannot transliterate, so this fills the Latin id from
+ * the Russian title while the curator types (cms/latin-id.ts), until they edit it by hand.
+ * An existing entry shows the id it already has — its file name.
+ */
+import { Component, createElement } from 'react';
+import { latinId } from '../../cms/latin-id.ts';
+
+interface ImmutableLike {
+  get(key: string): unknown;
+  getIn(path: string[]): unknown;
+}
+interface ControlProps {
+  value?: string;
+  onChange(value: string): void;
+  forID: string;
+  classNameWrapper: string;
+  setActiveStyle(): void;
+  setInactiveStyle(): void;
+  field: ImmutableLike;
+  entry: ImmutableLike;
+}
+
+/** The title the id is made from: the values of the fields named in `source`, joined. */
+function sourceText({ field, entry }: ControlProps): string {
+  return String(field.get('source') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((path) => entry.getIn(['data', ...path.split('.')]))
+    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+    .join(' ');
+}
+const existingSlug = ({ entry }: ControlProps) => (entry.get('newRecord') ? undefined : (entry.get('slug') as string | undefined));
+
+/**
+ * A class, because Decap re-renders a widget only when its own value changes unless the
+ * control says otherwise in `shouldComponentUpdate` — and this one must follow the title.
+ */
+export class IdControl extends Component<ControlProps> {
+  private editedByHand = Boolean(this.props.value);
+
+  shouldComponentUpdate(next: ControlProps) {
+    return next.value !== this.props.value || sourceText(next) !== sourceText(this.props) || next.classNameWrapper !== this.props.classNameWrapper;
+  }
+
+  componentDidMount() {
+    this.sync();
+  }
+
+  componentDidUpdate() {
+    this.sync();
+  }
+
+  private sync() {
+    const { value, onChange } = this.props;
+    const slug = existingSlug(this.props);
+    if (!value && slug) return onChange(slug);
+    const title = sourceText(this.props);
+    if (this.editedByHand || slug || !title) return;
+    const id = latinId(title);
+    if (id !== value) onChange(id);
+  }
+
+  render() {
+    const { value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    return createElement('input', {
+      type: 'text',
+      id: forID,
+      className: classNameWrapper,
+      value: value ?? '',
+      spellCheck: false,
+      autoComplete: 'off',
+      onFocus: setActiveStyle,
+      onBlur: setInactiveStyle,
+      onChange: (event: { target: { value: string } }) => {
+        this.editedByHand = true;
+        onChange(event.target.value.trim().toLowerCase());
+      },
+    });
+  }
+}
+
+export const IdPreview = ({ value }: { value?: string }) => createElement('code', null, value ?? '');
