@@ -5,22 +5,15 @@
 import { ID_PATTERN, type CollectionName } from '../src/schemas/common.ts';
 import { collectionFiles, schemaFactories } from '../src/schemas/index.ts';
 import { COLLECTION_LABELS, fieldLabel } from './labels.ts';
-import { cmsTools, fieldsOf, type DecapField } from './schema-fields.ts';
+import { cmsTools, fieldsOf, NAME_FIELD, type DecapField } from './schema-fields.ts';
 
 export const CONTENT_DIR = 'src/content';
 export const SETTINGS_FILE = `${CONTENT_DIR}/settings/site.yaml`;
 /** Collections whose entries carry a Markdown text after their fields. */
 const MARKDOWN: Partial<Record<CollectionName, true>> = { regulations: true, practices: true };
 
-/** Which field names an entry in lists and relations, per collection. */
-const IDENTIFIER: Record<Exclude<CollectionName, 'settings'>, string> = {
-  organizations: 'shortName',
-  forms: 'title',
-  regulations: 'title',
-  roadmaps: 'title',
-  practices: 'title',
-  mentors: 'name.last',
-};
+/** Collections kept as a folder of entries (settings is one file). */
+const FOLDERS = ['organizations', 'forms', 'regulations', 'roadmaps', 'practices', 'mentors'] as const;
 
 /** The Latin id: filled from the title while typing (widget «id»), editable, checked against the schema's pattern. */
 function idField(collection: CollectionName): DecapField {
@@ -29,7 +22,7 @@ function idField(collection: CollectionName): DecapField {
     label: fieldLabel(collection, 'id', 'id'),
     widget: 'id',
     // Fields the id is made from (space-separated paths), e.g. «smirnova-elena» from surname and name.
-    source: collection === 'mentors' ? 'name.last name.first' : IDENTIFIER[collection as keyof typeof IDENTIFIER],
+    source: collection === 'mentors' ? 'name.last name.first' : NAME_FIELD[collection],
     required: true,
     pattern: [ID_PATTERN.source, 'только латинские строчные буквы, цифры и дефисы, например «shkola-5»'],
     hint: 'Заполняется само по названию; можно поправить. После публикации лучше не менять: изменится адрес страницы.',
@@ -56,7 +49,7 @@ export interface CmsConfigOptions {
 }
 
 export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, unknown> {
-  const folders = (Object.keys(IDENTIFIER) as (keyof typeof IDENTIFIER)[]).map((collection) => {
+  const folders = FOLDERS.map((collection) => {
     const { dir, pattern } = collectionFiles[collection];
     const markdown = pattern.endsWith('.md');
     return {
@@ -70,7 +63,7 @@ export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, u
       // Decap cannot transliterate: the file name comes from the explicit Latin id.
       identifier_field: 'id',
       slug: '{{fields.id}}',
-      summary: collection === 'mentors' ? '{{name.first}} {{name.last}}' : `{{${IDENTIFIER[collection]}}}`,
+      summary: collection === 'mentors' ? '{{name.first}} {{name.last}}' : `{{${NAME_FIELD[collection]}}}`,
       ...(collection === 'mentors' || collection === 'practices'
         ? { media_folder: `${dir === 'mentors' ? 'photos' : 'covers'}`, public_folder: `./${dir === 'mentors' ? 'photos' : 'covers'}` }
         : {}),

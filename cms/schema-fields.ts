@@ -150,7 +150,8 @@ function listSummary(name: string, fields: DecapField[]): string {
   return `{{fields.${fields[0].name}}}`;
 }
 
-const DISPLAY: Record<CollectionName, string> = {
+/** The field that names an entry in lists, relations and the id widget, per collection. */
+export const NAME_FIELD: Record<CollectionName, string> = {
   organizations: 'shortName',
   forms: 'title',
   regulations: 'title',
@@ -161,7 +162,7 @@ const DISPLAY: Record<CollectionName, string> = {
 };
 
 function relationTo(collection: CollectionName) {
-  const display = DISPLAY[collection];
+  const display = NAME_FIELD[collection];
   return {
     collection,
     value_field: '{{slug}}',
