@@ -23,7 +23,8 @@ function idField(collection: CollectionName): DecapField {
     widget: 'id',
     // Fields the id is made from (space-separated paths), e.g. «smirnova-elena» from surname and name.
     source: collection === 'mentors' ? 'name.last name.first' : NAME_FIELD[collection],
-    required: true,
+    // Optional, as in the schema: a saved entry's id is its file name; a new one gets it from the title.
+    required: false,
     pattern: [ID_PATTERN.source, 'только латинские строчные буквы, цифры и дефисы, например «shkola-5»'],
     hint: 'Заполняется само по названию; можно поправить. После публикации лучше не менять: изменится адрес страницы.',
   };

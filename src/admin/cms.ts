@@ -11,6 +11,8 @@ import { ru } from 'decap-cms-locales';
 import type { CmsConfig } from 'decap-cms-core';
 import { buildCmsConfig } from '../../cms/config.ts';
 import { IdControl, IdPreview } from './id-widget.ts';
+import { latinId } from '../../cms/latin-id.ts';
+import { MentorPreview, PracticePreview, RoadmapPreview } from './previews.ts';
 // The site's own stylesheet as a built asset (/_astro/…css), for the preview pane.
 import siteCss from '../styles/global.css?url';
 
@@ -22,4 +24,17 @@ const config = buildCmsConfig({ localBackendUrl: import.meta.env.PUBLIC_DECAP_SE
 CMS.registerLocale('ru', ru);
 CMS.registerPreviewStyle(siteCss);
 CMS.registerWidget('id', IdControl as any, IdPreview as any);
+CMS.registerPreviewTemplate('practices', PracticePreview as any);
+CMS.registerPreviewTemplate('mentors', MentorPreview as any);
+CMS.registerPreviewTemplate('roadmaps', RoadmapPreview as any);
+// A new entry saved before its id was filled still gets one from its title: the file name must be Latin.
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }: { entry: any }) => {
+    const data = entry.get('data');
+    if (!entry.get('newRecord') || data.get('id')) return data;
+    const title = data.get('title') ?? data.get('shortName') ?? [data.getIn(['name', 'last']), data.getIn(['name', 'first'])].filter(Boolean).join(' ');
+    return title ? data.set('id', latinId(String(title))) : data;
+  },
+});
 CMS.init({ config: { ...config, load_config_file: false, locale: 'ru' } as unknown as CmsConfig });

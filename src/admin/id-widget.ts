@@ -1,7 +1,7 @@
 /**
  * The «Идентификатор» widget: Decap cannot transliterate, so this fills the Latin id from
  * the Russian title while the curator types (cms/latin-id.ts), until they edit it by hand.
- * An existing entry shows the id it already has — its file name.
+ * An existing entry shows the id it already has — its file name — read-only.
  */
 import { Component, createElement } from 'react';
 import { latinId } from '../../cms/latin-id.ts';
@@ -53,8 +53,8 @@ export class IdControl extends Component<ControlProps> {
 
   private sync() {
     const { value, onChange } = this.props;
-    const slug = existingSlug(this.props);
-    if (!value && slug) return onChange(slug);
+    // An existing entry's id is its file name: shown, never written back (the file stays as it was).
+    if (existingSlug(this.props)) return;
     const title = sourceText(this.props);
     if (this.editedByHand || slug || !title) return;
     const id = latinId(title);
@@ -63,11 +63,14 @@ export class IdControl extends Component<ControlProps> {
 
   render() {
     const { value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    const slug = existingSlug(this.props);
     return createElement('input', {
       type: 'text',
       id: forID,
       className: classNameWrapper,
-      value: value ?? '',
+      value: slug ?? value ?? '',
+      // Decap does not rename files: the id of a saved entry cannot change here.
+      readOnly: Boolean(slug),
       spellCheck: false,
       autoComplete: 'off',
       onFocus: setActiveStyle,

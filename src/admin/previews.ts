@@ -1,0 +1,106 @@
+/**
+ * Editor previews that look like the published pages: the same markup classes, styled by
+ * the site's own stylesheet (registered as the preview style in cms.ts). Decap passes the
+ * entry as an Immutable map; `widgetFor('body')` renders the Markdown text.
+ */
+import { createElement as h, type ReactNode } from 'react';
+import { ITEM_STATUSES, MENTOR_CATEGORIES, STAGES } from '../schemas/vocabulary.ts';
+
+interface Immutable {
+  get(key: string): any;
+  getIn(path: (string | number)[]): any;
+  toJS(): any;
+}
+interface PreviewProps {
+  entry: Immutable;
+  widgetFor(name: string): ReactNode;
+  getAsset(path: string): { toString(): string } | undefined;
+}
+
+const data = (props: PreviewProps) => (props.entry.get('data')?.toJS?.() ?? {}) as Record<string, any>;
+const date = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Intl.DateTimeFormat('ru', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : '');
+const facts = (rows: [string, ReactNode][]) =>
+  h('dl', { className: 'facts' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', { key: `${k}-t` }, k), h('dd', { key: `${k}-d` }, v)]));
+const page = (...children: ReactNode[]) => h('main', { className: 'wrap', style: { padding: '1rem' } }, ...children);
+
+export function PracticePreview(props: PreviewProps) {
+  const d = data(props);
+  const cover = d.cover ? props.getAsset(d.cover)?.toString() : undefined;
+  return page(
+    h('h1', null, d.title ?? ''),
+    d.summary && h('p', { className: 'lead' }, d.summary),
+    cover && h('div', { className: 'cover' }, h('img', { src: cover, alt: d.coverAlt ?? '' })),
+    facts([
+      ['Организация', d.organization],
+      ['Годы', (d.years ?? []).join('–')],
+      ['Форма наставничества', (d.forms ?? []).join(', ')],
+      ['Ролевая модель', d.roleModel],
+      ['Участники', d.participants?.description],
+      ['Опубликовано', date(d.published)],
+    ]),
+    h('h2', null, 'Проблема или запрос'),
+    h('p', { className: 'prose' }, d.problem ?? ''),
+    h('h2', null, 'Что было сделано'),
+    h('div', { className: 'prose' }, props.widgetFor('body')),
+    (d.results ?? []).length > 0 &&
+      h('ul', { className: 'results' }, ...(d.results ?? []).map((r: any, i: number) => h('li', { key: i }, `${r.indicator ?? ''}: было ${r.before ?? '—'}, стало ${r.after ?? '—'}${r.unit ? ` ${r.unit}` : ''}`))),
+  );
+}
+
+export function MentorPreview(props: PreviewProps) {
+  const d = data(props);
+  // As the site shows a minor: no surname and no photo unless the parents allowed them.
+  const minor = Boolean(d.minor);
+  const surname = !minor || d.consent?.showSurname ? d.name?.last : undefined;
+  const photo = d.photo && (!minor || d.consent?.showPhoto) ? props.getAsset(d.photo)?.toString() : undefined;
+  const name = [d.name?.first, d.name?.middle && surname ? d.name.middle : undefined, surname].filter(Boolean).join(' ');
+  return page(
+    h(
+      'article',
+      { className: 'card mentor-card' },
+      photo ? h('img', { className: 'avatar', src: photo, alt: d.photoAlt ?? '' }) : h('span', { className: 'avatar', 'aria-hidden': true }, (d.name?.first ?? '?').slice(0, 1)),
+      h(
+        'div',
+        { className: 'mentor-card__body' },
+        h('h1', null, name || 'Имя не заполнено'),
+        h('p', { className: 'card__meta' }, [d.position, MENTOR_CATEGORIES[d.category as keyof typeof MENTOR_CATEGORIES]].filter(Boolean).join(' · ')),
+        d.sphere && h('p', null, h('strong', null, 'Сфера: '), d.sphere),
+        (d.achievements ?? []).length > 0 && h('ul', null, ...(d.achievements ?? []).map((a: any, i: number) => h('li', { key: i }, `${a.title ?? ''}${a.year ? ` (${a.year})` : ''}`))),
+        d.quote && h('blockquote', null, d.quote),
+        !d.consent?.publication && h('p', { className: 'note' }, 'Не отмечено согласие на публикацию: эта запись не попадёт на сайт.'),
+      ),
+    ),
+  );
+}
+
+export function RoadmapPreview(props: PreviewProps) {
+  const d = data(props);
+  const row = (item: any, key: string, sub = false): ReactNode =>
+    h(
+      'tr',
+      { key, className: sub ? 'sub-item' : undefined },
+      h('td', null, item.number ?? ''),
+      h('td', null, item.title ?? '', item.description && h('p', { className: 'muted' }, item.description)),
+      h('td', null, item.deadline?.text ?? ''),
+      h('td', null, (item.responsible ?? []).join(', ')),
+      h('td', null, item.result ?? ''),
+      h('td', null, ITEM_STATUSES[item.status as keyof typeof ITEM_STATUSES] ?? 'по датам'),
+    );
+  return page(
+    h('h1', null, d.title ?? ''),
+    facts([['Период', d.period ? `${date(d.period.from)} — ${date(d.period.to)}` : ''], ['Организация', d.organization]]),
+    h(
+      'table',
+      { className: 'roadmap-table' },
+      h('thead', null, h('tr', null, ...['№', 'Мероприятие', 'Срок', 'Ответственные', 'Результат', 'Статус'].map((t) => h('th', { key: t, scope: 'col' }, t)))),
+      ...(d.stages ?? []).map((stage: any, s: number) =>
+        h(
+          'tbody',
+          { key: s },
+          h('tr', { className: 'stage-row' }, h('th', { colSpan: 6, scope: 'colgroup' }, `${stage.number ? `${stage.number}. ` : ''}${stage.title ?? ''}`, stage.stage && h('p', null, `Этап целевой модели: ${STAGES[stage.stage as keyof typeof STAGES] ?? ''}`))),
+          ...(stage.items ?? []).flatMap((item: any, i: number) => [row(item, `${s}-${i}`), ...(item.items ?? []).map((sub: any, j: number) => row(sub, `${s}-${i}-${j}`, true))]),
+        ),
+      ),
+    ),
+  );
+}
