@@ -59,11 +59,21 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    const field = (name: string) => page.locator(`[id^="${name}-field"]`).first();
+    // On a fresh checkout the dev server optimises dependencies on first use and may reload
+    // the page: log in, wait for the collections, and reload once if the form does not come.
     await page.goto(`http://127.0.0.1:${SITE_PORT}/admin/`);
     await page.getByRole('button', { name: /Войти/ }).click({ timeout: 90_000 });
+    await page.getByText('Лучшие практики').first().waitFor({ timeout: 90_000 });
     await page.goto(`http://127.0.0.1:${SITE_PORT}/admin/#/collections/practices/new`);
-    const field = (name: string) => page.locator(`[id^="${name}-field"]`).first();
-    await field('title').waitFor({ timeout: 90_000 });
+    try {
+      await field('title').waitFor({ timeout: 60_000 });
+    } catch {
+      await page.reload();
+      const login = page.getByRole('button', { name: /Войти/ });
+      if (await login.isVisible({ timeout: 30_000 }).catch(() => false)) await login.click();
+      await field('title').waitFor({ timeout: 60_000 });
+    }
     await field('title').fill(TITLE);
     const choose = async (name: string, text: string) => {
       await field(name).click();

@@ -56,7 +56,7 @@ export class IdControl extends Component<ControlProps> {
     // An existing entry's id is its file name: shown, never written back (the file stays as it was).
     if (existingSlug(this.props)) return;
     const title = sourceText(this.props);
-    if (this.editedByHand || slug || !title) return;
+    if (this.editedByHand || !title) return;
     const id = latinId(title);
     if (id !== value) onChange(id);
   }
