@@ -12,6 +12,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { plainTools } from '../schemas/common.ts';
 import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.ts';
 import { formatPath } from '../integrity/check.ts';
+import { plural } from '../lib/format.ts';
 import { importDocument, type ImportKind, type ImportResult } from './import-document.ts';
 import { readText } from './read-text.ts';
 import { ImportError, type SourceDocument } from './source-document.ts';
@@ -43,22 +44,19 @@ export async function readDocument(path: string): Promise<{ document: SourceDocu
   throw new ImportError(`не знаю, как читать файлы «${ext || 'без расширения'}»: подходят .txt, .html и .docx`);
 }
 
-const plural = (n: number, one: string, few: string, many: string) => {
-  const rule = new Intl.PluralRules('ru').select(n);
-  return `${n} ${rule === 'one' ? one : rule === 'few' ? few : many}`;
-};
+const count = (n: number, forms: [string, string, string]) => `${n} ${plural(n, forms)}`;
 
 export function reportLine(result: ImportResult): string {
   const percent = result.coverage.total ? ((100 * result.coverage.covered) / result.coverage.total).toFixed(1) : '100';
   const parts =
     result.kind === 'roadmap'
       ? [
-          `дорожная карта: ${plural(result.stats.stages!, 'раздел', 'раздела', 'разделов')}`,
-          plural(result.stats.items!, 'мероприятие', 'мероприятия', 'мероприятий'),
+          `дорожная карта: ${count(result.stats.stages!, ['раздел', 'раздела', 'разделов'])}`,
+          count(result.stats.items!, ['мероприятие', 'мероприятия', 'мероприятий']),
           `с датами — ${result.stats.dated}`,
         ]
-      : [`положение: ${plural(result.stats.sections!, 'раздел', 'раздела', 'разделов')}`, plural(result.stats.clauses!, 'пункт', 'пункта', 'пунктов')];
-  parts.push(plural(result.warnings.length, 'предупреждение', 'предупреждения', 'предупреждений'));
+      : [`положение: ${count(result.stats.sections!, ['раздел', 'раздела', 'разделов'])}`, count(result.stats.clauses!, ['пункт', 'пункта', 'пунктов'])];
+  parts.push(count(result.warnings.length, ['предупреждение', 'предупреждения', 'предупреждений']));
   parts.push(`слов источника перенесено: ${percent} % (${result.coverage.covered} из ${result.coverage.total})`);
   return parts.join(', ');
 }

@@ -2,13 +2,13 @@
  * From a read document to one content entry: finds whether it holds a roadmap, a
  * regulation or both, builds the entry, and accounts for every word of the part it used.
  */
+import { isoDate } from '../lib/format.ts';
 import type { Period } from './deadline.ts';
-import { periodFromTitle, readApproval, readTarget, readTitle, sentenceCase } from './preamble.ts';
+import { isApprovalKeyword, periodFromTitle, readApproval, readTarget, readTitle, sentenceCase } from './preamble.ts';
 import { isClauseLine, readRegulationBody } from './regulation.ts';
 import { stringsOf, vocabularyOf, wordCoverage, type ImportWarning } from './report.ts';
-import { readRoadmapTable, type ImportedItem, type ImportedStage } from './roadmap.ts';
+import { hasEventsHeader, readRoadmapTable, type ImportedItem, type ImportedStage } from './roadmap.ts';
 import { ImportError, type Block, type SourceDocument } from './source-document.ts';
-import { headerMeaning } from './roadmap.ts';
 
 export type ImportKind = 'roadmap' | 'regulation';
 
@@ -34,11 +34,7 @@ export interface ImportResult {
 
 type Paragraph = Extract<Block, { kind: 'paragraph' }>;
 const paragraphsOf = (blocks: Block[]) => blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
-const isEventsTable = (block: Block) =>
-  block.kind === 'table' && block.rows.slice(0, 8).some((row) => {
-    const meanings = new Set(row.cells.map((c) => headerMeaning(c.text)).filter(Boolean));
-    return meanings.size >= 2 && (meanings.has('title') || meanings.has('deadline'));
-  });
+const isEventsTable = (block: Block) => block.kind === 'table' && hasEventsHeader(block.rows);
 
 /** Where the roadmap part starts: its first events table, with the title and approval lines above it. */
 function roadmapStart(blocks: Block[]): number | undefined {
@@ -95,12 +91,10 @@ const contentTexts = (blocks: Block[], layoutRows: Set<unknown>) =>
       ? [b.text]
       : b.rows.filter((r) => !layoutRows.has(r)).flatMap((r) => r.cells.flatMap((c) => c.parts)),
   )
-    .filter((text) => !APPROVAL_KEYWORD.test(text))
+    .filter((text) => !isApprovalKeyword(text))
     .map((text) => withoutListMarkers(text.replace(/^(цел[ьи]|задач[аи]):\s*/i, '')));
-const APPROVAL_KEYWORD = /^(УТВЕРЖДА?Ю?\S*|СОГЛАСОВАН\S*)\s*:?$/i;
 /** «1) …», «2) …» number the lines of a list; the list's items carry them by their order. */
 const withoutListMarkers = (text: string) => text.replace(/(^|\s)\d{1,2}\)(?=\s)/g, '$1').replace(/^([·•▪\-–—]|\d{1,2}\.)\s+/, '');
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 function importRoadmap(blocks: Block[], document: SourceDocument, options: ImportOptions): ImportResult {
   const warnings: ImportWarning[] = [];
@@ -171,7 +165,7 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
     title: title ?? 'Дорожная карта',
     organization: options.organization,
     level: options.organizationKind === 'education-office' ? 'municipality' : 'organization',
-    period: { from: iso(period.from), to: iso(period.to) },
+    period: { from: isoDate(period.from), to: isoDate(period.to) },
     ...(Object.keys(approval).length ? { approval } : {}),
     ...(goals.length ? { goals } : {}),
     ...(tasks.length ? { tasks } : {}),
@@ -197,7 +191,7 @@ function serialiseItem(item: ImportedItem): Record<string, unknown> {
   const { from, to, ...deadline } = item.deadline;
   return {
     ...item,
-    deadline: { ...deadline, text: item.deadline.text.replace(/\s+/g, ' ').trim(), ...(from ? { from: iso(from) } : {}), ...(to ? { to: iso(to) } : {}) },
+    deadline: { ...deadline, text: item.deadline.text.replace(/\s+/g, ' ').trim(), ...(from ? { from: isoDate(from) } : {}), ...(to ? { to: isoDate(to) } : {}) },
     ...(item.items ? { items: item.items.map(serialiseItem) } : {}),
   };
 }

@@ -2,6 +2,8 @@
  * What stands around a document's main part: the approval block («УТВЕРЖДАЮ», «Принят
  * решением педсовета…»), the title, the period it names, goals and tasks, target indicators.
  */
+import { isoDate } from '../lib/format.ts';
+
 type Paragraph = { text: string; line: number; bold?: boolean; gap?: boolean };
 
 const APPROVE = /^(утвержд\S*|утверждаю)/i;
@@ -18,11 +20,13 @@ export interface Approval {
   agreed?: string;
 }
 
-/** Lines of an approval or agreement block; a lone keyword line carries no information of its own. */
+/** A line that is only «УТВЕРЖДАЮ», «СОГЛАСОВАНО:»…: layout, carrying no information of its own. */
+export const isApprovalKeyword = (line: string) => /^(утвержд\S*|согласован\S*|принят[оа]?)\s*:?$/i.test(line.trim());
+
+/** Lines of an approval or agreement block, without a lone keyword line. */
 const blockText = (lines: string[]) => {
   const [first, ...rest] = lines;
-  const alone = /^[A-ZА-ЯЁ]+:?$/.test(first);
-  return (alone ? rest : lines).join(' ').replace(/\s+/g, ' ').trim();
+  return (isApprovalKeyword(first) ? rest : lines).join(' ').replace(/\s+/g, ' ').trim();
 };
 
 export function readApproval(paragraphs: Paragraph[]): { approval: Approval; used: Set<number>; firstDate?: string } {
@@ -51,7 +55,7 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
     block.lines.forEach((i) => used.add(i));
     const lines = block.lines.map((i) => paragraphs[i].text);
     const anyDate = DATE.exec(lines.join(' '));
-    if (anyDate && !firstDate) firstDate = isoDate(+anyDate[3], +anyDate[2], +anyDate[1]);
+    if (anyDate && !firstDate) firstDate = dayOf(+anyDate[3], +anyDate[2], +anyDate[1]);
     if (block.kind === 'approve') {
       const keywordFirst = lines.findIndex((l) => APPROVE.test(l));
       const ordered = keywordFirst > 0 ? [lines[keywordFirst], ...lines.slice(0, keywordFirst), ...lines.slice(keywordFirst + 1)] : lines;
@@ -59,7 +63,7 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
       if (/приказ|распоряжени|решени|протокол/i.test(text)) approval.document = text;
       else approval.approvedBy = text;
       const date = DATE.exec(text);
-      if (date) approval.date = isoDate(+date[3], +date[2], +date[1]);
+      if (date) approval.date = dayOf(+date[3], +date[2], +date[1]);
     } else {
       approval.agreed = [approval.agreed, blockText(lines)].filter(Boolean).join('; ');
     }
@@ -67,10 +71,10 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
   return { approval, used, firstDate };
 }
 
-function isoDate(year: number, month: number, day: number): string | undefined {
+function dayOf(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1) return undefined;
-  return date.toISOString().slice(0, 10);
+  return isoDate(date);
 }
 
 /** The title: the bold lines that name the document, or the run of lines that starts with its name. */

@@ -165,6 +165,9 @@ interface Hooks {
 
 const cellHooks: Hooks = { table: () => {}, blank: () => {}, count: () => 0 };
 
+/** The parts of a cell given as an HTML fragment (text exports keep cells' HTML). */
+export const htmlCell = (html: string): Cell => cellParts(parse(html));
+
 function cellParts(element: HTMLElement): Cell {
   const parts: string[] = [];
   const lines = new Lines((text) => parts.push(text));

@@ -5,31 +5,9 @@
  *    and rows are separated by blank lines (a blank line may also fall inside a row);
  *  - `**bold**` around titles; everything else is a paragraph per line.
  */
+import { htmlCell } from './read-html.ts';
+import { rowNumber } from './roadmap.ts';
 import { cellOf, ImportError, type Block, type Cell, type Row, type SourceDocument } from './source-document.ts';
-
-const TAG = /<[^>]+>/g;
-const ROW_NUMBER = /^\s*\d+(?:\.\d+)*\.?\s*$/;
-
-/** A cell's parts from the HTML an export left in it: paragraphs, list items, line breaks. */
-export function htmlCell(html: string): Cell {
-  const marked = html
-    .replace(/<\s*(p|li|br|div|ul|ol|h\d)\b[^>]*>/gi, '\n')
-    .replace(/<\/\s*(p|li|div|h\d)\s*>/gi, '\n')
-    .replace(TAG, ' ');
-  return cellOf(decodeEntities(marked).split('\n'));
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&laquo;/g, '«')
-    .replace(/&raquo;/g, '»')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 export function readText(source: string, file: string): SourceDocument {
   if (!source.trim()) throw new ImportError(`Файл ${file} пуст.`);
@@ -132,7 +110,7 @@ function readCellPerLineTable(lines: string[], start: number): { block: Block; n
     if (!current) current = { cells: [], line: cell.line };
     else if (index === 0 || cell.afterBlank) {
       const short = width > 0 && current.cells.length < width;
-      if (!short || ROW_NUMBER.test(parsed.text)) {
+      if (!short || rowNumber(parsed.text) !== undefined) {
         rows.push(current);
         if (!width) width = rows[0].cells.length;
         current = { cells: [], line: cell.line };

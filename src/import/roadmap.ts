@@ -27,7 +27,8 @@ export function headerMeaning(text: string): Meaning | undefined {
 }
 
 const ROW_NUMBER = /^\s*((?:\d+\.)*\d+)\.?\s*$|^\s*([IVXLC]+)\.?\s*$/;
-const rowNumber = (text: string) => {
+/** The number a row opens with («2.1», «3.», «IV»), if its cell is only a number. */
+export const rowNumber = (text: string) => {
   const match = ROW_NUMBER.exec(text);
   return match ? (match[1] ?? match[2]) : undefined;
 };
@@ -89,6 +90,9 @@ function findHeader(rows: Row[]): { columns: Columns; end: number } | undefined 
   }
   return undefined;
 }
+
+/** Whether a table has an events header (within its first rows): what makes it a roadmap table. */
+export const hasEventsHeader = (rows: Row[]) => findHeader(rows) !== undefined;
 
 const isNumberingRow = (row: Row) => {
   const texts = row.cells.map((c) => c.text).filter(Boolean);
