@@ -106,9 +106,9 @@ const LABELS: Record<string, string> = {
   'regulations:body': 'Текст положения (пункты начинаются с номера: «2.3. …»)',
   'practices:body': 'Что сделано: описание практики',
   'roadmaps:stages.title': 'Название раздела',
-  'roadmaps:stages.items.title': 'Мероприятие',
-  'roadmaps:stages.items.items': 'Подпункты',
-  'roadmaps:stages.items.items.title': 'Мероприятие',
+  'roadmaps:items.title': 'Мероприятие',
+  'roadmaps:items.items': 'Подпункты',
+  'roadmaps:deadline.kind': 'Вид срока',
   'roadmaps:approval.date': 'Дата утверждения',
   'roadmaps:approval.document': 'Приказ или решение',
   'regulations:approval.date': 'Дата утверждения',
@@ -127,9 +127,13 @@ const HINTS: Record<string, string> = {
   'mentors:minor': 'Для несовершеннолетнего фамилия и фото не публикуются, пока родители явно этого не разрешили.',
   'mentors:photo': 'Фото пересжимается при сборке, сведения EXIF (в том числе место съёмки) удаляются.',
   'practices:cover': 'Изображение пересжимается при сборке; не забудьте описание для незрячих.',
-  'roadmaps:stages.items.deadline.text': 'Как написано в документе: «январь 2023», «до 30.04.2022», «по графику».',
-  'roadmaps:stages.items.status': 'Если не указан, статус считается по датам: после срока — «просрочено».',
+  'roadmaps:deadline.text': 'Как написано в документе: «январь 2023», «до 30.04.2022», «по графику». Пусто, если срок не указан.',
+  'roadmaps:deadline.kind': 'По нему сайт понимает, когда мероприятие просрочено.',
+  'roadmaps:items.status': 'Если не указан, статус считается по датам: после срока — «просрочено».',
   'regulations:status': 'Действует, проект или утратило силу.',
+  'forms:source': 'Откуда взят текст и что в нём поправлено. На сайте не показывается.',
+  'regulations:source': 'Откуда взят текст. На сайте не показывается.',
+  'roadmaps:source': 'Откуда взят текст. На сайте не показывается.',
 };
 
 /** Fields whose values are paragraphs rather than a line. */
@@ -147,9 +151,21 @@ export const LONG_TEXT = new Set([
   'tagline',
 ]);
 
-export const fieldLabel = (collection: CollectionName, path: string, name: string) =>
-  LABELS[`${collection}:${path}`] ?? LABELS[name] ?? name;
-export const fieldHint = (collection: CollectionName, path: string) => HINTS[`${collection}:${path}`];
+/**
+ * The most specific entry for a field: `collection:a.b.c`, then its shorter tails
+ * (`collection:b.c`), so that «items.status» covers items and sub-items alike.
+ */
+function lookup(table: Record<string, string>, collection: CollectionName, path: string): string | undefined {
+  const parts = path.split('.');
+  for (let i = 0; i < parts.length; i++) {
+    const found = table[`${collection}:${parts.slice(i).join('.')}`];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export const fieldLabel = (collection: CollectionName, path: string, name: string) => lookup(LABELS, collection, path) ?? LABELS[name] ?? name;
+export const fieldHint = (collection: CollectionName, path: string) => lookup(HINTS, collection, path);
 
 export const COLLECTION_LABELS: Record<CollectionName, { label: string; single: string }> = {
   organizations: { label: 'Организации', single: 'Организация' },

@@ -137,7 +137,8 @@ function listOf(collection: CollectionName, name: string, element: z.ZodType, pa
   }
   const single = fieldOf(collection, name, inner, path);
   const { name: _n, label: _l, required: _r, hint: _h, ...field } = single;
-  return { widget: 'list', field: { name: 'value', label: single.label, ...field } };
+  // A collapsed item shows its own text, not the list's label.
+  return { widget: 'list', summary: '{{fields.value}}', field: { name: 'value', label: single.label, ...field } };
 }
 
 /** Readable one-line summaries of list items, e.g. «2.1 · Анкетирование обучающихся · январь 2023». */

@@ -8,7 +8,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml, stringify } from 'yaml';
+import { parse as parseYaml } from 'yaml';
+import { entryFileText } from '../lib/entry-file.ts';
 import { plainTools } from '../schemas/common.ts';
 import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.ts';
 import { formatPath } from '../integrity/check.ts';
@@ -75,10 +76,10 @@ function guessOrganization(root: string, document: SourceDocument): string | und
 }
 const readdirSafe = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 
+/** The file as the editor would write it, so that its first save in Decap changes nothing else. */
 export function serialiseEntry(result: ImportResult): string {
-  const yaml = stringify(result.data, { lineWidth: 0 });
-  if (result.kind === 'regulation') return `---\n${yaml}---\n${result.body}`;
-  return yaml;
+  const data = result.data as Record<string, unknown>;
+  return result.kind === 'regulation' ? entryFileText('regulations', data, result.body) : entryFileText('roadmaps', data);
 }
 
 export async function runImport(argv: string[], root = process.cwd()): Promise<CliResult> {

@@ -35,7 +35,10 @@ export interface CheckedEntry {
   collection: CollectionName;
   id: string;
   file: string;
+  /** The fields as the schema gives them: defaults filled in, dates as Date. */
   data: Record<string, unknown>;
+  /** The fields as written in the file. */
+  written: Record<string, unknown>;
   body?: string;
 }
 
@@ -123,7 +126,7 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
         }
         continue;
       }
-      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, body: raw.body };
+      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, written: raw.data as Record<string, unknown>, body: raw.body };
       const written = (parsed.data as { id?: string }).id;
       if (written && written !== id) {
         problems.push({ file, field: 'id', message: `идентификатор «${written}» не совпадает с именем файла «${id}»: переименуйте файл или исправьте поле` });

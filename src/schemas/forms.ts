@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text, entryId, type SchemaTools } from './common.ts';
+import { optionalText, text, entryId, type SchemaTools } from './common.ts';
 
 const textList = (what: string) => z.array(text(what)).min(1, `«${what}»: нужен хотя бы один пункт`);
 
@@ -27,5 +27,7 @@ export const formSchema = (_tools: SchemaTools) =>
         )
         .min(1, 'нужна хотя бы одна ролевая модель'),
       formats: textList('форматы взаимодействия'),
+      /** Where the text comes from and what was changed in it: for editors, not shown on the site. */
+      source: optionalText(),
     })
     .strict();

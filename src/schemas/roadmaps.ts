@@ -5,7 +5,8 @@ import { deadlineKind, itemStatus, roadmapLevel, stage } from './vocabulary.ts';
 /** The deadline as written in the document, plus the dates it means where it allows. */
 export const deadlineSchema = z
   .object({
-    text: z.string({ error: 'нужен текст срока (можно пустой, если в документе срок не указан)' }),
+    /** Empty when the document names no deadline: the editor may leave the field blank. */
+    text: z.string({ error: 'текст срока должен быть строкой' }).default(''),
     from: calendarDate('срок: начало').optional(),
     to: calendarDate('срок: окончание').optional(),
     kind: deadlineKind.schema,

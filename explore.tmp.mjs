@@ -1,0 +1,25 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await b.newPage({ viewport: { width: 1280, height: 1000 } });
+await page.goto('http://127.0.0.1:4392/admin/');
+await page.getByRole('button', { name: /Войти/ }).click({ timeout: 90000 });
+await page.getByText('Лучшие практики').first().waitFor({ timeout: 90000 });
+await page.goto('http://127.0.0.1:4392/admin/#/collections/roadmaps/entries/ustyuzhna-sh-2-2020');
+await page.locator('[id^="title-field"]').first().waitFor({ timeout: 60000 });
+const expand = (re) => page.getByText(re).locator('xpath=..').locator('button').first().click();
+await expand(/^1 · Нормативное/);
+await expand(/^1\.5 · Разработка положения/);
+const numbers = page.locator('input[id^="number-field"]');
+const n = await numbers.count();
+let idx = -1;
+for (let i = 0; i < n; i++) if ((await numbers.nth(i).inputValue()) === '1.5') { idx = i; break; }
+const item = numbers.nth(idx).locator('xpath=ancestor::*[.//*[starts-with(@id,"status-field")]][1]');
+const status = item.locator('[id^="status-field"]').first();
+await status.focus(); await page.keyboard.type('выполн');
+await page.getByRole('option', { name: 'выполнено' }).click();
+await page.getByRole('button', { name: 'Опубликовать' }).first().click();
+await page.getByText('Опубликовать сейчас').first().click();
+await page.waitForTimeout(2500);
+const errs = await page.locator('ul[class*="ControlErrors"], li[class*="rror"]').allInnerTexts();
+console.log(errs);
+await b.close();
