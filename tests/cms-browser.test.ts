@@ -2,13 +2,14 @@
  * The editor end to end, as a curator uses it: `npm run cms`, /admin/, a new practice
  * linked to an existing organisation, form and mentor through the UI, «Опубликовать сейчас».
  * The file appears under src/content with a Latin id made from the title, passes the
- * schemas, and a build shows it on /praktiki/.
+ * schemas, and a build shows it on /praktiki/. Marking a seed roadmap item done changes
+ * exactly one line of its file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { checkContent } from '../src/integrity/check.ts';
 import { chromiumPath, launch } from './helpers/browser.ts';
 import { astroBuild, ROOT, TMP } from './helpers/project.ts';
@@ -18,6 +19,8 @@ const DECAP_PORT = 8191;
 const TITLE = 'Проверочная практика редактора';
 const ID = 'proverochnaya-praktika-redaktora';
 const FILE = join(ROOT, 'src/content/practices', `${ID}.md`);
+const ROADMAP = join(ROOT, 'src/content/roadmaps/ustyuzhna-sh-2-2020.yaml');
+const roadmapBefore = readFileSync(ROADMAP, 'utf8');
 
 let cms: ChildProcess;
 let browser: Browser;
@@ -53,27 +56,37 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     await browser?.close();
     if (cms?.pid) process.kill(-cms.pid, 'SIGTERM');
     rmSync(FILE, { force: true });
+    writeFileSync(ROADMAP, roadmapBefore);
   });
+
+  /** Logs in and opens an entry's form; a fresh dev server may reload the page once while it optimises dependencies. */
+  async function openEntry(page: Page, path: string) {
+    await page.goto(`http://127.0.0.1:${SITE_PORT}/admin/`);
+    await page.getByRole('button', { name: /Войти/ }).click({ timeout: 90_000 });
+    await page.getByText('Лучшие практики').first().waitFor({ timeout: 90_000 });
+    await page.goto(`http://127.0.0.1:${SITE_PORT}/admin/#/collections/${path}`);
+    const title = page.locator('[id^="title-field"]').first();
+    try {
+      await title.waitFor({ timeout: 60_000 });
+    } catch {
+      await page.reload();
+      const login = page.getByRole('button', { name: /Войти/ });
+      if (await login.isVisible({ timeout: 30_000 }).catch(() => false)) await login.click();
+      await title.waitFor({ timeout: 60_000 });
+    }
+  }
+
+  async function publish(page: Page) {
+    await page.getByRole('button', { name: 'Опубликовать' }).first().click();
+    await page.getByText('Опубликовать сейчас').first().click();
+  }
 
   it('creates a practice linked to an organisation, a form and a mentor; the build publishes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     const field = (name: string) => page.locator(`[id^="${name}-field"]`).first();
-    // On a fresh checkout the dev server optimises dependencies on first use and may reload
-    // the page: log in, wait for the collections, and reload once if the form does not come.
-    await page.goto(`http://127.0.0.1:${SITE_PORT}/admin/`);
-    await page.getByRole('button', { name: /Войти/ }).click({ timeout: 90_000 });
-    await page.getByText('Лучшие практики').first().waitFor({ timeout: 90_000 });
-    await page.goto(`http://127.0.0.1:${SITE_PORT}/admin/#/collections/practices/new`);
-    try {
-      await field('title').waitFor({ timeout: 60_000 });
-    } catch {
-      await page.reload();
-      const login = page.getByRole('button', { name: /Войти/ });
-      if (await login.isVisible({ timeout: 30_000 }).catch(() => false)) await login.click();
-      await field('title').waitFor({ timeout: 60_000 });
-    }
+    await openEntry(page, 'practices/new');
     await field('title').fill(TITLE);
     const choose = async (name: string, text: string) => {
       await field(name).click();
@@ -93,8 +106,7 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     await page.locator('[data-slate-editor="true"]').first().click();
     await page.keyboard.type('Наставники провели двенадцать встреч с молодыми учителями.');
     expect(await field('id').inputValue()).toBe(ID);
-    await page.getByRole('button', { name: 'Опубликовать' }).first().click();
-    await page.getByText('Опубликовать сейчас').first().click();
+    await publish(page);
     for (let i = 0; i < 40 && !existsSync(FILE); i++) await page.waitForTimeout(250);
     expect(existsSync(FILE), 'файл практики не появился').toBe(true);
     expect(errors).toEqual([]);
@@ -113,5 +125,42 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     expect(list).toContain(`/praktiki/${ID}/`);
     expect(existsSync(join(out, 'praktiki', ID, 'index.html'))).toBe(true);
     rmSync(out, { recursive: true, force: true });
+  }, 300_000);
+
+  it('marking one roadmap item done changes only that line of the file', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openEntry(page, 'roadmaps/entries/ustyuzhna-sh-2-2020');
+    // Stages and items are collapsed to their summaries: open stage 1, then item 1.5.
+    const expand = (summary: RegExp) => page.getByText(summary).locator('xpath=..').locator('button').first().click();
+    await expand(/^1 · Нормативное правовое регулирование/);
+    await expand(/^1\.5 · Разработка положения о программе наставничества/);
+    const numbers = page.locator('input[id^="number-field"]');
+    let index = -1;
+    for (let i = 0; i < (await numbers.count()) && index < 0; i++) if ((await numbers.nth(i).inputValue()) === '1.5') index = i;
+    expect(index, 'мероприятие 1.5 не найдено в форме').toBeGreaterThanOrEqual(0);
+    const item = numbers.nth(index).locator('xpath=ancestor::*[.//*[starts-with(@id,"status-field")]][1]');
+    await item.locator('[id^="status-field"]').first().focus();
+    await page.keyboard.type('выполн');
+    await page.getByRole('option', { name: 'выполнено' }).click();
+    await publish(page);
+    let after = roadmapBefore;
+    for (let i = 0; i < 40 && after === roadmapBefore; i++) {
+      await page.waitForTimeout(250);
+      after = readFileSync(ROADMAP, 'utf8');
+    }
+    expect(errors).toEqual([]);
+
+    // The diff is one added line, right after item 1.5's result.
+    const before = roadmapBefore.split('\n');
+    const lines = after.split('\n');
+    expect(lines.length, 'добавилась не одна строка').toBe(before.length + 1);
+    const at = lines.findIndex((line, i) => line !== before[i]);
+    expect(lines[at]).toBe('        status: done');
+    expect(lines.slice(0, at)).toEqual(before.slice(0, at));
+    expect(lines.slice(at + 1)).toEqual(before.slice(at));
+    expect(before[at - 1]).toBe('        result: Положения о программе наставничества');
+    expect(checkContent(ROOT).problems).toEqual([]);
   }, 300_000);
 });
