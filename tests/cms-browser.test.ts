@@ -1,15 +1,17 @@
 /**
  * The editor end to end, as a curator uses it: `npm run cms`, /admin/, a new practice
- * linked to an existing organisation, form and mentor through the UI, «Опубликовать сейчас».
+ * linked to an existing organisation, form and mentor, with a cover uploaded through the media
+ * library, «Опубликовать сейчас».
  * The file appears under src/content with a Latin id made from the title, passes the
- * schemas, and a build shows it on /praktiki/. Marking a seed roadmap item done changes
+ * schemas, and a build shows it on /praktiki/ with the cover re-encoded and stripped of EXIF. Marking a seed roadmap item done changes
  * exactly one line of its file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { checkContent } from '../src/integrity/check.ts';
 import { chromiumPath, launch } from './helpers/browser.ts';
 import { astroBuild, ROOT, TMP } from './helpers/project.ts';
@@ -19,6 +21,7 @@ const DECAP_PORT = 8191;
 const TITLE = 'Проверочная практика редактора';
 const ID = 'proverochnaya-praktika-redaktora';
 const FILE = join(ROOT, 'src/content/practices', `${ID}.md`);
+const COVER = join(ROOT, 'src/content/practices/covers', `${ID}.jpg`);
 const ROADMAP = join(ROOT, 'src/content/roadmaps/ustyuzhna-sh-2-2020.yaml');
 const roadmapBefore = readFileSync(ROADMAP, 'utf8');
 
@@ -38,7 +41,13 @@ async function waitFor(url: string, seconds: number) {
 describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
   beforeAll(async () => {
     rmSync(FILE, { force: true });
+    rmSync(COVER, { force: true });
     mkdirSync(TMP, { recursive: true });
+    // A camera photo: EXIF with the maker and the place it was taken.
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } })
+      .withExif({ IFD0: { Make: 'Камера', Model: 'GPS-1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1' } })
+      .jpeg()
+      .toFile(join(TMP, `${ID}.jpg`));
     const log = openSync(join(TMP, 'cms.log'), 'w');
     // vitest's NODE_ENV=test is not what an editor runs.
     const { NODE_ENV: _, VITEST: __, ...env } = process.env;
@@ -56,6 +65,7 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     await browser?.close();
     if (cms?.pid) process.kill(-cms.pid, 'SIGTERM');
     rmSync(FILE, { force: true });
+    rmSync(COVER, { force: true });
     writeFileSync(ROADMAP, roadmapBefore);
   });
 
@@ -103,6 +113,11 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     await field('description').fill('Двенадцать пар учителей.');
     await field('replicability').fill('Подходит любой школе.');
     await field('published').fill('2025-10-01');
+    // The cover goes through the media library; it is stored next to the practices.
+    await page.getByRole('button', { name: 'Выберите изображение' }).click();
+    await page.locator('input[type=file]').first().setInputFiles(join(TMP, `${ID}.jpg`));
+    await page.getByRole('button', { name: 'Выбрать помеченные' }).click();
+    await field('coverAlt').fill('Зелёный прямоугольник');
     await page.locator('[data-slate-editor="true"]').first().click();
     await page.keyboard.type('Наставники провели двенадцать встреч с молодыми учителями.');
     expect(await field('id').inputValue()).toBe(ID);
@@ -114,6 +129,8 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     const saved = readFileSync(FILE, 'utf8');
     expect(saved).toMatch(/^organization: lesnogorsk-sosh-1$/m);
     expect(saved).toMatch(/- smirnova-elena/);
+    expect(saved).toMatch(new RegExp(`^cover: (\\./)?covers/${ID}\\.jpg$`, 'm'));
+    expect(existsSync(COVER), 'обложка не сохранена рядом с практиками').toBe(true);
     const { problems, entries } = checkContent(ROOT);
     expect(problems).toEqual([]);
     expect(entries.some((e) => e.collection === 'practices' && e.id === ID)).toBe(true);
@@ -123,7 +140,17 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     expect(build.status, build.output.slice(-2000)).toBe(0);
     const list = readFileSync(join(out, 'praktiki/index.html'), 'utf8');
     expect(list).toContain(`/praktiki/${ID}/`);
-    expect(existsSync(join(out, 'praktiki', ID, 'index.html'))).toBe(true);
+    const pageHtml = readFileSync(join(out, 'praktiki', ID, 'index.html'), 'utf8');
+    // The build re-encoded the cover into responsive WebP sizes without EXIF, and did not publish the original.
+    const sources = [...pageHtml.matchAll(/<img[^>]*\ssrcset="([^"]+)"/g)].flatMap((m) => m[1].split(',').map((c) => c.trim().split(' ')[0]));
+    const covers = sources.filter((src) => src.includes(ID));
+    expect(covers.length, 'на странице практики нет обложки в нескольких размерах').toBeGreaterThanOrEqual(2);
+    for (const src of covers) {
+      expect(src).toMatch(/\.webp$/);
+      const meta = await sharp(join(out, src)).metadata();
+      expect(meta.exif, `${src}: в изображении остались сведения EXIF`).toBeUndefined();
+    }
+    expect(readdirSync(join(out, '_astro')).filter((f) => f.startsWith(ID) && f.endsWith('.jpg'))).toEqual([]);
     rmSync(out, { recursive: true, force: true });
   }, 300_000);
 
