@@ -4,7 +4,7 @@
  */
 import { ID_PATTERN, type CollectionName } from '../src/schemas/common.ts';
 import { collectionFiles, schemaFactories } from '../src/schemas/index.ts';
-import { COLLECTION_LABELS, fieldLabel } from './labels.ts';
+import { COLLECTION_LABELS, fieldHint, fieldLabel } from './labels.ts';
 import { cmsTools, fieldsOf, NAME_FIELD, type DecapField } from './schema-fields.ts';
 
 export const CONTENT_DIR = 'src/content';
@@ -33,7 +33,18 @@ function idField(collection: CollectionName): DecapField {
 export function collectionFields(collection: CollectionName): DecapField[] {
   const schema = schemaFactories[collection](cmsTools) as Parameters<typeof fieldsOf>[1];
   const fields = fieldsOf(collection, schema).filter((f) => f.name !== 'id');
-  if (MARKDOWN[collection]) fields.push({ name: 'body', label: fieldLabel(collection, 'body', 'body'), widget: 'markdown', required: true });
+  if (MARKDOWN[collection]) {
+    fields.push({
+      name: 'body',
+      label: fieldLabel(collection, 'body', 'body'),
+      widget: 'markdown',
+      // Plain Markdown text only: Decap's rich-text mode rewrites the whole text on any edit
+      // (paragraphs after a list get indented into it), which breaks numbered clauses.
+      modes: ['raw'],
+      hint: fieldHint(collection, 'body'),
+      required: true,
+    });
+  }
   return fields;
 }
 

@@ -4,7 +4,7 @@
  * library, «Опубликовать сейчас».
  * The file appears under src/content with a Latin id made from the title, passes the
  * schemas, and a build shows it on /praktiki/ with the cover re-encoded and stripped of EXIF. Marking a seed roadmap item done changes
- * exactly one line of its file.
+ * exactly one line of its file; a line added to a regulation's text leaves the rest as it was.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ const FILE = join(ROOT, 'src/content/practices', `${ID}.md`);
 const COVER = join(ROOT, 'src/content/practices/covers', `${ID}.jpg`);
 const ROADMAP = join(ROOT, 'src/content/roadmaps/ustyuzhna-sh-2-2020.yaml');
 const roadmapBefore = readFileSync(ROADMAP, 'utf8');
+const REGULATION = join(ROOT, 'src/content/regulations/ustyuzhna-sh-2.md');
+const regulationBefore = readFileSync(REGULATION, 'utf8');
 
 let cms: ChildProcess;
 let browser: Browser;
@@ -67,6 +69,7 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     rmSync(FILE, { force: true });
     rmSync(COVER, { force: true });
     writeFileSync(ROADMAP, roadmapBefore);
+    writeFileSync(REGULATION, regulationBefore);
   });
 
   /** Logs in and opens an entry's form; a fresh dev server may reload the page once while it optimises dependencies. */
@@ -188,6 +191,25 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     expect(lines.slice(0, at)).toEqual(before.slice(0, at));
     expect(lines.slice(at + 1)).toEqual(before.slice(at));
     expect(before[at - 1]).toBe('        result: Положения о программе наставничества');
+    expect(checkContent(ROOT).problems).toEqual([]);
+  }, 300_000);
+
+  it('adding a line to a regulation keeps the rest of its text as it was', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await openEntry(page, 'regulations/entries/ustyuzhna-sh-2');
+    await page.locator('[data-slate-editor="true"]').first().focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Проверочная строка.', { delay: 10 });
+    await publish(page);
+    let after = regulationBefore;
+    for (let i = 0; i < 40 && after === regulationBefore; i++) {
+      await page.waitForTimeout(250);
+      after = readFileSync(REGULATION, 'utf8');
+    }
+    // Lists, numbered clauses and blank lines untouched: the old text is a prefix of the new.
+    expect(after.startsWith(regulationBefore), 'текст положения изменился не только в конце').toBe(true);
+    expect(after.slice(regulationBefore.length)).toBe('\nПроверочная строка.\n');
     expect(checkContent(ROOT).problems).toEqual([]);
   }, 300_000);
 });

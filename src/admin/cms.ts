@@ -12,7 +12,7 @@ import type { CmsConfig } from 'decap-cms-core';
 import { buildCmsConfig } from '../../cms/config.ts';
 import { IdControl, IdPreview } from './id-widget.ts';
 import { latinId } from '../../cms/latin-id.ts';
-import { MentorPreview, PracticePreview, RoadmapPreview } from './previews.ts';
+import { MentorPreview, PracticePreview, RoadmapPreview, RegulationPreview } from './previews.ts';
 // The site's own stylesheet as a built asset (/_astro/…css), for the preview pane.
 import siteCss from '../styles/global.css?url';
 
@@ -27,6 +27,7 @@ CMS.registerWidget('id', IdControl as any, IdPreview as any);
 CMS.registerPreviewTemplate('practices', PracticePreview as any);
 CMS.registerPreviewTemplate('mentors', MentorPreview as any);
 CMS.registerPreviewTemplate('roadmaps', RoadmapPreview as any);
+CMS.registerPreviewTemplate('regulations', RegulationPreview as any);
 // A new entry saved before its id was filled still gets one from its title: the file name must be Latin.
 CMS.registerEventListener({
   name: 'preSave',

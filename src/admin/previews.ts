@@ -4,7 +4,7 @@
  * entry as an Immutable map; `widgetFor('body')` renders the Markdown text.
  */
 import { createElement as h, type ReactNode } from 'react';
-import { ITEM_STATUSES, MENTOR_CATEGORIES, STAGES } from '../schemas/vocabulary.ts';
+import { ITEM_STATUSES, MENTOR_CATEGORIES, REGULATION_STATUSES, STAGES } from '../schemas/vocabulary.ts';
 
 interface Immutable {
   get(key: string): any;
@@ -102,5 +102,19 @@ export function RoadmapPreview(props: PreviewProps) {
         ),
       ),
     ),
+  );
+}
+
+/** A regulation as its page shows it: title, approval and the text with its numbered clauses. */
+export function RegulationPreview(props: PreviewProps) {
+  const d = data(props);
+  return page(
+    h('h1', null, d.title ?? ''),
+    facts([
+      ['Организация', d.organization],
+      ['Статус', REGULATION_STATUSES[d.status as keyof typeof REGULATION_STATUSES]],
+      ['Утверждено', [d.approval?.document, date(d.approval?.date)].filter(Boolean).join(', ')],
+    ]),
+    h('div', { className: 'prose' }, props.widgetFor('body')),
   );
 }
