@@ -144,6 +144,13 @@ describe('broken content is reported with file, field and a readable reason', ()
       message: /не совпадает с именем файла/,
     },
     {
+      name: 'real-entry-of-a-fictional-organization',
+      edit: (dir) => writeFileSync(join(dir, 'organizations/uo-test.yaml'), `${readFileSync(join(dir, 'organizations/uo-test.yaml'), 'utf8')}demo: true\n`),
+      file: 'roadmaps/test-rm.yaml',
+      field: 'demo',
+      message: /вымышленный пример.*«пример»/,
+    },
+    {
       name: 'no-settings',
       edit: (dir) => rmSync(join(dir, 'settings/site.yaml')),
       file: 'settings/site.yaml',

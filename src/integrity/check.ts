@@ -163,7 +163,24 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
     }
   }
 
+  checkDemoMarks(entries, problems);
   return { problems, entries: entries.map((entry) => ({ ...entry, data: unmark(entry.data) as Record<string, unknown> })) };
+}
+
+/**
+ * Fictional content stays marked «пример» all the way down: a practice, mentor, roadmap or
+ * regulation of a fictional organisation must say so too, or a visitor takes it for real.
+ */
+function checkDemoMarks(entries: CheckedEntry[], problems: ContentProblem[]) {
+  const demoOrgs = new Set(entries.filter((e) => e.collection === 'organizations' && e.data.demo === true).map((e) => e.id));
+  for (const entry of entries) {
+    if (entry.collection === 'organizations' || entry.collection === 'settings' || entry.data.demo === true) continue;
+    const org = entry.data.organization;
+    const orgId = isRef(org) ? org.id : org;
+    if (typeof orgId === 'string' && demoOrgs.has(orgId)) {
+      problems.push({ file: entry.file, field: 'demo', message: `организация «${orgId}» — вымышленный пример, значит и эта запись должна быть помечена «пример» (demo: true)` });
+    }
+  }
 }
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = {
