@@ -116,6 +116,8 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     await field('description').fill('Двенадцать пар учителей.');
     await field('replicability').fill('Подходит любой школе.');
     await field('published').fill('2025-10-01');
+    // The school is a fictional one of the demo set, so the practice is marked «пример» too.
+    await field('demo').click();
     // The cover goes through the media library; it is stored next to the practices.
     await page.getByRole('button', { name: 'Выберите изображение' }).click();
     await page.locator('input[type=file]').first().setInputFiles(join(TMP, `${ID}.jpg`));
@@ -155,6 +157,9 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     }
     expect(readdirSync(join(out, '_astro')).filter((f) => f.startsWith(ID) && f.endsWith('.jpg'))).toEqual([]);
     rmSync(out, { recursive: true, force: true });
+    // The other tests check the whole content: leave it as it was.
+    rmSync(FILE, { force: true });
+    rmSync(COVER, { force: true });
   }, 300_000);
 
   it('marking one roadmap item done changes only that line of the file', async () => {
