@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { parse } from 'yaml';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 import { contentRoot } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
@@ -30,7 +31,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // 'jsx' (the default) can drop the space before an inline link in Russian prose.
   compressHTML: false,
-  integrations: [contentIntegrity(), mdx(), sitemap({ filter: (page) => !/\/admin\/?$/.test(new URL(page).pathname) })],
+  integrations: [contentIntegrity(), mdx(), sitemap({ filter: (page) => !/\/admin\/?$/.test(new URL(page).pathname) }), searchIndex()],
   markdown: {
     // The unified processor, because the clause anchors and typography are rehype plugins.
     processor: unified({ rehypePlugins: [clauseAnchors, rehypeTypography] }),

@@ -25,6 +25,7 @@ export const routes = {
   form: (id: string) => href(`formy/${id}/`),
   organizations: () => href('organizacii/'),
   organization: (id: string) => href(`organizacii/${id}/`),
+  search: () => href('poisk/'),
   api: (collection: string) => href(`api/${collection}.json`),
   rss: () => href('rss.xml'),
 };
