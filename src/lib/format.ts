@@ -1,9 +1,9 @@
 /** Russian dates and plurals through the platform's ICU (Intl): no hand-made month tables. */
+import { plural } from './plural.ts';
 
 const fullDate = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const shortMonth = new Intl.DateTimeFormat('ru-RU', { month: 'short', timeZone: 'UTC' });
-const plurals = new Intl.PluralRules('ru-RU');
 
 /** «12 февраля 2024 г.» */
 export const formatDate = (date: Date) => fullDate.format(date);
@@ -14,17 +14,6 @@ export const formatShortMonth = (date: Date) => shortMonth.format(date);
 /** ISO calendar date «2024-02-12» (dates are UTC midnights). */
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-/** plural(5, ['наставник', 'наставника', 'наставников']) → «наставников». */
-export function plural(count: number, [one, few, many]: readonly [string, string, string]): string {
-  switch (plurals.select(count)) {
-    case 'one':
-      return one;
-    case 'few':
-      return few;
-    default:
-      return many;
-  }
-}
 
 /** «5 наставников», with a non-breaking space so the number never stands alone at a line end. */
 export const countOf = (count: number, forms: readonly [string, string, string]) =>
@@ -51,3 +40,5 @@ export function yearSpan(years: readonly number[]): string {
 
 /** «1 сентября 2026 г. — 30 июня 2027 г.» */
 export const dateRange = (from: Date, to: Date) => `${formatDate(from)} — ${formatDate(to)}`;
+
+export { plural };

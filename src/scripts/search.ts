@@ -4,7 +4,7 @@
  * shows the results with the kind of material, the organisation and a highlighted excerpt,
  * and keeps the address in step so that a search can be shared.
  */
-import { plural } from '../lib/format.ts';
+import { plural } from '../lib/plural.ts';
 
 interface PagefindResult {
   url: string;
