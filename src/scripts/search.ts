@@ -16,7 +16,8 @@ interface Pagefind {
   search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResult> }[] } | null>;
 }
 
-const PAGE = 20;
+/** Results shown at once: each one costs a fragment download (the page's text for the excerpt). */
+const PAGE = 10;
 /** Address parameter → Pagefind filter. */
 const FILTERS: Record<string, string> = { kind: 'kind', org: 'organization', form: 'form', year: 'year' };
 
@@ -28,7 +29,8 @@ const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 let pagefind: Promise<Pagefind> | undefined;
 const loadPagefind = () =>
   (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
-    await module.options({ baseUrl: base, excerptLength: 24 });
+    // On the main thread: the index is small enough, and the worker would be another 12 KB to fetch.
+    await module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
     return module;
   }));
 
