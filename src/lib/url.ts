@@ -29,3 +29,13 @@ export const routes = {
   api: (collection: string) => href(`api/${collection}.json`),
   rss: () => href('rss.xml'),
 };
+
+/** The browsable lists of the section, as the navigation and the search page's fallback show them. */
+export const SECTIONS = [
+  { label: 'Положения', url: routes.regulations() },
+  { label: 'Дорожные карты', url: routes.roadmaps() },
+  { label: 'Практики', url: routes.practices() },
+  { label: 'Наставники', url: routes.mentors() },
+  { label: 'Формы', url: routes.forms() },
+  { label: 'Организации', url: routes.organizations() },
+];
