@@ -9,6 +9,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { parse } from 'yaml';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { ogReport } from './src/integrations/og-report.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 import { contentRoot } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
@@ -31,7 +32,13 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // 'jsx' (the default) can drop the space before an inline link in Russian prose.
   compressHTML: false,
-  integrations: [contentIntegrity(), mdx(), sitemap({ filter: (page) => !/\/admin\/?$/.test(new URL(page).pathname) }), searchIndex()],
+  integrations: [
+    contentIntegrity(),
+    mdx(),
+    sitemap({ filter: (page) => !/\/admin\/?$/.test(new URL(page).pathname) }),
+    searchIndex(),
+    ogReport(),
+  ],
   markdown: {
     // The unified processor, because the clause anchors and typography are rehype plugins.
     processor: unified({ rehypePlugins: [clauseAnchors, rehypeTypography] }),

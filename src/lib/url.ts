@@ -26,6 +26,7 @@ export const routes = {
   organizations: () => href('organizacii/'),
   organization: (id: string) => href(`organizacii/${id}/`),
   search: () => href('poisk/'),
+  og: (card: string) => href(`og/${card}.png`),
   api: (collection: string) => href(`api/${collection}.json`),
   rss: () => href('rss.xml'),
 };

@@ -1,0 +1,31 @@
+/**
+ * Share images are rendered once per distinct content: the key is a hash of the card's
+ * data and the template version, so a rebuild with unchanged content renders nothing and
+ * a changed practice re-renders only its own card. Each build appends what it did to a
+ * log that the og-report integration sums up at the end.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Card } from './card.ts';
+import { renderCard } from './render.ts';
+import { TEMPLATE_VERSION } from './templates.ts';
+
+/** OG_CACHE_DIR lets a test start from an empty cache without touching the project's. */
+export const OG_CACHE_DIR = process.env.OG_CACHE_DIR || join(process.cwd(), 'node_modules/.astro/og-cache');
+export const OG_BUILD_LOG = join(OG_CACHE_DIR, 'build-log.jsonl');
+
+export const cardKey = (card: Card) => createHash('sha256').update(JSON.stringify({ v: TEMPLATE_VERSION, card })).digest('hex').slice(0, 32);
+
+export async function cachedCardPng(card: Card): Promise<Buffer> {
+  mkdirSync(OG_CACHE_DIR, { recursive: true });
+  const file = join(OG_CACHE_DIR, `${cardKey(card)}.png`);
+  if (existsSync(file)) {
+    appendFileSync(OG_BUILD_LOG, `${JSON.stringify({ reused: true })}\n`);
+    return readFileSync(file);
+  }
+  const { png, layoutMs, encodeMs } = await renderCard(card);
+  writeFileSync(file, png);
+  appendFileSync(OG_BUILD_LOG, `${JSON.stringify({ reused: false, layoutMs, encodeMs })}\n`);
+  return png;
+}

@@ -1,0 +1,24 @@
+/**
+ * What a share card shows, per kind of page: plain data, so that the cache key is a hash
+ * of exactly what ends up in the image. Built from the same site data as the pages
+ * (people through publicName, statuses through the roadmap module).
+ */
+export type CardKind = 'home' | 'practice' | 'mentor' | 'roadmap' | 'regulation' | 'form' | 'organization';
+
+export interface Card {
+  kind: CardKind;
+  /** The kind of material above the title: «Лучшая практика», «Доска почёта». */
+  eyebrow: string;
+  title: string;
+  /** Up to three short lines under the title: form, organisation, period. */
+  lines: string[];
+  /** A key figure: a practice's result, a mentor's top achievement. */
+  highlight?: string;
+  /** Roadmap progress: done items of all. */
+  progress?: { done: number; total: number };
+  /** A consented photo, as a data URL (already re-encoded, no EXIF). */
+  photo?: string;
+  /** The section's name and owner, at the foot of every card. */
+  site: string;
+  demo?: boolean;
+}

@@ -1,0 +1,83 @@
+/**
+ * The share card of every page that has one of its own, from the site's data: the path
+ * under /og/ and what the card shows. Non-material pages share the section's card.
+ */
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import type { Site } from '../lib/data.ts';
+import { dateRange } from '../lib/format.ts';
+import { flattenItems, tally } from '../lib/roadmap.ts';
+import { ACHIEVEMENT_LEVELS } from '../schemas/vocabulary.ts';
+import type { Card } from './card.ts';
+
+export const HOME_CARD = 'index';
+const number = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
+
+/** A consented photo, re-encoded small (and so without EXIF) for embedding in the card. */
+async function photoData(photo: unknown): Promise<string | undefined> {
+  const path = (photo as { fsPath?: string } | undefined)?.fsPath;
+  if (!path) return undefined;
+  const jpeg = await sharp(readFileSync(path)).resize(300, 300, { fit: 'cover' }).jpeg({ quality: 80 }).toBuffer();
+  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}
+
+export async function siteCards(site: Site): Promise<{ path: string; card: Card }[]> {
+  const footer = `${site.settings.title} · ${site.owner.data.shortName}`;
+  const org = (id: string) => site.organization(id).data.shortName;
+  const forms = (refs: { id: string }[]) => refs.map((f) => site.form(f.id).data.title).join(', ');
+  const cards: { path: string; card: Card }[] = [
+    {
+      path: HOME_CARD,
+      card: { kind: 'home', eyebrow: 'Целевая модель наставничества', title: site.settings.title, lines: [site.settings.tagline ?? '', site.owner.data.name].filter(Boolean), site: footer },
+    },
+  ];
+  for (const p of site.practices) {
+    const result = p.data.results[0];
+    cards.push({
+      path: `praktiki/${p.id}`,
+      card: {
+        kind: 'practice',
+        eyebrow: 'Лучшая практика',
+        title: p.data.title,
+        lines: [forms(p.data.forms), org(p.data.organization.id)],
+        highlight: result ? `${result.indicator}: было ${number.format(result.before)}, стало ${number.format(result.after)}${result.unit ? ` ${result.unit}` : ''}` : undefined,
+        site: footer,
+        demo: p.data.demo,
+      },
+    });
+  }
+  for (const m of site.mentors) {
+    const top = [...m.data.achievements].sort((a, b) => b.year - a.year)[0];
+    cards.push({
+      path: `nastavniki/${m.id}`,
+      card: {
+        kind: 'mentor',
+        eyebrow: 'Доска почёта наставников',
+        title: m.person.displayName,
+        lines: [`${m.data.position}, ${org(m.data.organization.id)}`, `Сфера: ${m.data.sphere}`],
+        highlight: top ? `${top.title} — ${top.year}, ${ACHIEVEMENT_LEVELS[top.level]} уровень` : undefined,
+        // Only where the person (or, for a minor, the parents) allowed a photo.
+        photo: m.person.showPhoto ? await photoData(m.data.photo) : undefined,
+        site: footer,
+        demo: m.data.demo,
+      },
+    });
+  }
+  for (const r of site.roadmaps) {
+    const counts = tally(flattenItems(r.data));
+    cards.push({
+      path: `dorozhnye-karty/${r.id}`,
+      card: { kind: 'roadmap', eyebrow: 'Дорожная карта', title: r.data.title, lines: [org(r.data.organization.id), dateRange(r.data.period.from, r.data.period.to)], progress: { done: counts.done, total: counts.total }, site: footer, demo: r.data.demo },
+    });
+  }
+  for (const r of site.regulations) {
+    cards.push({ path: `polozheniya/${r.id}`, card: { kind: 'regulation', eyebrow: 'Положение о наставничестве', title: r.data.title, lines: [org(r.data.organization.id)], site: footer, demo: r.data.demo } });
+  }
+  for (const f of site.forms) {
+    cards.push({ path: `formy/${f.id}`, card: { kind: 'form', eyebrow: 'Форма наставничества', title: f.data.title, lines: [], highlight: f.data.summary, site: footer } });
+  }
+  for (const o of site.organizations) {
+    cards.push({ path: `organizacii/${o.id}`, card: { kind: 'organization', eyebrow: 'Организация', title: o.data.shortName, lines: [o.data.name, [o.data.municipality, o.data.region].filter(Boolean).join(', ')].filter(Boolean), site: footer, demo: o.data.demo } });
+  }
+  return cards;
+}

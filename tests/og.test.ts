@@ -1,0 +1,148 @@
+/**
+ * Share images and link previews: every built page has complete Open Graph / Twitter meta
+ * whose image is a 1200×630 PNG in dist/ of at most 300 KB; long texts stay inside their
+ * boxes; the cache renders nothing on an unchanged rebuild and one image for one change.
+ */
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import satori from 'satori';
+import sharp from 'sharp';
+import { checkContent } from '../src/integrity/check.ts';
+import type { Card, CardKind } from '../src/og/card.ts';
+import { HEIGHT, templates, WIDTH } from '../src/og/templates.ts';
+import { htmlFiles, load } from './helpers/html.ts';
+import { astroBuild, BASE_PATH, fixtureCopy, OUT, projectRelative, ROOT, TMP } from './helpers/project.ts';
+
+describe.each([
+  ['without a base path', OUT.root, ''],
+  [`with BASE_PATH=${BASE_PATH}`, OUT.base, BASE_PATH],
+])('link previews %s', (_, dist, base) => {
+  const site = 'https://nastavnichestvo.example';
+  const pages = htmlFiles(dist);
+
+  it('every HTML page has the Open Graph and Twitter meta, with absolute addresses under the base path', () => {
+    expect(pages.length).toBeGreaterThan(50);
+    for (const file of pages) {
+      const root = load(file);
+      const meta = (key: string) => root.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+      const where = file.slice(dist.length);
+      for (const key of ['og:title', 'og:description', 'og:image:alt', 'og:site_name', 'twitter:title']) expect(meta(key), `${where}: ${key}`).toBeTruthy();
+      expect(meta('og:locale'), where).toBe('ru_RU');
+      expect(['website', 'article'], where).toContain(meta('og:type'));
+      expect(meta('twitter:card'), where).toBe('summary_large_image');
+      expect(meta('og:url'), where).toMatch(new RegExp(`^${site}${base}/`));
+      expect(meta('og:image'), where).toMatch(new RegExp(`^${site}${base}/og/.+\\.png$`));
+      expect(meta('twitter:image'), where).toBe(meta('og:image'));
+      expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href'), where).toMatch(new RegExp(`^${site}${base}/`));
+    }
+  });
+
+  it('every og:image is a file in dist/: a 1200×630 PNG of at most 300 KB, as its meta says', async () => {
+    const checked = new Set<string>();
+    for (const file of pages) {
+      const root = load(file);
+      const image = root.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+      expect(root.querySelector('meta[property="og:image:width"]')!.getAttribute('content')).toBe(String(WIDTH));
+      expect(root.querySelector('meta[property="og:image:height"]')!.getAttribute('content')).toBe(String(HEIGHT));
+      const path = join(dist, new URL(image).pathname.slice(base.length));
+      if (checked.has(path)) continue;
+      checked.add(path);
+      const meta = await sharp(path).metadata();
+      expect([meta.format, meta.width, meta.height], image).toEqual(['png', WIDTH, HEIGHT]);
+      expect(statSync(path).size, image).toBeLessThanOrEqual(300 * 1024);
+    }
+    // A card of its own for every material page, plus the section's.
+    expect(checked.size).toBe(checkContent(ROOT).entries.filter((e) => e.collection !== 'settings').length + 1);
+  });
+});
+
+describe('long texts stay inside their boxes', () => {
+  const font = (file: string) => readFileSync(join(ROOT, 'node_modules/@expo-google-fonts/pt-sans', file));
+  const fonts = [
+    { name: 'PT Sans', data: font('400Regular/PTSans_400Regular.ttf'), weight: 400 as const, style: 'normal' as const },
+    { name: 'PT Sans', data: font('700Bold/PTSans_700Bold.ttf'), weight: 700 as const, style: 'normal' as const },
+  ];
+  const { entries } = checkContent(ROOT);
+  const longest = (collection: string, field: (d: Record<string, any>) => string) =>
+    entries.filter((e) => e.collection === collection).map((e) => field(e.data)).sort((a, b) => b.length - a.length)[0];
+  const LONG = 'Очень длинное название программы наставничества, в котором перечислены все участники, формы, цели и задачи, '.repeat(3).slice(0, 300);
+  const cases: [CardKind, string][] = [
+    ['practice', longest('practices', (d) => d.title)],
+    ['roadmap', longest('roadmaps', (d) => d.title)],
+    ['regulation', longest('regulations', (d) => d.title)],
+    ['organization', longest('organizations', (d) => d.shortName)],
+    ['form', longest('forms', (d) => d.title)],
+    ...(['home', 'practice', 'mentor', 'roadmap', 'regulation', 'form', 'organization'] as CardKind[]).map((k): [CardKind, string] => [k, LONG]),
+  ];
+
+  it.each(cases)('%s card with «%s»', async (kind, title) => {
+    expect(title.length).toBeGreaterThan(20);
+    const card: Card = {
+      kind,
+      eyebrow: 'Лучшая практика наставничества в образовательной организации',
+      title,
+      lines: [LONG, LONG, LONG],
+      highlight: LONG,
+      progress: { done: 3, total: 7 },
+      photo: kind === 'mentor' ? `data:image/png;base64,${(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#888' } }).png().toBuffer()).toString('base64')}` : undefined,
+      site: LONG,
+      demo: true,
+    };
+    const boxes = new Map<string, { left: number; top: number; width: number; height: number; size: number }>();
+    const svg = await satori(templates[kind](card) as never, {
+      width: WIDTH,
+      height: HEIGHT,
+      fonts,
+      embedFont: false,
+      onNodeDetected: (node) => {
+        if (node.key) boxes.set(String(node.key), { ...node, size: Number(node.props.style?.fontSize) });
+      },
+    });
+    const texts = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+      x: +m[1], y: +m[2], width: +m[3], height: +m[4], size: +m[5], text: m[6],
+    }));
+    expect(texts.length).toBeGreaterThan(10);
+    // A space at a line's end may hang past the edge, as in any typesetting; it draws nothing.
+    for (const t of texts.filter((t) => t.text.trim())) {
+      // The box of this run of text: same font size, its line inside the box's height.
+      const box = [...boxes.entries()].find(([, b]) => b.size === t.size && t.y > b.top && t.y <= b.top + b.height + 0.5);
+      expect(box, `«${t.text}» (${t.size}px, y=${t.y}) вне какого-либо поля`).toBeDefined();
+      const [key, b] = box!;
+      expect(t.x, `«${t.text}» в поле ${key} левее края`).toBeGreaterThanOrEqual(b.left - 0.5);
+      expect(t.x + t.width, `«${t.text}» в поле ${key} выходит за правый край`).toBeLessThanOrEqual(b.left + b.width + 0.5);
+      expect(t.x + t.width).toBeLessThanOrEqual(WIDTH);
+      expect(t.y).toBeLessThanOrEqual(HEIGHT);
+    }
+    // The 300-character title is cut, and says so with an ellipsis.
+    if (title === LONG) {
+      const last = texts.filter((t) => { const b = boxes.get('title')!; return t.size === b.size && t.y > b.top && t.y <= b.top + b.height + 0.5; }).at(-1)!;
+      expect(last.text.trim().endsWith('…'), `последнее слово заголовка: «${last.text}»`).toBe(true);
+    }
+  });
+});
+
+describe('the image cache', () => {
+  it('renders every card once, none on an unchanged rebuild, and only the changed practice’s card after an edit', () => {
+    const cache = join(TMP, 'og-cache');
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache, { recursive: true });
+    const content = fixtureCopy('og-cache');
+    const out = join(TMP, 'dist-og-cache');
+    const build = () => {
+      const result = astroBuild({ CONTENT_ROOT: projectRelative(content), OUT_DIR: out, OG_CACHE_DIR: cache });
+      expect(result.status, result.output.slice(-2000)).toBe(0);
+      const m = /картинки для ссылок: отрисовано (\d+), из кэша (\d+)/.exec(result.output);
+      expect(m, 'сборка не сообщила о картинках').not.toBeNull();
+      return { rendered: Number(m![1]), reused: Number(m![2]) };
+    };
+    const first = build();
+    expect(first.rendered).toBeGreaterThan(5);
+    expect(first.reused).toBe(0);
+    expect(build()).toEqual({ rendered: 0, reused: first.rendered });
+    const practice = join(content, 'practices/test-practice.md');
+    writeFileSync(practice, readFileSync(practice, 'utf8').replace('title: Школа молодого педагога', 'title: Школа молодого учителя'));
+    expect(build()).toEqual({ rendered: 1, reused: first.rendered - 1 });
+    rmSync(out, { recursive: true, force: true });
+  }, 300_000);
+});
