@@ -10,7 +10,7 @@ import satori from 'satori';
 import sharp from 'sharp';
 import { checkContent } from '../src/integrity/check.ts';
 import type { Card, CardKind } from '../src/og/card.ts';
-import { HEIGHT, templates, WIDTH } from '../src/og/templates.ts';
+import { FOOTER, HEIGHT, templates, WIDTH } from '../src/og/templates.ts';
 import { htmlFiles, load } from './helpers/html.ts';
 import { astroBuild, BASE_PATH, fixtureCopy, OUT, projectRelative, ROOT, TMP } from './helpers/project.ts';
 
@@ -103,6 +103,10 @@ describe('long texts stay inside their boxes', () => {
       x: +m[1], y: +m[2], width: +m[3], height: +m[4], size: +m[5], text: m[6],
     }));
     expect(texts.length).toBeGreaterThan(10);
+    // Every field ends above the footer band (the site's name has the band to itself).
+    for (const [key, b] of boxes) {
+      if (key !== 'site') expect(b.top + b.height, `поле ${key} заходит на нижнюю полосу`).toBeLessThanOrEqual(HEIGHT - FOOTER);
+    }
     // A space at a line's end may hang past the edge, as in any typesetting; it draws nothing.
     for (const t of texts.filter((t) => t.text.trim())) {
       // The box of this run of text: same font size, its line inside the box's height.

@@ -6,10 +6,12 @@
  */
 import type { Card, CardKind } from './card.ts';
 
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 export const WIDTH = 1200;
 export const HEIGHT = 630;
 const PAD = 64;
+/** The band at the foot of every card with the section's name; nothing else may reach into it. */
+export const FOOTER = 96;
 const INNER = WIDTH - 2 * PAD;
 
 type Style = Record<string, string | number>;
@@ -55,14 +57,14 @@ function frame(card: Card, body: Node[], photo?: Node): Node {
   const textWidth = photo ? INNER - 300 - 48 : INNER;
   return h('div', { display: 'flex', flexDirection: 'column', width: WIDTH, height: HEIGHT, background: '#ffffff', fontFamily: 'PT Sans', color: '#1a1f2b' }, [
     h('div', { display: 'flex', width: WIDTH, height: 16, background: accent }, []),
-    h('div', { display: 'flex', flexDirection: 'row', boxSizing: 'border-box', width: WIDTH, height: HEIGHT - 16 - 96, padding: `48px ${PAD}px 0`, gap: 48 }, [
-      h('div', { display: 'flex', flexDirection: 'column', width: textWidth, gap: 20 }, [
+    h('div', { display: 'flex', flexDirection: 'row', boxSizing: 'border-box', width: WIDTH, height: HEIGHT - 16 - FOOTER, padding: `48px ${PAD}px 0`, gap: 48 }, [
+      h('div', { display: 'flex', flexDirection: 'column', width: textWidth, gap: 16 }, [
         textBox('eyebrow', card.demo ? `${card.eyebrow} · пример` : card.eyebrow, textWidth, 30, 1, { color: accent, fontWeight: 700, textTransform: 'uppercase', letterSpacing: 1 }),
         ...body,
       ]),
       ...(photo ? [photo] : []),
     ]),
-    h('div', { display: 'flex', alignItems: 'center', boxSizing: 'border-box', width: WIDTH, height: 96, padding: `0 ${PAD}px`, background: '#f3f6fa', borderTop: '2px solid #d5dbe5' }, [
+    h('div', { display: 'flex', alignItems: 'center', boxSizing: 'border-box', width: WIDTH, height: FOOTER, padding: `0 ${PAD}px`, background: '#f3f6fa', borderTop: '2px solid #d5dbe5' }, [
       textBox('site', card.site, INNER, 28, 1, { color: '#4a5263' }),
     ]),
   ]);
@@ -91,7 +93,7 @@ export const templates: Record<CardKind, (card: Card) => Node> = {
       [
         textBox('title', card.title, width, 60, 2, { fontWeight: 700 }),
         ...lines(card, width, 2, 2),
-        ...(card.highlight ? [textBox('highlight', card.highlight, width, 32, 3, { color: ACCENT.mentor, fontWeight: 700 })] : []),
+        ...(card.highlight ? [textBox('highlight', card.highlight, width, 32, 2, { color: ACCENT.mentor, fontWeight: 700 })] : []),
       ],
       photo,
     );
