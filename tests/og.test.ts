@@ -27,13 +27,12 @@ describe.each([
       const root = load(file);
       const meta = (key: string) => root.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
       const where = file.slice(dist.length);
-      for (const key of ['og:title', 'og:description', 'og:image:alt', 'og:site_name', 'twitter:title']) expect(meta(key), `${where}: ${key}`).toBeTruthy();
+      for (const key of ['og:title', 'og:description', 'og:image:alt', 'og:site_name']) expect(meta(key), `${where}: ${key}`).toBeTruthy();
       expect(meta('og:locale'), where).toBe('ru_RU');
       expect(['website', 'article'], where).toContain(meta('og:type'));
       expect(meta('twitter:card'), where).toBe('summary_large_image');
       expect(meta('og:url'), where).toMatch(new RegExp(`^${site}${base}/`));
       expect(meta('og:image'), where).toMatch(new RegExp(`^${site}${base}/og/.+\\.png$`));
-      expect(meta('twitter:image'), where).toBe(meta('og:image'));
       expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href'), where).toMatch(new RegExp(`^${site}${base}/`));
     }
   });
