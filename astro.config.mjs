@@ -35,7 +35,8 @@ export default defineConfig({
   integrations: [
     contentIntegrity(),
     mdx(),
-    sitemap({ filter: (page) => !/\/admin\/?$/.test(new URL(page).pathname) }),
+    // The editor and the embedded views are not pages of the site.
+    sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),
     searchIndex(),
     ogReport(),
   ],

@@ -27,6 +27,11 @@ export const routes = {
   organization: (id: string) => href(`organizacii/${id}/`),
   search: () => href('poisk/'),
   og: (card: string) => href(`og/${card}.png`),
+  /** An embeddable view: of one organisation, or of the whole section without one. */
+  embed: (view: string, org?: string) => href(`embed/${view}/${org ? `${org}/` : ''}`),
+  embedGuide: () => href('vstraivanie/'),
+  embedScript: () => href('embed.js'),
+  organizationApi: (org: string, collection: string) => href(`api/organizacii/${org}/${collection}.json`),
   api: (collection: string) => href(`api/${collection}.json`),
   rss: () => href('rss.xml'),
 };

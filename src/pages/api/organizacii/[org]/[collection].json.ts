@@ -1,0 +1,17 @@
+/** /api/organizacii/<id>/<collection>.json — one organisation's share of a feed, for schools that render their own. */
+import type { APIRoute } from 'astro';
+import { loadSite } from '../../../../lib/data.ts';
+import { publicCollection } from '../../../../lib/public-data.ts';
+
+const PER_ORGANIZATION = ['mentors', 'practices', 'roadmaps', 'regulations'] as const;
+
+export async function getStaticPaths() {
+  const site = await loadSite();
+  return site.organizations.flatMap((o) => PER_ORGANIZATION.map((collection) => ({ params: { org: o.id, collection } })));
+}
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const all = await publicCollection(params.collection!, await loadSite(), site!);
+  const own = all.filter((entry) => (entry as { organization?: string }).organization === params.org);
+  return new Response(JSON.stringify(own, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
