@@ -4,25 +4,9 @@ import type { Browser } from 'playwright-core';
 import { chromiumPath, launch } from './helpers/browser.ts';
 import { serve } from './helpers/serve.ts';
 import { BASE_PATH, OUT } from './helpers/project.ts';
-import { checkContent } from '../src/integrity/check.ts';
-import { ROOT } from './helpers/project.ts';
+import { PAGE_TYPES } from './helpers/pages.ts';
 
-const { entries } = checkContent(ROOT);
-const first = (c: string) => entries.find((e) => e.collection === c)!.id;
-const PAGES = [
-  '',
-  'polozheniya/',
-  `polozheniya/${first('regulations')}/`,
-  'dorozhnye-karty/',
-  `dorozhnye-karty/${first('roadmaps')}/`,
-  'praktiki/',
-  `praktiki/${first('practices')}/`,
-  'nastavniki/',
-  `nastavniki/${first('mentors')}/`,
-  `formy/${first('forms')}/`,
-  `organizacii/${first('organizations')}/`,
-  'poisk/?q=наставник',
-];
+const PAGES = PAGE_TYPES;
 
 describe.skipIf(!chromiumPath)('in the browser', () => {
   let browser: Browser;
@@ -105,5 +89,22 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
       }
       await context.close();
     }
+  });
+
+  it('no page type scrolls sideways at 200 % text zoom (1280 px window, text twice the size)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // Text-only zoom, as the browser's font size setting does it: the default size doubles
+    // (rem, em and em-based media queries follow), the window stays as wide.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    for (const path of PAGES) {
+      await page.goto(site.url + path);
+      if (path.startsWith('poisk/')) await page.locator('.search-result').first().waitFor();
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path || '/'} при увеличении текста в 2 раза`).toBeLessThanOrEqual(1280);
+    }
+    await context.close();
   });
 });

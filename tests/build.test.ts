@@ -73,6 +73,33 @@ describe.each([
     expect(broken).toEqual([]);
   });
 
+  it('every #anchor, on the same page or another, names an element that exists', () => {
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (file: string) => {
+      if (!ids.has(file)) ids.set(file, new Set(load(file).querySelectorAll('[id]').map((e) => e.getAttribute('id')!)));
+      return ids.get(file)!;
+    };
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of htmlFiles(dist)) {
+      for (const a of load(file).querySelectorAll('a[href*="#"]')) {
+        const href = a.getAttribute('href')!;
+        if (/^[a-z]+:/i.test(href) || href === '#') continue;
+        const [path, fragment] = href.split('#');
+        let target = file;
+        if (path) {
+          const local = join(dist, decodeURIComponent(path.slice(base.length)));
+          target = existsSync(local) && statSync(local).isFile() ? local : join(local, 'index.html');
+        }
+        if (!target.endsWith('.html') || !existsSync(target)) continue; // missing pages are the test above
+        checked++;
+        if (!idsOf(target).has(decodeURIComponent(fragment))) broken.push(`${file.slice(dist.length)}: ${href}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(broken).toEqual([]);
+  });
+
   it('puts the base path into feeds, the sitemap and the JSON data', () => {
     const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
     const links = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => new URL(m[1]).pathname);
