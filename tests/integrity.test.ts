@@ -3,7 +3,7 @@
  * with the file, the field and a message an editor understands; and a build with
  * such content fails.
  */
-import { readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../src/integrity/check.ts';
@@ -67,7 +67,7 @@ describe('broken content is reported with file, field and a readable reason', ()
       edit: (dir) => replaceIn(join(dir, 'mentors/ivanova-anna.yaml'), /^consent:.*$/m, ''),
       file: 'mentors/ivanova-anna.yaml',
       field: 'consent',
-      message: /.+/,
+      message: /нужно заполнить это поле/,
     },
     {
       name: 'minor-consent-by-self',
@@ -98,10 +98,10 @@ describe('broken content is reported with file, field and a readable reason', ()
       message: /формы наставничества/,
     },
     {
-      name: 'duplicate-id',
+      name: 'yml-instead-of-yaml',
       edit: (dir) => copyFileSync(join(dir, 'mentors/ivanova-anna.yaml'), join(dir, 'mentors/ivanova-anna.yml')),
       file: 'mentors/ivanova-anna.yml',
-      message: /.+/,
+      message: /расширением «\.yml» не будет прочитан: в этой папке нужны файлы \.yaml/,
     },
     {
       name: 'impossible-date',
@@ -151,6 +151,137 @@ describe('broken content is reported with file, field and a readable reason', ()
       message: /вымышленный пример.*«пример»/,
     },
     {
+      name: 'photo-not-an-image',
+      edit: (dir) => {
+        mkdirSync(join(dir, 'mentors/photos'), { recursive: true });
+        writeFileSync(join(dir, 'mentors/photos/anna.jpg'), 'Это текстовый файл, переименованный в .jpg');
+        replaceIn(join(dir, 'mentors/ivanova-anna.yaml'), /^position:/m, 'photo: ./photos/anna.jpg\nphotoAlt: Анна Петровна\nposition:');
+      },
+      file: 'mentors/ivanova-anna.yaml',
+      field: 'photo',
+      message: /не изображение/,
+    },
+    {
+      name: 'photo-missing',
+      edit: (dir) => replaceIn(join(dir, 'mentors/ivanova-anna.yaml'), /^position:/m, 'photo: ./photos/net-takogo.jpg\nphotoAlt: Анна\nposition:'),
+      file: 'mentors/ivanova-anna.yaml',
+      field: 'photo',
+      message: /не найден/,
+    },
+    {
+      name: 'wrong-extension',
+      edit: (dir) => writeFileSync(join(dir, 'practices/zametka.txt'), 'черновик'),
+      file: 'practices/zametka.txt',
+      message: /расширением «\.txt» не будет прочитан/,
+    },
+    {
+      name: 'cyrillic-file-name',
+      edit: (dir) => copyFileSync(join(dir, 'organizations/uo-test.yaml'), join(dir, 'organizations/школа.yaml')),
+      file: 'organizations/школа.yaml',
+      message: /латинские строчные буквы/,
+    },
+    {
+      name: 'empty-file',
+      edit: (dir) => writeFileSync(join(dir, 'organizations/pustaya.yaml'), ''),
+      file: 'organizations/pustaya.yaml',
+      message: /файл пуст или не содержит полей/,
+    },
+    {
+      name: 'no-frontmatter',
+      edit: (dir) => writeFileSync(join(dir, 'regulations/bez-poley.md'), '## 1. Общие положения\n\n1.1. Текст.\n'),
+      file: 'regulations/bez-poley.md',
+      message: /нет блока полей/,
+    },
+    {
+      name: 'regulation-without-text',
+      edit: (dir) => writeFileSync(join(dir, 'regulations/test-reg.md'), readFileSync(join(dir, 'regulations/test-reg.md'), 'utf8').replace(/\n---\n[\s\S]*$/, '\n---\n')),
+      file: 'regulations/test-reg.md',
+      message: /нет текста положения/,
+    },
+    {
+      name: 'year-as-text',
+      edit: (dir) => replaceIn(join(dir, 'practices/test-practice.md'), 'years: [2025, 2026]', 'years: [прошлый год]'),
+      file: 'practices/test-practice.md',
+      field: 'years[1]',
+      message: /годом числом|год числом/,
+    },
+    {
+      name: 'year-out-of-range',
+      edit: (dir) => replaceIn(join(dir, 'mentors/ivanova-anna.yaml'), 'since: 2019', 'since: 1812'),
+      file: 'mentors/ivanova-anna.yaml',
+      field: 'since',
+      message: /слишком ранний год/,
+    },
+    {
+      name: 'period-reversed',
+      edit: (dir) => replaceIn(join(dir, 'roadmaps/test-rm.yaml'), 'period: {from: 2026-09-01, to: 2027-06-30}', 'period: {from: 2027-09-01, to: 2027-06-30}'),
+      file: 'roadmaps/test-rm.yaml',
+      field: 'period.to',
+      message: /начало позже окончания/,
+    },
+    {
+      name: 'deadline-reversed',
+      edit: (dir) => replaceIn(join(dir, 'roadmaps/test-rm.yaml'), 'from: 2026-09-01, to: 2026-09-30', 'from: 2026-10-01, to: 2026-09-30'),
+      file: 'roadmaps/test-rm.yaml',
+      field: 'stages[1].items[1].deadline.to',
+      message: /начало позже окончания/,
+    },
+    {
+      name: 'no-stages',
+      edit: (dir) => writeFileSync(join(dir, 'roadmaps/test-rm.yaml'), 'title: Дорожная карта\norganization: uo-test\nlevel: organization\nperiod: {from: 2026-09-01, to: 2027-06-30}\nstages: []\n'),
+      file: 'roadmaps/test-rm.yaml',
+      field: 'stages',
+      message: /хотя бы один раздел/,
+    },
+    {
+      name: 'unknown-category',
+      edit: (dir) => replaceIn(join(dir, 'mentors/ivanova-anna.yaml'), 'category: teacher', 'category: волшебник'),
+      file: 'mentors/ivanova-anna.yaml',
+      field: 'category',
+      message: /допустимо/,
+    },
+    {
+      name: 'unknown-field',
+      edit: (dir) => replaceIn(join(dir, 'organizations/uo-test.yaml'), /^region:/m, 'directorPhone: 8-800\nregion:'),
+      file: 'organizations/uo-test.yaml',
+      message: /неизвестное поле «directorPhone»/,
+    },
+    {
+      name: 'bad-email',
+      edit: (dir) => replaceIn(join(dir, 'organizations/uo-test.yaml'), /^region:/m, 'contacts: {email: почта-школы}\nregion:'),
+      file: 'organizations/uo-test.yaml',
+      field: 'contacts.email',
+      message: /адрес электронной почты/,
+    },
+    {
+      name: 'bad-website',
+      edit: (dir) => replaceIn(join(dir, 'organizations/uo-test.yaml'), /^region:/m, 'website: школа пять\nregion:'),
+      file: 'organizations/uo-test.yaml',
+      field: 'website',
+      message: /полным адресом/,
+    },
+    {
+      name: 'result-not-a-number',
+      edit: (dir) => replaceIn(join(dir, 'practices/test-practice.md'), 'before: 60', 'before: шестьдесят'),
+      file: 'practices/test-practice.md',
+      field: 'results[1].before',
+      message: /«было» — число/,
+    },
+    {
+      name: 'form-order-fraction',
+      edit: (dir) => replaceIn(join(dir, 'forms/uchitel-uchitel.yaml'), 'order: 2', 'order: 2.5'),
+      file: 'forms/uchitel-uchitel.yaml',
+      field: 'order',
+      message: /должно быть: целое число, а написано: 2\.5/,
+    },
+    {
+      name: 'list-where-text-expected',
+      edit: (dir) => replaceIn(join(dir, 'forms/uchitel-uchitel.yaml'), 'goal: Закрепить молодого специалиста.', 'goal: [Закрепить, Поддержать]'),
+      file: 'forms/uchitel-uchitel.yaml',
+      field: 'goal',
+      message: /«цель» должно быть текстом, а написано: список/,
+    },
+    {
       name: 'no-settings',
       edit: (dir) => rmSync(join(dir, 'settings/site.yaml')),
       file: 'settings/site.yaml',
@@ -164,6 +295,7 @@ describe('broken content is reported with file, field and a readable reason', ()
       const hit = result.problems.find((p) => p.file === `${rel}/${c.file}` && (c.field === undefined || p.field === c.field));
       expect(hit, JSON.stringify(result.problems, null, 1)).toBeDefined();
       expect(hit!.message).toMatch(c.message);
+      if (process.env.SHOW_MESSAGES) console.log(`${c.name}: ${hit!.field ?? ''} — ${hit!.message}`);
     });
   }
 });

@@ -8,7 +8,7 @@
  * to entries that do not exist, and people published without consent (the schema
  * demands `consent.publication: true`).
  */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, extname, basename, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import {
@@ -219,7 +219,26 @@ function checkImages(entry: CheckedEntry, dir: string, problems: ContentProblem[
     if (typeof value !== 'string') continue;
     const target = resolve(dir, value);
     if (!existsSync(target)) problems.push({ file: entry.file, field, message: `файл изображения «${value}» не найден` });
+    else if (!isImage(target)) problems.push({ file: entry.file, field, message: `файл «${value}» — не изображение: нужна фотография в формате JPEG, PNG, WebP или AVIF` });
   }
+}
+
+/** By the file's first bytes, not its name: a renamed document is caught here, not by the image pipeline. */
+function isImage(path: string): boolean {
+  const head = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 12, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const ascii = (from: number, to: number) => head.subarray(from, to).toString('latin1');
+  return (
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) || // JPEG
+    ascii(1, 4) === 'PNG' ||
+    (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') ||
+    (ascii(4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(8, 12)))
+  );
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -38,9 +38,39 @@ export const plainTools: SchemaTools = {
   image: () => z.string({ error: 'укажите путь к изображению' }).min(1, 'укажите путь к изображению'),
 };
 
+const TYPE_NAMES: Record<string, string> = {
+  string: 'текст',
+  number: 'число',
+  int: 'целое число',
+  boolean: 'да или нет (true / false)',
+  object: 'группа полей',
+  array: 'список',
+  date: 'дата',
+};
+/** How an editor would call what they typed. */
+const describe = (value: unknown) =>
+  Array.isArray(value) ? 'список' : value === null ? 'пусто' : typeof value === 'object' ? 'группа полей' : typeof value === 'string' ? `текст «${value.slice(0, 40)}»` : String(value);
+
+/**
+ * Messages for editors, not programmers: schema-specific messages win; these cover the
+ * generic cases (a missing field, a wrong kind of value, an unknown field); the rest comes
+ * from zod's Russian locale.
+ */
+z.config({
+  ...z.locales.ru(),
+  customError: (issue) => {
+    if (issue.code === 'invalid_type') {
+      if (issue.input === undefined) return 'нужно заполнить это поле';
+      return `здесь должно быть: ${TYPE_NAMES[issue.expected] ?? issue.expected}, а написано: ${describe(issue.input)}`;
+    }
+    if (issue.code === 'unrecognized_keys') return `неизвестное поле ${issue.keys.map((k) => `«${k}»`).join(', ')}: уберите его или проверьте, нет ли опечатки в названии`;
+    return undefined;
+  },
+});
+
 export const text = (what: string) =>
   z
-    .string({ error: `нужно заполнить поле «${what}»` })
+    .string({ error: (issue) => (issue.input === undefined ? `нужно заполнить поле «${what}»` : `«${what}» должно быть текстом, а написано: ${describe(issue.input)}`) })
     .trim()
     .min(1, `поле «${what}» не может быть пустым`);
 
