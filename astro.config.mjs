@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { ogReport } from './src/integrations/og-report.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 import { contentRoot } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
@@ -39,6 +40,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),
     searchIndex(),
     ogReport(),
+    securityHeaders(),
   ],
   markdown: {
     // The unified processor, because the clause anchors and typography are rehype plugins.

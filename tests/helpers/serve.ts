@@ -21,7 +21,13 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function serve(dir: string, base = '/', host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(
+  dir: string,
+  base = '/',
+  host = '127.0.0.1',
+  /** Extra response headers for a path, e.g. the security headers a static host would send. */
+  headersFor: (path: string) => Record<string, string> = () => ({}),
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -38,7 +44,7 @@ export async function serve(dir: string, base = '/', host = '127.0.0.1'): Promis
       res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end(readFileSync(join(dir, '404.html')));
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res.writeHead(200, { ...headersFor(path), 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
