@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import rehypeSanitize from 'rehype-sanitize';
 import { parse } from 'yaml';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -44,7 +45,9 @@ export default defineConfig({
   ],
   markdown: {
     // The unified processor, because the clause anchors and typography are rehype plugins.
-    processor: unified({ rehypePlugins: [clauseAnchors, rehypeTypography] }),
+    // Sanitised first: whatever HTML an editor pastes into a text, no script, event handler or
+    // javascript: link reaches the page. Our own anchors and typography come after it.
+    processor: unified({ rehypePlugins: [rehypeSanitize, clauseAnchors, rehypeTypography] }),
   },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
