@@ -12,6 +12,7 @@ import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { ogReport } from './src/integrations/og-report.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { unpublishedImages } from './src/integrations/unpublished-images.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 import { contentRoot } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
@@ -41,6 +42,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),
     searchIndex(),
     ogReport(),
+    unpublishedImages(),
     securityHeaders(),
   ],
   markdown: {
