@@ -72,6 +72,44 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
     await page.close();
   });
 
+  it('every control is reached by Tab and shows where the focus is', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    for (const path of PAGES) {
+      await page.goto(site.url + path);
+      if (path.startsWith('poisk/')) await page.locator('.search-result').first().waitFor();
+      // Every visible link, button and field, in document order.
+      const controls = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+          (el) => el.offsetParent !== null && !el.closest('[hidden], [inert]') && getComputedStyle(el).visibility !== 'hidden',
+        ).length,
+      );
+      const reached = new Set<string>();
+      for (let i = 0; i < controls + 5; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          // Inside a frame (the embed preview) the frame's own page shows the focus.
+          if (!el || el === document.body || el.tagName === 'IFRAME') return null;
+          // The ring may be on the control or on the card around it (.card:focus-within).
+          const ring = (e: Element) => {
+            const cs = getComputedStyle(e);
+            return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+          };
+          const card = el.closest('.card');
+          const key = `${el.tagName}:${el.getAttribute('href') ?? el.id ?? ''}:${el.textContent?.trim().slice(0, 30)}`;
+          return { key, visible: ring(el) || (card !== null && ring(card)) };
+        });
+        if (!focus) continue;
+        reached.add(focus.key);
+        if (!focus.visible) problems.push(`${path || '/'}: ${focus.key} — фокус не виден`);
+      }
+      if (reached.size < Math.min(controls, 10)) problems.push(`${path || '/'}: клавишей Tab достигнуто ${reached.size} из ${controls} элементов`);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('no page type scrolls sideways at 320 px, nor at 320 px in the largest low-vision type', async () => {
     for (const lv of [false, true]) {
       const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
