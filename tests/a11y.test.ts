@@ -4,10 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumPath, launch } from './helpers/browser.ts';
-import { serve } from './helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite, chromiumPath } from './helpers/browser.ts';
 import { BASE_PATH, OUT } from './helpers/project.ts';
 import { PAGE_TYPES } from './helpers/pages.ts';
 
@@ -20,23 +18,14 @@ const MODES = [
 ];
 
 describe.skipIf(!chromiumPath)('axe-core: no WCAG 2.1 A/AA violations', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serve>>;
-  beforeAll(async () => {
-    browser = await launch();
-    site = await serve(OUT.base, `${BASE_PATH}/`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const ctx = browserAndSite(OUT.base, `${BASE_PATH}/`);
 
   const audit = (page: import('playwright-core').Page) =>
     page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`) as Promise<{ id: string; help: string; nodes: string[] }[]>;
 
   it('the audit itself finds planted faults (so an empty result means something)', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url);
+    const page = await ctx.browser.newPage();
+    await page.goto(ctx.site.url);
     await page.evaluate(() => {
       document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="x.png"><button></button><p style="color:#ccc;background:#fff">бледный текст</p>');
     });
@@ -47,12 +36,12 @@ describe.skipIf(!chromiumPath)('axe-core: no WCAG 2.1 A/AA violations', () => {
   });
 
   it.each(MODES)('every page type, $name', async (mode) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
     if (mode.lv) await context.addInitScript((lv) => localStorage.setItem('nastavnichestvo:lv', JSON.stringify(lv)), mode.lv);
     const page = await context.newPage();
     const found: string[] = [];
     for (const path of PAGE_TYPES) {
-      await page.goto(site.url + path);
+      await page.goto(ctx.site.url + path);
       if (path.startsWith('poisk/')) await page.locator('.search-result').first().waitFor();
       await page.addScriptTag({ content: axeSource });
       const violations = await audit(page);

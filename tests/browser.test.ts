@@ -1,28 +1,16 @@
 /** What a visitor does in a real browser: the low-vision mode, keyboard, narrow screens. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumPath, launch } from './helpers/browser.ts';
-import { serve } from './helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite, chromiumPath } from './helpers/browser.ts';
 import { BASE_PATH, OUT } from './helpers/project.ts';
 import { PAGE_TYPES } from './helpers/pages.ts';
 
 const PAGES = PAGE_TYPES;
 
 describe.skipIf(!chromiumPath)('in the browser', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serve>>;
-
-  beforeAll(async () => {
-    browser = await launch();
-    site = await serve(OUT.base, `${BASE_PATH}/`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const ctx = browserAndSite(OUT.base, `${BASE_PATH}/`);
 
   it('the low-vision mode switches on, persists across pages and applies before the first paint', async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     // Record whether <html> already carried the mode when <body> first appeared.
     await context.addInitScript(() => {
       const w = window as unknown as { lvAtBody?: string | null };
@@ -37,7 +25,7 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(site.url);
+    await page.goto(ctx.site.url);
     const toggle = page.getByRole('button', { name: 'Версия для слабовидящих' });
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
     await toggle.click();
@@ -48,7 +36,7 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
     const bodyColour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bodyColour).toBe('rgb(0, 0, 0)');
 
-    await page.goto(`${site.url}praktiki/`);
+    await page.goto(`${ctx.site.url}praktiki/`);
     expect(await page.evaluate(() => (window as unknown as { lvAtBody?: string }).lvAtBody)).toBe('on');
     const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
     expect(state).toMatchObject({ lv: 'on', lvScheme: 'wb', lvSize: '3', lvImages: 'off' });
@@ -56,15 +44,15 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
     expect(visibleImages).toBe(0);
 
     await page.getByRole('button', { name: 'Обычная версия сайта' }).click();
-    await page.goto(site.url);
+    await page.goto(ctx.site.url);
     expect(await page.evaluate(() => document.documentElement.dataset.lv ?? null)).toBeNull();
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('a keyboard user reaches the skip link first and it moves focus to the content', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}praktiki/`);
+    const page = await ctx.browser.newPage();
+    await page.goto(`${ctx.site.url}praktiki/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Перейти к содержанию');
     await page.keyboard.press('Enter');
@@ -73,10 +61,10 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
   });
 
   it('every control is reached by Tab and shows where the focus is', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     for (const path of PAGES) {
-      await page.goto(site.url + path);
+      await page.goto(ctx.site.url + path);
       if (path.startsWith('poisk/')) await page.locator('.search-result').first().waitFor();
       // Every visible link, button and field, in document order.
       const controls = await page.evaluate(() =>
@@ -112,14 +100,14 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
 
   it('no page type scrolls sideways at 320 px, nor at 320 px in the largest low-vision type', async () => {
     for (const lv of [false, true]) {
-      const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      const context = await ctx.browser.newContext({ viewport: { width: 320, height: 800 } });
       if (lv)
         await context.addInitScript(() =>
           localStorage.setItem('nastavnichestvo:lv', JSON.stringify({ on: true, scheme: 'blue', size: 3, images: true })),
         );
       const page = await context.newPage();
       for (const path of PAGES) {
-        await page.goto(site.url + path);
+        await page.goto(ctx.site.url + path);
         // The search page draws its results after Pagefind answers.
         if (path.startsWith('poisk/')) await page.locator('.search-result').first().waitFor();
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -130,14 +118,14 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
   });
 
   it('no page type scrolls sideways at 200 % text zoom (1280 px window, text twice the size)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // Text-only zoom, as the browser's font size setting does it: the default size doubles
     // (rem, em and em-based media queries follow), the window stays as wide.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
     for (const path of PAGES) {
-      await page.goto(site.url + path);
+      await page.goto(ctx.site.url + path);
       if (path.startsWith('poisk/')) await page.locator('.search-result').first().waitFor();
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -3,7 +3,9 @@
  * browser tests; in CI (CI=true) it is a failure, never a silent skip.
  */
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { serve } from './serve.ts';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
 export const chromiumPath = CANDIDATES.find((p) => existsSync(p));
@@ -17,4 +19,18 @@ export function launch(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A browser and the built site served for the tests of one describe block. */
+export function browserAndSite(dist: string, base: string) {
+  const ctx = {} as { browser: Browser; site: Awaited<ReturnType<typeof serve>> };
+  beforeAll(async () => {
+    ctx.browser = await launch();
+    ctx.site = await serve(dist, base);
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.site?.close();
+  });
+  return ctx;
 }
