@@ -157,8 +157,10 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     }
     expect(readdirSync(join(out, '_astro')).filter((f) => f.startsWith(ID) && f.endsWith('.jpg'))).toEqual([]);
     rmSync(out, { recursive: true, force: true });
-    // The other tests check the whole content: leave it as it was.
+    // The other tests check the whole content: leave it as it was. The cover goes only after
+    // the dev server has dropped the practice, or it reports a missing image on every page.
     rmSync(FILE, { force: true });
+    for (let i = 0; i < 60 && (await fetch(`http://127.0.0.1:${SITE_PORT}/praktiki/${ID}/`)).status !== 404; i++) await page.waitForTimeout(250);
     rmSync(COVER, { force: true });
   }, 300_000);
 
