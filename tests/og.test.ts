@@ -10,6 +10,7 @@ import satori from 'satori';
 import sharp from 'sharp';
 import { checkContent } from '../src/integrity/check.ts';
 import type { Card, CardKind } from '../src/og/card.ts';
+import { loadFonts } from '../src/og/render.ts';
 import { FOOTER, HEIGHT, templates, WIDTH } from '../src/og/templates.ts';
 import { htmlFiles, load } from './helpers/html.ts';
 import { astroBuild, BASE_PATH, fixtureCopy, OUT, projectRelative, ROOT, TMP } from './helpers/project.ts';
@@ -57,11 +58,7 @@ describe.each([
 });
 
 describe('long texts stay inside their boxes', () => {
-  const font = (file: string) => readFileSync(join(ROOT, 'node_modules/@expo-google-fonts/pt-sans', file));
-  const fonts = [
-    { name: 'PT Sans', data: font('400Regular/PTSans_400Regular.ttf'), weight: 400 as const, style: 'normal' as const },
-    { name: 'PT Sans', data: font('700Bold/PTSans_700Bold.ttf'), weight: 700 as const, style: 'normal' as const },
-  ];
+  const fonts = loadFonts();
   const { entries } = checkContent(ROOT);
   const longest = (collection: string, field: (d: Record<string, any>) => string) =>
     entries.filter((e) => e.collection === collection).map((e) => field(e.data)).sort((a, b) => b.length - a.length)[0];

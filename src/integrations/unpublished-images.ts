@@ -27,13 +27,15 @@ export function unpublishedImages(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const all = files(root);
-        const texts = all.filter((f) => TEXT.test(f) && !f.includes(`${join(root, 'pagefind')}`)).map((f) => readFileSync(f, 'utf8'));
-        const referenced = (name: string) => texts.some((t) => t.includes(name));
+        // Every file name under _astro/ that some page, feed or stylesheet mentions, collected once.
+        const referenced = new Set<string>();
+        for (const file of all.filter((f) => TEXT.test(f) && !f.startsWith(join(root, 'pagefind')))) {
+          for (const m of readFileSync(file, 'utf8').matchAll(/_astro\/([^"'()\s,?#]+)/g)) referenced.add(m[1]);
+        }
         let removed = 0;
         let stripped = 0;
         for (const image of all.filter((f) => IMAGE.test(f) && f.startsWith(join(root, '_astro')))) {
-          const name = relative(root, image).replace(/\\/g, '/');
-          if (!referenced(name.split('/').pop()!)) {
+          if (!referenced.has(relative(join(root, '_astro'), image).replace(/\\/g, '/'))) {
             rmSync(image);
             removed++;
             continue;

@@ -3,6 +3,9 @@
  * of exactly what ends up in the image. Built from the same site data as the pages
  * (people through publicName, statuses through the roadmap module).
  */
+/** The section's own card, shared by the pages that have none of their own. */
+export const HOME_CARD = 'index';
+
 export type CardKind = 'home' | 'practice' | 'mentor' | 'roadmap' | 'regulation' | 'form' | 'organization';
 
 export interface Card {

@@ -13,7 +13,7 @@ import { HEIGHT, templates, WIDTH } from './templates.ts';
 const require = createRequire(import.meta.url);
 const font = (path: string) => readFileSync(require.resolve(`@expo-google-fonts/pt-sans/${path}`));
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
-const loadFonts = () =>
+export const loadFonts = () =>
   (fonts ??= [
     { name: 'PT Sans', data: font('400Regular/PTSans_400Regular.ttf'), weight: 400, style: 'normal' },
     { name: 'PT Sans', data: font('700Bold/PTSans_700Bold.ttf'), weight: 700, style: 'normal' },

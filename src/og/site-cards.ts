@@ -8,9 +8,8 @@ import type { Site } from '../lib/data.ts';
 import { dateRange } from '../lib/format.ts';
 import { flattenItems, tally } from '../lib/roadmap.ts';
 import { ACHIEVEMENT_LEVELS } from '../schemas/vocabulary.ts';
-import type { Card } from './card.ts';
+import { HOME_CARD, type Card } from './card.ts';
 
-export const HOME_CARD = 'index';
 const number = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
 
 /** A consented photo, re-encoded small (and so without EXIF) for embedding in the card. */
