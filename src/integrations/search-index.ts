@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -27,7 +27,10 @@ export function searchIndex(): AstroIntegration {
           // Pagefind's ready-made UIs are not used: /poisk/ talks to the API directly.
           for (const file of readdirSync(output).filter((f) => /^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./.test(f))) rmSync(join(output, file));
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`поисковый индекс: ${added.page_count} страниц за ${seconds} с`);
+          // Pagefind reads every page but indexes only those with data-pagefind-body.
+          const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+          const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+          logger.info(`поисковый индекс: ${indexed} страниц с материалами из ${added.page_count} просмотренных, ${seconds} с`);
         } finally {
           await pagefind.close();
         }
