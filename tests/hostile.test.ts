@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumPath, launch } from './helpers/browser.ts';
-import { htmlFiles, load } from './helpers/html.ts';
+import { htmlFiles, load, markupErrors } from './helpers/html.ts';
 import { serve } from './helpers/serve.ts';
 import { astroBuild, fixtureCopy, projectRelative, TMP } from './helpers/project.ts';
 
@@ -43,6 +43,8 @@ describe('hostile content', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('builds', () => expect(build.status, build.output.slice(-3000)).toBe(0));
+
+  it('keeps every page valid HTML', async () => expect(await markupErrors(out)).toEqual([]));
 
   it('no page carries a planted script, event handler or javascript: address', () => {
     const found: string[] = [];

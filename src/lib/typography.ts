@@ -21,3 +21,6 @@ export function typo(text: string | undefined | null): string {
   }
   return result;
 }
+
+/** A phone number that never wraps: spaces and hyphens become their non-breaking forms. */
+export const unbreakablePhone = (phone: string) => phone.replace(/ /g, '\u00A0').replace(/-/g, '\u2011');

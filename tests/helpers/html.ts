@@ -1,5 +1,6 @@
 /** Reading the built site: pages, links, text as a reader sees it. */
 import { readFileSync } from 'node:fs';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { listFiles } from './project.ts';
 
@@ -42,4 +43,27 @@ export function references(root: HTMLElement): { tag: string; attr: string; url:
     for (const m of style.textContent.matchAll(/url\(\s*['"]?([^'")]+)/g)) found.push({ tag: 'style', attr: 'url()', url: m[1] });
   }
   return found;
+}
+
+const validator = new HtmlValidate(new FileSystemConfigLoader());
+
+/**
+ * html-validate's findings for every page of a built site, under the project's
+ * .htmlvalidate.mjs, one line each: «file:line:column rule message».
+ */
+export async function markupErrors(dist: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of htmlFiles(dist)) {
+    const report = await validator.validateFile(file);
+    for (const result of report.results) {
+      for (const m of result.messages) found.push(`${file.slice(dist.length)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+  }
+  return found;
+}
+
+/** The same check for a single document, for tests that plant a fault. */
+export async function markupErrorsOf(html: string, pretendPath: string): Promise<string[]> {
+  const report = await validator.validateString(html, pretendPath);
+  return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message}`));
 }
