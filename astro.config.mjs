@@ -17,6 +17,7 @@ import { normaliseBase } from './src/lib/base-path.ts';
 import { contentRoot } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
 import { rehypeTypography } from './src/lib/markdown/typography.ts';
+import { siteFont } from './src/lib/site-font.ts';
 
 /** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -51,6 +52,7 @@ export default defineConfig({
     // javascript: link reaches the page. Our own anchors and typography come after it.
     processor: unified({ rehypePlugins: [rehypeSanitize, clauseAnchors, rehypeTypography] }),
   },
+  fonts: [siteFont],
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },

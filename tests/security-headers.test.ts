@@ -3,49 +3,27 @@
  * pages, the search, the embed builder and an embedded view run under that
  * Content-Security-Policy with no violation in Chromium.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, launch } from './helpers/browser.ts';
-import { serve } from './helpers/serve.ts';
+import { hostHeaders, serve } from './helpers/serve.ts';
 import { OUT } from './helpers/project.ts';
 import { PAGE_TYPES } from './helpers/pages.ts';
 
-/** The rules of a _headers file: later, more specific rules add to and («! Name») remove from earlier ones. */
-function headersFor(file: string) {
-  const rules: { prefix: string; set: Record<string, string>; remove: string[] }[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    if (!line.startsWith(' ')) rules.push({ prefix: line.trim().replace(/\*$/, ''), set: {}, remove: [] });
-    else if (line.trim().startsWith('!')) rules.at(-1)!.remove.push(line.trim().slice(1).trim());
-    else {
-      const [name, ...value] = line.trim().split(':');
-      rules.at(-1)!.set[name] = value.join(':').trim();
-    }
-  }
-  return (path: string) => {
-    const out: Record<string, string> = {};
-    for (const rule of rules.filter((r) => path.startsWith(r.prefix))) {
-      for (const name of rule.remove) delete out[name];
-      Object.assign(out, rule.set);
-    }
-    return out;
-  };
-}
-
 describe('security headers', () => {
-  const file = join(OUT.root, '_headers');
+  const headersFor = () => hostHeaders(OUT.root);
 
   it('the build writes _headers and an nginx snippet with a CSP and the usual hardening headers', () => {
-    const headers = headersFor(file)('/praktiki/');
+    const headers = headersFor()('/praktiki/');
     expect(headers['Content-Security-Policy']).toMatch(/default-src 'self'/);
     expect(headers['Content-Security-Policy']).toMatch(/frame-ancestors 'self'/);
     const directive = (name: string) => headers['Content-Security-Policy'].split('; ').find((d) => d.startsWith(`${name} `))!;
     expect(directive('script-src')).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
     expect(directive('style-src')).not.toMatch(/'unsafe-inline'/);
     for (const name of ['X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'X-Frame-Options', 'Strict-Transport-Security']) expect(headers[name], name).toBeTruthy();
-    const embed = headersFor(file)('/embed/mentors/');
+    const embed = headersFor()('/embed/mentors/');
     expect(embed['X-Frame-Options']).toBeUndefined();
     expect(embed['Content-Security-Policy']).toMatch(/frame-ancestors \*/);
     const nginx = readFileSync(join(OUT.root, 'nginx-security-headers.conf'), 'utf8');
@@ -57,7 +35,7 @@ describe('security headers', () => {
     let site: Awaited<ReturnType<typeof serve>>;
     beforeAll(async () => {
       browser = await launch();
-      site = await serve(OUT.root, '/', '127.0.0.1', existsSync(file) ? headersFor(file) : () => ({}));
+      site = await serve(OUT.root, '/', '127.0.0.1', hostHeaders(OUT.root));
     });
     afterAll(async () => {
       await browser?.close();

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * Writes the security headers for static hosts after the build: `_headers` (Netlify,
  * Cloudflare Pages and compatible hosts) and `nginx-security-headers.conf` for an nginx
  * `location`. The Content-Security-Policy allows the site's own files only, plus the
- * exact inline scripts the build produced (by their sha256), so it is true to this build.
+ * exact inline scripts and styles the build produced (by their sha256), so it is true to this build.
  */
 const HARDENING: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -25,25 +25,33 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-/** sha256 sources of every inline <script> in the built pages (the editor's page aside). */
-function inlineScriptHashes(dir: string): string[] {
-  const hashes = new Set<string>();
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * sha256 sources of every inline <script> and <style> in the built pages (the editor's page
+ * aside): the site's own boot scripts and the @font-face rules of Astro's Fonts API.
+ */
+function inlineHashes(dir: string): { scripts: string[]; styles: string[] } {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
   for (const file of htmlFiles(dir)) {
     if (file.includes(`${join(dir, 'admin')}`)) continue;
-    for (const m of readFileSync(file, 'utf8').matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const html = readFileSync(file, 'utf8');
+    for (const m of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
       if (/type="application\/ld\+json"/.test(m[1]) || !m[2].trim()) continue;
-      hashes.add(`'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`);
+      scripts.add(sha256(m[2]));
     }
+    for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) styles.add(sha256(m[1]));
   }
-  return [...hashes].sort();
+  return { scripts: [...scripts].sort(), styles: [...styles].sort() };
 }
 
-export function contentSecurityPolicy(hashes: string[], frameAncestors: string): string {
+export function contentSecurityPolicy(hashes: { scripts: string[]; styles: string[] }, frameAncestors: string): string {
   return [
     "default-src 'self'",
     // Pagefind runs WebAssembly; nothing else is evaluated.
-    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-    "style-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.scripts.join(' ')}`,
+    `style-src 'self' ${hashes.styles.join(' ')}`.trim(),
     // Widths of progress bars and the like are set in style attributes.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
@@ -67,7 +75,7 @@ export function securityHeaders(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const hashes = inlineScriptHashes(root);
+        const hashes = inlineHashes(root);
         const lines = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`);
         const site = { ...HARDENING, 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': contentSecurityPolicy(hashes, "'self'") };
         // The embedded views are made to be framed by any school's site: no X-Frame-Options
@@ -84,7 +92,7 @@ export function securityHeaders(): AstroIntegration {
           join(root, 'nginx-security-headers.conf'),
           `# include this file inside «location ${base}»; for «location ${base}embed/» use the second block\n${nginx(site)}\n\n# location ${base}embed/ {\n${nginx(embed).replace(/^/gm, '#   ')}\n# }\n`,
         );
-        logger.info(`заголовки безопасности: _headers и nginx-security-headers.conf, встроенных скриптов по хэшу: ${hashes.length}`);
+        logger.info(`заголовки безопасности: _headers и nginx-security-headers.conf, встроенных скриптов и стилей по хэшу: ${hashes.scripts.length} и ${hashes.styles.length}`);
       },
     },
   };

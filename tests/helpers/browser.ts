@@ -14,10 +14,10 @@ if (!chromiumPath && process.env.CI === 'true') {
   throw new Error('Chromium не найден (нужен /usr/bin/chromium: apt-get install -y chromium), а в CI браузерные тесты обязательны');
 }
 
-export function launch(): Promise<Browser> {
+export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

@@ -4,24 +4,25 @@ import { ROOT } from './project.ts';
 
 const { entries } = checkContent(ROOT);
 const first = (c: string) => entries.find((e) => e.collection === c)!.id;
-export const PAGE_TYPES = [
-  '',
-  'polozheniya/',
-  `polozheniya/${first('regulations')}/`,
-  'dorozhnye-karty/',
-  `dorozhnye-karty/${first('roadmaps')}/`,
-  'praktiki/',
-  `praktiki/${first('practices')}/`,
-  `praktiki/forma/${first('forms')}/`,
-  'nastavniki/',
-  `nastavniki/${first('mentors')}/`,
-  'formy/',
-  `formy/${first('forms')}/`,
-  'organizacii/',
-  `organizacii/${first('organizations')}/`,
-  'poisk/?q=наставник',
-  'vstraivanie/',
-  'embed/mentors/lesnogorsk-sosh-1/',
-  'embed/roadmap/lesnogorsk-sosh-1/',
-  'net-takoy-stranicy/',
-];
+export const PAGES = {
+  home: '',
+  regulations: 'polozheniya/',
+  regulation: `polozheniya/${first('regulations')}/`,
+  roadmaps: 'dorozhnye-karty/',
+  roadmap: `dorozhnye-karty/${first('roadmaps')}/`,
+  practices: 'praktiki/',
+  practice: `praktiki/${first('practices')}/`,
+  practicesOfForm: `praktiki/forma/${first('forms')}/`,
+  mentors: 'nastavniki/',
+  mentor: `nastavniki/${first('mentors')}/`,
+  forms: 'formy/',
+  form: `formy/${first('forms')}/`,
+  organizations: 'organizacii/',
+  organization: `organizacii/${first('organizations')}/`,
+  search: 'poisk/?q=наставник',
+  embedGuide: 'vstraivanie/',
+  embedMentors: 'embed/mentors/lesnogorsk-sosh-1/',
+  embedRoadmap: 'embed/roadmap/lesnogorsk-sosh-1/',
+  notFound: 'net-takoy-stranicy/',
+};
+export const PAGE_TYPES = Object.values(PAGES);

@@ -1,8 +1,12 @@
-/** A minimal static server for built output, on loopback, honouring a base path. */
+/**
+ * A minimal static server for built output, on loopback, honouring a base path. Like the
+ * usual static host, it gzips text when the browser accepts it.
+ */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,9 +48,39 @@ export async function serve(
       res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end(readFileSync(join(dir, '404.html')));
       return;
     }
-    res.writeHead(200, { ...headersFor(path), 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+    const headers = { ...headersFor(path), 'Content-Type': type, Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) };
+    res.writeHead(200, headers).end(gzip ? gzipSync(readFileSync(file)) : readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://${host}:${port}${base}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * The headers a host that reads the build's `_headers` file would send for a path: later,
+ * more specific rules add to and («! Name») remove from earlier ones. None if there is no file.
+ */
+export function hostHeaders(dist: string): (path: string) => Record<string, string> {
+  const file = join(dist, '_headers');
+  if (!existsSync(file)) return () => ({});
+  const rules: { prefix: string; set: Record<string, string>; remove: string[] }[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    if (!line.startsWith(' ')) rules.push({ prefix: line.trim().replace(/\*$/, ''), set: {}, remove: [] });
+    else if (line.trim().startsWith('!')) rules.at(-1)!.remove.push(line.trim().slice(1).trim());
+    else {
+      const [name, ...value] = line.trim().split(':');
+      rules.at(-1)!.set[name] = value.join(':').trim();
+    }
+  }
+  return (path: string) => {
+    const out: Record<string, string> = {};
+    for (const rule of rules.filter((r) => path.startsWith(r.prefix))) {
+      for (const name of rule.remove) delete out[name];
+      Object.assign(out, rule.set);
+    }
+    return out;
+  };
 }
