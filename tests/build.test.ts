@@ -5,11 +5,12 @@
  * as the personal-data rules allow.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, type CheckedEntry } from '../src/integrity/check.ts';
 import { htmlFiles, load, normalise, references, visibleText } from './helpers/html.ts';
 import { BASE_PATH, listFiles, OUT, ROOT } from './helpers/project.ts';
+import { pageWeight } from '../scripts/bench/page-weight.ts';
 
 const { entries } = checkContent(ROOT);
 const ids = (collection: string) => entries.filter((e) => e.collection === collection).map((e) => e.id);
@@ -138,29 +139,12 @@ describe.each([
 
   it('ships no framework runtime; the JS of a content page stays within 5 KB, of the search page within 8 KB', () => {
     const budget: Record<string, number> = {};
-    /** A script's size with the modules it imports statically (e.g. Vite's preload helper). */
-    const withImports = (file: string, seen = new Set<string>()): number => {
-      if (seen.has(file)) return 0;
-      seen.add(file);
-      const code = readFileSync(file, 'utf8');
-      const imports = [...code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)].map((m) => join(dirname(file), m[1]));
-      return statSync(file).size + imports.reduce((sum, f) => sum + withImports(f, seen), 0);
-    };
     // The editor at /admin/ is not a public page: tests/cms-admin.test.ts checks it stays apart.
     for (const file of htmlFiles(dist).filter((f) => !f.includes('/admin/'))) {
-      const root = load(file);
-      expect(root.querySelector('astro-island')).toBeNull();
-      let bytes = 0;
-      for (const script of root.querySelectorAll('script')) {
-        const src = script.getAttribute('src');
-        if (src) {
-          expect(src).not.toMatch(/react|preact|vue|svelte|solid/i);
-          bytes += withImports(join(dist, src.slice(base.length)));
-        } else if ((script.getAttribute('type') ?? '') !== 'application/ld+json') {
-          bytes += Buffer.byteLength(script.textContent);
-        }
-      }
-      budget[file.slice(dist.length)] = bytes;
+      expect(load(file).querySelector('astro-island')).toBeNull();
+      const weight = pageWeight(dist, base, file);
+      for (const src of weight.scriptSources) expect(src).not.toMatch(/react|preact|vue|svelte|solid/i);
+      budget[file.slice(dist.length)] = weight.scriptBytes;
     }
     // The search page carries the search script; Pagefind itself loads only with a query (tests/search.test.ts).
     const searchPage = Object.keys(budget).find((f) => f.endsWith('/poisk/index.html'))!;

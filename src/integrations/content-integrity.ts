@@ -12,9 +12,10 @@ export function contentIntegrity(): AstroIntegration {
     name: 'nastavnichestvo:content-integrity',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
+        const started = performance.now();
         const { problems, entries } = checkContent(fileURLToPath(config.root));
         if (!problems.length) {
-          logger.info(`содержимое проверено: ${entries.length} записей, ошибок нет`);
+          logger.info(`содержимое проверено: ${entries.length} записей, ошибок нет, ${((performance.now() - started) / 1000).toFixed(1)} с`);
           return;
         }
         const report = formatProblems(problems);

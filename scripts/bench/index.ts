@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: how build cost, page weight and search payload grow with content.
+ * Generates corpora of 100, 1,000 and 5,000 entries, builds each cold, warm and after one
+ * edit, builds the same corpus with a plain Astro site for comparison, weighs every page
+ * type and measures the search payload, then writes BENCHMARKS.md.
+ *
+ *   npm run bench                 — the full run (for people; about half an hour)
+ *   npm run bench -- --quick      — 100 entries only, the CI smoke test; report in .cache/bench/
+ *   npm run bench -- --sizes 200,2000
+ */
+import { appendFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus, type CorpusCounts } from './corpus.ts';
+import { timedBuild, type BuildRun } from './build-run.ts';
+import { pageGzip, pageType, pageWeight, type PageWeight } from './page-weight.ts';
+import { searchCost, type QueryCost } from './search-payload.ts';
+import { listFiles } from '../../tests/helpers/project.ts';
+
+const root = process.cwd();
+const work = join(root, '.cache/bench');
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } } });
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [100] : [100, 1000, 5000];
+const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const BUILD_DATE = '2026-11-23';
+const GOALS = { growth: 5.5, cold: 2, warm: 1.3, pageKb: 50, memoryMb: 4096 };
+
+interface SizeResult {
+  size: number;
+  counts: CorpusCounts;
+  pages: number;
+  cold: BuildRun;
+  warm: BuildRun;
+  edit: BuildRun;
+  baseCold: BuildRun;
+  baseWarm: BuildRun;
+  basePages: number;
+  og: { cold: string; warm: string; edit: string };
+  weights: Map<string, { page: string; weight: PageWeight }>;
+  search?: { index: { bytes: number; files: number }; queries: QueryCost[] };
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const s = (seconds: number) => seconds.toFixed(1);
+const pagesOf = (run: BuildRun) => Number(/(\d+) page\(s\) built/.exec(run.output)?.[1] ?? 0);
+const ogLine = (run: BuildRun) => /картинки для ссылок: ([^\n]*)/.exec(run.output)?.[1]?.trim() ?? '—';
+const log = (text: string) => console.log(text);
+/** Repeated runs of the same build: the faster one, since noise on a shared machine only ever adds time. */
+const best = (a: BuildRun, b: BuildRun) => (a.seconds <= b.seconds ? a : b);
+
+/** Where a build's time went, from the lines Astro and our integrations log. */
+function phases(run: BuildRun) {
+  const seconds = (re: RegExp) => [...run.output.matchAll(re)].reduce((sum, m) => sum + Number(m[1]) * (m[2] === 'ms' ? 0.001 : 1), 0);
+  const og = /отрисовано (\d+)[^\n]*?в среднем (\d+) мс/.exec(run.output);
+  return {
+    integrity: seconds(/содержимое проверено: [^\n]*, ([\d.]+) (с)/g),
+    bundles: seconds(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g),
+    pages: seconds(/^\S+ ✓ Completed in ([\d.]+)(ms|s)\./gm),
+    og: og ? (Number(og[1]) * Number(og[2])) / 1000 : 0,
+    search: seconds(/поисковый индекс: [^\n]*, ([\d.]+) (с)/g),
+  };
+}
+
+async function benchSize(size: number): Promise<SizeResult> {
+  log(`\n== ${size} записей`);
+  const content = join(work, `content-${size}`);
+  const counts = generateCorpus(root, content, size);
+  log(`  корпус: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const contentRoot = relative(root, content);
+  const out = join(work, `dist-${size}`);
+  const ogCache = join(work, `og-cache-${size}`);
+  // Cold means no cache of any kind: Astro's content and image cache for this content root and the share images.
+  rmSync(join(root, 'node_modules/.astro', contentRoot.replace(/[^A-Za-z0-9]+/g, '-')), { recursive: true, force: true });
+  rmSync(ogCache, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  const env = { CONTENT_ROOT: contentRoot, OUT_DIR: out, OG_CACHE_DIR: ogCache, BUILD_DATE };
+  const step = async (label: string, run: () => Promise<BuildRun>) => {
+    const result = await run();
+    log(`  ${label}: ${s(result.seconds)} с, память до ${result.peakMb ?? '—'} МБ`);
+    return result;
+  };
+  const cold = await step('наша сборка с нуля', () => timedBuild(root, [], env));
+  const warm = best(await step('повторная без изменений', () => timedBuild(root, [], env)), await step('и ещё раз', () => timedBuild(root, [], env)));
+  const edited = join(content, 'practices/praktika-1.md');
+  appendFileSync(edited, '\nОдно новое предложение, добавленное редактором.\n');
+  const edit = await step('после правки одной практики', () => timedBuild(root, [], env));
+
+  const baseOut = join(work, `baseline-dist-${size}`);
+  const baseCache = join(work, `baseline-cache-${size}`);
+  rmSync(baseOut, { recursive: true, force: true });
+  rmSync(baseCache, { recursive: true, force: true });
+  const baseEnv = { CORPUS: content, OUT_DIR: baseOut, CACHE_DIR: baseCache };
+  const baseArgs = ['--root', 'scripts/bench/baseline'];
+  const baseCold = await step('простой Astro с нуля', () => timedBuild(root, baseArgs, baseEnv));
+  const baseWarm = best(await step('простой Astro повторно', () => timedBuild(root, baseArgs, baseEnv)), await step('и ещё раз', () => timedBuild(root, baseArgs, baseEnv)));
+
+  const weights = new Map<string, { page: string; weight: PageWeight }>();
+  for (const file of listFiles(out, (p) => p.endsWith('.html'))) {
+    const path = relative(out, file);
+    const type = pageType(path);
+    if (!type) continue;
+    const weight = pageWeight(out, '/', file);
+    const known = weights.get(type);
+    if (!known || pageGzip(weight) > pageGzip(known.weight)) weights.set(type, { page: `/${path.replace(/index\.html$/, '')}`, weight });
+  }
+  const search = chromiumPath ? await searchCost(out, chromiumPath) : undefined;
+  if (search) log(`  поиск: индекс ${kb(search.index.bytes)} КБ; первый запрос ${search.queries.map((q) => `${kb(q.bytes)} КБ`).join(', ')}`);
+  return {
+    size,
+    counts,
+    pages: pagesOf(cold),
+    cold,
+    warm,
+    edit,
+    baseCold,
+    baseWarm,
+    basePages: pagesOf(baseCold),
+    og: { cold: ogLine(cold), warm: ogLine(warm), edit: ogLine(edit) },
+    weights,
+    search,
+  };
+}
+
+function verdicts(results: SizeResult[]): { text: string; met: boolean }[] {
+  const out: { text: string; met: boolean }[] = [];
+  const bySize = new Map(results.map((r) => [r.size, r]));
+  const big = bySize.get(5000);
+  const mid = bySize.get(1000);
+  if (big && mid) {
+    const growth = big.cold.seconds / mid.cold.seconds;
+    out.push({ text: `рост: сборка 5000 записей = ${growth.toFixed(2)} × сборки 1000 (цель — не больше ${GOALS.growth} ×)`, met: growth <= GOALS.growth });
+  }
+  for (const r of results) {
+    const cold = r.cold.seconds / r.baseCold.seconds;
+    const warm = r.warm.seconds / r.baseWarm.seconds;
+    out.push({ text: `${r.size}: сборка с нуля = ${cold.toFixed(2)} × простого Astro (цель — не больше ${GOALS.cold} ×)`, met: cold <= GOALS.cold });
+    out.push({ text: `${r.size}: повторная сборка = ${warm.toFixed(2)} × простого Astro (цель — не больше ${GOALS.warm} ×)`, met: warm <= GOALS.warm });
+    const [type, heaviest] = [...r.weights.entries()].sort((a, b) => pageGzip(b[1].weight) - pageGzip(a[1].weight))[0];
+    out.push({ text: `${r.size}: самая тяжёлая страница — ${type} (${heaviest.page}), ${kb(pageGzip(heaviest.weight))} КБ HTML+CSS+JS в gzip (цель — не больше ${GOALS.pageKb} КБ)`, met: pageGzip(heaviest.weight) <= GOALS.pageKb * 1024 });
+    const peak = Math.max(r.cold.peakMb ?? 0, r.warm.peakMb ?? 0, r.edit.peakMb ?? 0);
+    out.push({ text: `${r.size}: пиковая память ${peak} МБ (цель — не больше ${GOALS.memoryMb} МБ)`, met: peak <= GOALS.memoryMb });
+  }
+  return out;
+}
+
+function report(results: SizeResult[], command: string): string {
+  const cpu = cpus();
+  const lines: string[] = [];
+  const row = (cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push('# Замеры', '');
+  lines.push(`${new Date().toISOString().slice(0, 10)}, ${cpu.length} ядра (${cpu[0]?.model.trim() ?? 'процессор не известен'}), ${Math.round(totalmem() / 2 ** 30)} ГБ памяти, Node ${process.version}.`);
+  lines.push(`Команда: \`${command}\`. Время — по часам (повторные сборки — лучшая из двух: машина общая, шум только добавляет время), память — пик суммы RSS процесса сборки и его детей.`, '');
+  lines.push('## Сборка', '');
+  row(['записей', 'страниц', 'с нуля, с', 'пик памяти, МБ', 'мс на страницу', 'повторно, с', 'после правки, с', 'простой Astro: страниц', 'с нуля, с', 'повторно, с', 'с нуля / простой', 'повторно / простой']);
+  row(Array(12).fill('---'));
+  for (const r of results)
+    row([r.size, r.pages, s(r.cold.seconds), r.cold.peakMb ?? '—', ((r.cold.seconds * 1000) / r.pages).toFixed(1), s(r.warm.seconds), s(r.edit.seconds), r.basePages, s(r.baseCold.seconds), s(r.baseWarm.seconds), (r.cold.seconds / r.baseCold.seconds).toFixed(2), (r.warm.seconds / r.baseWarm.seconds).toFixed(2)]);
+  lines.push('', 'Куда уходит время нашей сборки, с (по журналу сборки): проверка содержимого; клиентские сборки Vite (скрипты страниц и редактор /admin/); страницы и файлы, включая картинки для ссылок; отрисовка картинок (сумма по картинкам: страницы строятся по четыре сразу, так что она может превышать время страниц); поисковый индекс.', '');
+  row(['записей', 'сборка', 'проверка', 'скрипты и редактор', 'страницы', 'картинки', 'поиск']);
+  row(Array(7).fill('---'));
+  for (const r of results)
+    for (const [label, run] of [['с нуля', r.cold], ['повторно', r.warm], ['после правки', r.edit]] as const) {
+      const p = phases(run);
+      row([r.size, label, s(p.integrity), s(p.bundles), s(p.pages), s(p.og), s(p.search)]);
+    }
+  lines.push('', 'Состав корпусов (организации, практики, наставники, дорожные карты, положения): ' + results.map((r) => `${r.size} — ${r.counts.organizations}/${r.counts.practices}/${r.counts.mentors}/${r.counts.roadmaps}/${r.counts.regulations}`).join('; ') + '.', '');
+  lines.push('## Картинки для ссылок', '');
+  row(['записей', 'с нуля', 'повторно', 'после правки']);
+  row(Array(4).fill('---'));
+  for (const r of results) row([r.size, r.og.cold, r.og.warm, r.og.edit]);
+  if (results.some((r) => r.search)) {
+    lines.push('', '## Поиск', '');
+    row(['записей', 'индекс', 'первый запрос: ' + results[0].search!.queries.map((q) => `«${q.query}»`).join(', '), 'до результатов, мс']);
+    row(Array(4).fill('---'));
+    for (const r of results.filter((x) => x.search))
+      row([r.size, `${kb(r.search!.index.bytes)} КБ, ${r.search!.index.files} файлов`, r.search!.queries.map((q) => `${kb(q.bytes)} КБ`).join(', '), r.search!.queries.map((q) => q.firstMs).join(', ')]);
+  }
+  for (const r of results) {
+    lines.push('', `## Вес страниц, ${r.size} записей`, '', 'Для каждого вида — самая тяжёлая страница. КБ: без сжатия / gzip. Картинки не считаются; шрифты — предзагружаемые файлы.', '');
+    row(['вид', 'страница', 'HTML', 'CSS', 'JS', 'шрифты', 'HTML+CSS+JS, gzip']);
+    row(Array(7).fill('---'));
+    for (const [type, { page, weight: w }] of [...r.weights.entries()].sort((a, b) => a[0].localeCompare(b[0], 'ru')))
+      row([type, page, `${kb(w.html.raw)} / ${kb(w.html.gzip)}`, `${kb(w.css.raw)} / ${kb(w.css.gzip)}`, `${kb(w.js.raw)} / ${kb(w.js.gzip)}`, kb(w.fonts.raw), kb(pageGzip(w))]);
+  }
+  lines.push('', '## Цели', '');
+  for (const v of verdicts(results)) lines.push(`- ${v.met ? 'выполнено' : '**не выполнено**'}: ${v.text}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const results: SizeResult[] = [];
+for (const size of sizes) results.push(await benchSize(size));
+const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+const text = report(results, command);
+const target = values.quick || values.sizes ? join(work, 'BENCHMARKS.md') : join(root, 'BENCHMARKS.md');
+writeFileSync(target, text);
+log(`\n${text.slice(text.indexOf('## Цели'))}`);
+log(`Отчёт: ${relative(root, target)}`);
+if (verdicts(results).some((v) => !v.met)) process.exitCode = 1;
