@@ -51,14 +51,19 @@ const best = (a: BuildRun, b: BuildRun) => (a.seconds <= b.seconds ? a : b);
 
 /** Where a build's time went, from the lines Astro and our integrations log. */
 function phases(run: BuildRun) {
-  const seconds = (re: RegExp) => [...run.output.matchAll(re)].reduce((sum, m) => sum + Number(m[1]) * (m[2] === 'ms' ? 0.001 : 1), 0);
+  // Astro writes «610ms», «8.07s» or «2m 3s»; our integrations write seconds, «1.1 с».
+  const duration = (text: string) => {
+    const m = /^(?:(\d+)m )?([\d.]+)(ms|s)?$/.exec(text.trim());
+    return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) * (m[3] === 'ms' ? 0.001 : 1) : 0;
+  };
+  const seconds = (re: RegExp) => [...run.output.matchAll(re)].reduce((sum, m) => sum + duration(m[1]), 0);
   const og = /отрисовано (\d+)[^\n]*?в среднем (\d+) мс/.exec(run.output);
   return {
-    integrity: seconds(/содержимое проверено: [^\n]*, ([\d.]+) (с)/g),
-    bundles: seconds(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g),
-    pages: seconds(/^\S+ ✓ Completed in ([\d.]+)(ms|s)\./gm),
+    integrity: seconds(/содержимое проверено: [^\n]*, ([\d.]+ ?)с/g),
+    bundles: seconds(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/g),
+    pages: seconds(/^\S+ ✓ Completed in ((?:\d+m )?[\d.]+m?s)\./gm),
     og: og ? (Number(og[1]) * Number(og[2])) / 1000 : 0,
-    search: seconds(/поисковый индекс: [^\n]*, ([\d.]+) (с)/g),
+    search: seconds(/поисковый индекс: [^\n]*, ([\d.]+ ?)с/g),
   };
 }
 
@@ -122,24 +127,27 @@ async function benchSize(size: number): Promise<SizeResult> {
   };
 }
 
-function verdicts(results: SizeResult[]): { text: string; met: boolean }[] {
-  const out: { text: string; met: boolean }[] = [];
+/** A goal and whether it was met; `timing` goals depend on the machine, the others do not. */
+interface Verdict { text: string; met: boolean; timing: boolean }
+
+function verdicts(results: SizeResult[]): Verdict[] {
+  const out: Verdict[] = [];
   const bySize = new Map(results.map((r) => [r.size, r]));
   const big = bySize.get(5000);
   const mid = bySize.get(1000);
   if (big && mid) {
     const growth = big.cold.seconds / mid.cold.seconds;
-    out.push({ text: `рост: сборка 5000 записей = ${growth.toFixed(2)} × сборки 1000 (цель — не больше ${GOALS.growth} ×)`, met: growth <= GOALS.growth });
+    out.push({ text: `рост: сборка 5000 записей = ${growth.toFixed(2)} × сборки 1000 (цель — не больше ${GOALS.growth} ×)`, met: growth <= GOALS.growth, timing: true });
   }
   for (const r of results) {
     const cold = r.cold.seconds / r.baseCold.seconds;
     const warm = r.warm.seconds / r.baseWarm.seconds;
-    out.push({ text: `${r.size}: сборка с нуля = ${cold.toFixed(2)} × простого Astro (цель — не больше ${GOALS.cold} ×)`, met: cold <= GOALS.cold });
-    out.push({ text: `${r.size}: повторная сборка = ${warm.toFixed(2)} × простого Astro (цель — не больше ${GOALS.warm} ×)`, met: warm <= GOALS.warm });
+    out.push({ text: `${r.size}: сборка с нуля = ${cold.toFixed(2)} × простого Astro (цель — не больше ${GOALS.cold} ×)`, met: cold <= GOALS.cold, timing: true });
+    out.push({ text: `${r.size}: повторная сборка = ${warm.toFixed(2)} × простого Astro (цель — не больше ${GOALS.warm} ×)`, met: warm <= GOALS.warm, timing: true });
     const [type, heaviest] = [...r.weights.entries()].sort((a, b) => pageGzip(b[1].weight) - pageGzip(a[1].weight))[0];
-    out.push({ text: `${r.size}: самая тяжёлая страница — ${type} (${heaviest.page}), ${kb(pageGzip(heaviest.weight))} КБ HTML+CSS+JS в gzip (цель — не больше ${GOALS.pageKb} КБ)`, met: pageGzip(heaviest.weight) <= GOALS.pageKb * 1024 });
+    out.push({ text: `${r.size}: самая тяжёлая страница — ${type} (${heaviest.page}), ${kb(pageGzip(heaviest.weight))} КБ HTML+CSS+JS в gzip (цель — не больше ${GOALS.pageKb} КБ)`, met: pageGzip(heaviest.weight) <= GOALS.pageKb * 1024, timing: false });
     const peak = Math.max(r.cold.peakMb ?? 0, r.warm.peakMb ?? 0, r.edit.peakMb ?? 0);
-    out.push({ text: `${r.size}: пиковая память ${peak} МБ (цель — не больше ${GOALS.memoryMb} МБ)`, met: peak <= GOALS.memoryMb });
+    out.push({ text: `${r.size}: пиковая память ${peak} МБ (цель — не больше ${GOALS.memoryMb} МБ)`, met: peak <= GOALS.memoryMb, timing: false });
   }
   return out;
 }
@@ -196,4 +204,6 @@ const target = values.quick || values.sizes ? join(work, 'BENCHMARKS.md') : join
 writeFileSync(target, text);
 log(`\n${text.slice(text.indexOf('## Цели'))}`);
 log(`Отчёт: ${relative(root, target)}`);
-if (verdicts(results).some((v) => !v.met)) process.exitCode = 1;
+// The quick run is CI's smoke test: at 100 entries fixed costs dominate the timings, so only
+// the goals that do not depend on the machine fail it.
+if (verdicts(results).some((v) => !v.met && !(values.quick && v.timing))) process.exitCode = 1;

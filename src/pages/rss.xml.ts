@@ -3,6 +3,8 @@ import type { APIRoute } from 'astro';
 import { loadSite } from '../lib/data.ts';
 import { routes } from '../lib/url.ts';
 
+const FEED_SIZE = 50;
+
 export const GET: APIRoute = async ({ site }) => {
   const s = await loadSite();
   return rss({
@@ -11,7 +13,9 @@ export const GET: APIRoute = async ({ site }) => {
     // The channel's link is the practice bank itself, under the base path.
     site: new URL(routes.practices(), site).href,
     customData: '<language>ru</language>',
-    items: s.practices.map((p) => ({
+    // The newest practices only: readers fetch the feed again and again, and a district's
+    // thousands of practices would make it megabytes.
+    items: [...s.practices].sort((a, b) => b.data.published.getTime() - a.data.published.getTime()).slice(0, FEED_SIZE).map((p) => ({
       title: p.data.title,
       link: routes.practice(p.id),
       pubDate: p.data.published,
