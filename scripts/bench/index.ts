@@ -8,7 +8,7 @@
  *   npm run bench -- --quick      — 100 entries only, the CI smoke test; report in .cache/bench/
  *   npm run bench -- --sizes 200,2000
  */
-import { appendFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -193,6 +193,8 @@ function report(results: SizeResult[], command: string): string {
   }
   lines.push('', '## Цели', '');
   for (const v of verdicts(results)) lines.push(`- ${v.met ? 'выполнено' : '**не выполнено**'}: ${v.text}`);
+  const findings = join(root, 'scripts/bench/findings.md');
+  if (existsSync(findings)) lines.push('', readFileSync(findings, 'utf8').trim());
   return `${lines.join('\n')}\n`;
 }
 

@@ -13,7 +13,19 @@ type Json = Record<string, unknown>;
 const date = (d?: Date) => (d ? isoDate(d) : undefined);
 const absolute = (path: string, site: URL) => new URL(path, site).href;
 
-export async function publicCollection(name: string, s: Site, site: URL): Promise<Json[]> {
+const built = new Map<string, Promise<Json[]>>();
+
+/**
+ * A collection's public records, made once per build: every organisation's JSON file is a
+ * slice of the same list, and making it anew for each would cost organisations × entries.
+ */
+export function publicCollection(name: string, s: Site, site: URL): Promise<Json[]> {
+  const key = `${name} ${site.href}`;
+  if (!built.has(key)) built.set(key, makeCollection(name, s, site));
+  return built.get(key)!;
+}
+
+async function makeCollection(name: string, s: Site, site: URL): Promise<Json[]> {
   switch (name) {
     case 'organizations':
       return s.organizations.map((o) => ({

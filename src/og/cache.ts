@@ -5,7 +5,8 @@
  * log that the og-report integration sums up at the end.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Card } from './card.ts';
 import { renderCard } from './render.ts';
@@ -17,12 +18,16 @@ export const OG_BUILD_LOG = join(OG_CACHE_DIR, 'build-log.jsonl');
 
 export const cardKey = (card: Card) => createHash('sha256').update(JSON.stringify({ v: TEMPLATE_VERSION, card })).digest('hex').slice(0, 32);
 
+let cacheDirReady = false;
+
 export async function cachedCardPng(card: Card): Promise<Buffer> {
-  mkdirSync(OG_CACHE_DIR, { recursive: true });
+  if (!cacheDirReady) mkdirSync(OG_CACHE_DIR, { recursive: true });
+  cacheDirReady = true;
   const file = join(OG_CACHE_DIR, `${cardKey(card)}.png`);
   if (existsSync(file)) {
     appendFileSync(OG_BUILD_LOG, `${JSON.stringify({ reused: true })}\n`);
-    return readFileSync(file);
+    // Read without blocking, so that the pages rendered alongside go on meanwhile.
+    return readFile(file);
   }
   const { png, layoutMs, encodeMs } = await renderCard(card);
   writeFileSync(file, png);
