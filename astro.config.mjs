@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import { parse } from 'yaml';
+import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { ogReport } from './src/integrations/og-report.ts';
@@ -38,6 +39,7 @@ export default defineConfig({
   compressHTML: false,
   integrations: [
     contentIntegrity(),
+    adminBundleIntegration(),
     mdx(),
     // The editor and the embedded views are not pages of the site.
     sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),

@@ -60,7 +60,7 @@ function phases(run: BuildRun) {
   const og = /отрисовано (\d+)[^\n]*?в среднем (\d+) мс/.exec(run.output);
   return {
     integrity: seconds(/содержимое проверено: [^\n]*, ([\d.]+ ?)с/g),
-    bundles: seconds(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/g),
+    bundles: seconds(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/g) + seconds(/редактор \/admin\/: собран за ([\d.]+ ?)с/g),
     pages: seconds(/^\S+ ✓ Completed in ((?:\d+m )?[\d.]+m?s)\./gm),
     og: og ? (Number(og[1]) * Number(og[2])) / 1000 : 0,
     search: seconds(/поисковый индекс: [^\n]*, ([\d.]+ ?)с/g),
@@ -75,8 +75,9 @@ async function benchSize(size: number): Promise<SizeResult> {
   const contentRoot = relative(root, content);
   const out = join(work, `dist-${size}`);
   const ogCache = join(work, `og-cache-${size}`);
-  // Cold means no cache of any kind: Astro's content and image cache for this content root and the share images.
+  // Cold means no cache of any kind: Astro's content and image cache for this content root, the editor's bundle and the share images.
   rmSync(join(root, 'node_modules/.astro', contentRoot.replace(/[^A-Za-z0-9]+/g, '-')), { recursive: true, force: true });
+  rmSync(join(root, 'node_modules/.astro/admin-bundle'), { recursive: true, force: true });
   rmSync(ogCache, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   const env = { CONTENT_ROOT: contentRoot, OUT_DIR: out, OG_CACHE_DIR: ogCache, BUILD_DATE };

@@ -1,5 +1,5 @@
 /**
- * The editor at /admin/: Decap CMS bundled by Astro into /_astro/ (never from a CDN),
+ * The editor at /admin/: Decap CMS bundled by esbuild into /_astro/ (never from a CDN; see bundle.ts),
  * configured from the same schemas as the site (cms/config.ts), in Russian.
  *
  * Local editing: `npm run cms` starts decap-server and passes its API here as
@@ -13,8 +13,8 @@ import { buildCmsConfig } from '../../cms/config.ts';
 import { IdControl, IdPreview } from './id-widget.ts';
 import { latinId } from '../../cms/latin-id.ts';
 import { MentorPreview, PracticePreview, RoadmapPreview, RegulationPreview } from './previews.ts';
-// The site's own stylesheet as a built asset (/_astro/…css), for the preview pane.
-import siteCss from '../styles/global.css?url';
+// The site's own stylesheet as text, for the preview pane.
+import siteCss from '../styles/global.css?raw';
 
 /** decap-server's API; scripts/cms.ts starts it on this address. */
 const DEFAULT_DECAP_SERVER = 'http://127.0.0.1:8181/api/v1';
@@ -22,7 +22,7 @@ const DEFAULT_DECAP_SERVER = 'http://127.0.0.1:8181/api/v1';
 const config = buildCmsConfig({ localBackendUrl: import.meta.env.PUBLIC_DECAP_SERVER || DEFAULT_DECAP_SERVER });
 
 CMS.registerLocale('ru', ru);
-CMS.registerPreviewStyle(siteCss);
+CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerWidget('id', IdControl as any, IdPreview as any);
 CMS.registerPreviewTemplate('practices', PracticePreview as any);
 CMS.registerPreviewTemplate('mentors', MentorPreview as any);
