@@ -165,7 +165,7 @@ function report(results: SizeResult[], command: string): string {
   row(Array(12).fill('---'));
   for (const r of results)
     row([r.size, r.pages, s(r.cold.seconds), r.cold.peakMb ?? '—', ((r.cold.seconds * 1000) / r.pages).toFixed(1), s(r.warm.seconds), s(r.edit.seconds), r.basePages, s(r.baseCold.seconds), s(r.baseWarm.seconds), (r.cold.seconds / r.baseCold.seconds).toFixed(2), (r.warm.seconds / r.baseWarm.seconds).toFixed(2)]);
-  lines.push('', 'Куда уходит время нашей сборки, с (по журналу сборки): проверка содержимого; клиентские сборки Vite (скрипты страниц и редактор /admin/); страницы и файлы, включая картинки для ссылок; отрисовка картинок (сумма по картинкам: страницы строятся по четыре сразу, так что она может превышать время страниц); поисковый индекс.', '');
+  lines.push('', 'Куда уходит время нашей сборки, с (по журналу сборки): проверка содержимого; клиентские сборки (скрипты страниц — Vite, редактор /admin/ — esbuild, если его нет в кэше); страницы и файлы, включая картинки для ссылок; отрисовка картинок (сумма по картинкам: страницы строятся по четыре сразу, так что она может превышать время страниц); поисковый индекс.', '');
   row(['записей', 'сборка', 'проверка', 'скрипты и редактор', 'страницы', 'картинки', 'поиск']);
   row(Array(7).fill('---'));
   for (const r of results)
