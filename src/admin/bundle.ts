@@ -1,6 +1,6 @@
 /**
  * The editor's script (Decap CMS, React, our widgets and the schema-made config) bundled by
- * esbuild, apart from Astro's Vite build, and kept between builds. It is 6.6 MB: Vite rebuilt it
+ * esbuild, apart from Astro's Vite build, and kept between builds. It is about 6 MB: Vite rebuilt it
  * on every `astro build` (4–6 s and half the build's peak memory, see BENCHMARKS.md) although
  * it changes only when its own sources or the installed packages do.
  *
