@@ -15,7 +15,7 @@ import { ogReport } from './src/integrations/og-report.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { unpublishedImages } from './src/integrations/unpublished-images.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
-import { contentRoot } from './src/schemas/index.ts';
+import { contentCacheDir, contentRoot } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
 import { rehypeTypography } from './src/lib/markdown/typography.ts';
 import { siteFont } from './src/lib/site-font.ts';
@@ -31,9 +31,7 @@ export default defineConfig({
   base: normaliseBase(process.env.BASE_PATH),
   // OUT_DIR lets tests build the same site under several base paths side by side.
   outDir: process.env.OUT_DIR || './dist',
-  // One content cache per content root: the glob loader keeps an unchanged entry's old
-  // file path, so a cache shared between roots makes images resolve into the other tree.
-  cacheDir: `./node_modules/.astro/${contentRoot().replace(/[^A-Za-z0-9]+/g, '-')}`,
+  cacheDir: `./${contentCacheDir()}`,
   trailingSlash: 'ignore',
   // 'jsx' (the default) can drop the space before an inline link in Russian prose.
   compressHTML: false,

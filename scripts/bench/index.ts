@@ -4,7 +4,7 @@
  * edit, builds the same corpus with a plain Astro site for comparison, weighs every page
  * type and measures the search payload, then writes BENCHMARKS.md.
  *
- *   npm run bench                 — the full run (for people; about half an hour)
+ *   npm run bench                 — the full run (for people; about a quarter of an hour)
  *   npm run bench -- --quick      — 100 entries only, the CI smoke test; report in .cache/bench/
  *   npm run bench -- --sizes 200,2000
  */
@@ -17,6 +17,8 @@ import { timedBuild, type BuildRun } from './build-run.ts';
 import { pageGzip, pageType, pageWeight, type PageWeight } from './page-weight.ts';
 import { searchCost, type QueryCost } from './search-payload.ts';
 import { listFiles } from '../../tests/helpers/project.ts';
+import { contentCacheDir } from '../../src/schemas/index.ts';
+import { ADMIN_BUNDLE_CACHE } from '../../src/admin/bundle.ts';
 
 const root = process.cwd();
 const work = join(root, '.cache/bench');
@@ -76,8 +78,8 @@ async function benchSize(size: number): Promise<SizeResult> {
   const out = join(work, `dist-${size}`);
   const ogCache = join(work, `og-cache-${size}`);
   // Cold means no cache of any kind: Astro's content and image cache for this content root, the editor's bundle and the share images.
-  rmSync(join(root, 'node_modules/.astro', contentRoot.replace(/[^A-Za-z0-9]+/g, '-')), { recursive: true, force: true });
-  rmSync(join(root, 'node_modules/.astro/admin-bundle'), { recursive: true, force: true });
+  rmSync(join(root, contentCacheDir(contentRoot)), { recursive: true, force: true });
+  rmSync(join(root, ADMIN_BUNDLE_CACHE), { recursive: true, force: true });
   rmSync(ogCache, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   const env = { CONTENT_ROOT: contentRoot, OUT_DIR: out, OG_CACHE_DIR: ogCache, BUILD_DATE };

@@ -46,6 +46,8 @@ interface Manifest {
 }
 
 const ENTRY = 'src/admin/cms.ts';
+/** Bundles and their manifests, relative to the project root. */
+export const ADMIN_BUNDLE_CACHE = 'node_modules/.astro/admin-bundle';
 
 /** `import css from './x.css?raw'`: the file's text, as Vite gives it in the rest of the site. */
 const rawImports: Plugin = {
@@ -106,7 +108,7 @@ function writeAtomically(path: string, data: string | Uint8Array): void {
 export async function adminBundle(options: AdminBundleOptions): Promise<AdminBundle> {
   const started = performance.now();
   const root = resolve(options.root);
-  const cacheDir = join(options.cacheDir ?? join(root, 'node_modules/.astro/admin-bundle'), options.mode);
+  const cacheDir = join(options.cacheDir ?? join(root, ADMIN_BUNDLE_CACHE), options.mode);
   const manifestFile = join(cacheDir, 'manifest.json');
   const elapsed = () => (performance.now() - started) / 1000;
 

@@ -13,16 +13,18 @@ type Json = Record<string, unknown>;
 const date = (d?: Date) => (d ? isoDate(d) : undefined);
 const absolute = (path: string, site: URL) => new URL(path, site).href;
 
-const built = new Map<string, Promise<Json[]>>();
+const built = new WeakMap<Site, Map<string, Promise<Json[]>>>();
 
 /**
  * A collection's public records, made once per build: every organisation's JSON file is a
  * slice of the same list, and making it anew for each would cost organisations × entries.
  */
 export function publicCollection(name: string, s: Site, site: URL): Promise<Json[]> {
+  if (!built.has(s)) built.set(s, new Map());
+  const made = built.get(s)!;
   const key = `${name} ${site.href}`;
-  if (!built.has(key)) built.set(key, makeCollection(name, s, site));
-  return built.get(key)!;
+  if (!made.has(key)) made.set(key, makeCollection(name, s, site));
+  return made.get(key)!;
 }
 
 async function makeCollection(name: string, s: Site, site: URL): Promise<Json[]> {

@@ -25,6 +25,13 @@ export const schemaFactories = {
 export const contentRoot = (env: Record<string, string | undefined> = process.env) =>
   (env.CONTENT_ROOT || 'src/content').replace(/\/+$/, '');
 
+/**
+ * Astro's cache folder for a content root, relative to the project root. One per root: the glob
+ * loader keeps an unchanged entry's old file path, so a cache shared between roots makes images
+ * resolve into the other tree.
+ */
+export const contentCacheDir = (root = contentRoot()) => `node_modules/.astro/${root.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
 /** Where each collection lives (below the content root) and which files it holds. */
 export const collectionFiles: Record<CollectionName, { dir: string; pattern: string }> = {
   organizations: { dir: 'organizations', pattern: '*.yaml' },
