@@ -21,6 +21,7 @@ import {
 } from '../schemas/common.ts';
 import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.ts';
 import { EntryReadError, readEntry } from './read-entry.ts';
+import { checkPeople } from './people.ts';
 
 /** The one settings file the site reads (the CMS edits it as a file collection). */
 export const SITE_SETTINGS_ID = 'site';
@@ -164,7 +165,10 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
   }
 
   checkDemoMarks(entries, problems);
-  return { problems, entries: entries.map((entry) => ({ ...entry, data: unmark(entry.data) as Record<string, unknown> })) };
+  const checked = entries.map((entry) => ({ ...entry, data: unmark(entry.data) as Record<string, unknown> }));
+  // People's data (152-ФЗ): minors, photos that belong to one card, withheld details written elsewhere.
+  checkPeople(checked, problems, { root, content });
+  return { problems, entries: checked };
 }
 
 /**
