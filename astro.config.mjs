@@ -13,7 +13,8 @@ import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { ogReport } from './src/integrations/og-report.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { unpublishedImages } from './src/integrations/unpublished-images.ts';
+import { publishedImages } from './src/integrations/published-images.ts';
+import { leakScan } from './src/integrations/leak-scan.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 import { contentCacheDir, contentRoot } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
@@ -31,6 +32,8 @@ export default defineConfig({
   base: normaliseBase(process.env.BASE_PATH),
   // OUT_DIR lets tests build the same site under several base paths side by side.
   outDir: process.env.OUT_DIR || './dist',
+  // PUBLIC_DIR lets tests add files to a copy of public/ (what a school uploads there is checked too).
+  publicDir: process.env.PUBLIC_DIR || './public',
   cacheDir: `./${contentCacheDir()}`,
   trailingSlash: 'ignore',
   // 'jsx' (the default) can drop the space before an inline link in Russian prose.
@@ -41,10 +44,13 @@ export default defineConfig({
     mdx(),
     // The editor and the embedded views are not pages of the site.
     sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),
+    // After the pages, in this order: images renamed and cleaned before the search index reads
+    // the pages; the leak scan last, over everything the others wrote.
+    publishedImages(),
     searchIndex(),
     ogReport(),
-    unpublishedImages(),
     securityHeaders(),
+    leakScan(),
   ],
   markdown: {
     // The unified processor, because the clause anchors and typography are rehype plugins.

@@ -21,12 +21,16 @@ function idField(collection: CollectionName): DecapField {
     name: 'id',
     label: fieldLabel(collection, 'id', 'id'),
     widget: 'id',
-    // Fields the id is made from (space-separated paths), e.g. «smirnova-elena» from surname and name.
-    source: collection === 'mentors' ? 'name.last name.first' : NAME_FIELD[collection],
+    // Fields the id is made from (space-separated paths), e.g. «shkola-molodogo-pedagoga» from the title.
+    // A mentor's id is made by personId: surname and name for an adult, name and a suffix for a minor.
+    ...(collection === 'mentors' ? { source: 'name.last name.first', person: true } : { source: NAME_FIELD[collection] }),
     // Optional, as in the schema: a saved entry's id is its file name; a new one gets it from the title.
     required: false,
     pattern: [ID_PATTERN.source, 'только латинские строчные буквы, цифры и дефисы, например «shkola-5»'],
-    hint: 'Заполняется само по названию; можно поправить. После публикации лучше не менять: изменится адрес страницы.',
+    hint:
+      collection === 'mentors'
+        ? 'Заполняется само: фамилия и имя латиницей, а у несовершеннолетнего — только имя и четыре знака, чтобы фамилии не было в адресе страницы. После публикации лучше не менять: изменится адрес страницы.'
+        : 'Заполняется само по названию; можно поправить. После публикации лучше не менять: изменится адрес страницы.',
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { slugify } from 'transliteration';
 import { ID_PATTERN } from '../src/schemas/common.ts';
+import { isMinor } from '../src/schemas/mentors.ts';
 
 const MAX_LENGTH = 60;
 
@@ -19,3 +20,25 @@ export function latinId(title: string): string {
 }
 
 export const isLatinId = (id: string) => ID_PATTERN.test(id);
+
+interface PersonNameFacts {
+  name?: { last?: string; first?: string };
+  minor?: boolean;
+  category?: string;
+  consent?: { givenBy?: string; showSurname?: boolean };
+}
+
+/**
+ * A mentor's id. An adult's is made from the surname and name («smirnova-elena»); a minor's
+ * from the first name and a short suffix («artyom-k7q2»): the id is the page's address and the
+ * name of its files, and the family name of a child whose parents did not allow it stays out.
+ */
+export function personId(person: PersonNameFacts, suffix: string): string {
+  const first = person.name?.first?.trim() ?? '';
+  if (isMinor(person) && person.consent?.showSurname !== true) return first ? `${latinId(first)}-${suffix}` : '';
+  return latinId([person.name?.last, first].filter(Boolean).join(' '));
+}
+
+/** Four Latin letters or digits: enough to tell two Артёмs of one school apart. */
+export const shortSuffix = (random: () => number = Math.random) =>
+  Array.from({ length: 4 }, () => 'abcdefghijkmnpqrstuvwxyz23456789'[Math.floor(random() * 32)]).join('');

@@ -4,7 +4,7 @@
  * An existing entry shows the id it already has — its file name — read-only.
  */
 import { Component, createElement } from 'react';
-import { latinId } from '../../cms/latin-id.ts';
+import { latinId, personId, shortSuffix } from '../../cms/latin-id.ts';
 
 interface ImmutableLike {
   get(key: string): unknown;
@@ -30,6 +30,20 @@ function sourceText({ field, entry }: ControlProps): string {
     .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
     .join(' ');
 }
+/** A mentor's facts the id depends on: a minor's id leaves the surname out (cms/latin-id.ts personId). */
+function personFacts({ entry }: ControlProps) {
+  const get = (...path: string[]) => entry.getIn(['data', ...path]) as string | boolean | undefined;
+  return {
+    name: { last: get('name', 'last') as string | undefined, first: get('name', 'first') as string | undefined },
+    minor: get('minor') as boolean | undefined,
+    category: get('category') as string | undefined,
+    consent: { givenBy: get('consent', 'givenBy') as string | undefined, showSurname: get('consent', 'showSurname') as boolean | undefined },
+  };
+}
+const isPersonId = ({ field }: ControlProps) => Boolean(field.get('person'));
+/** Everything the generated id follows: the title, and for a person whether they are a minor. */
+const generatedFrom = (props: ControlProps) => (isPersonId(props) ? JSON.stringify(personFacts(props)) : sourceText(props));
+
 const existingSlug = ({ entry }: ControlProps) => (entry.get('newRecord') ? undefined : (entry.get('slug') as string | undefined));
 
 /**
@@ -38,9 +52,11 @@ const existingSlug = ({ entry }: ControlProps) => (entry.get('newRecord') ? unde
  */
 export class IdControl extends Component<ControlProps> {
   private editedByHand = Boolean(this.props.value);
+  /** Chosen once per new entry, so the id does not change at every keystroke. */
+  private readonly suffix = shortSuffix();
 
   shouldComponentUpdate(next: ControlProps) {
-    return next.value !== this.props.value || sourceText(next) !== sourceText(this.props) || next.classNameWrapper !== this.props.classNameWrapper;
+    return next.value !== this.props.value || generatedFrom(next) !== generatedFrom(this.props) || next.classNameWrapper !== this.props.classNameWrapper;
   }
 
   componentDidMount() {
@@ -55,9 +71,9 @@ export class IdControl extends Component<ControlProps> {
     const { value, onChange } = this.props;
     // An existing entry's id is its file name: shown, never written back (the file stays as it was).
     if (existingSlug(this.props)) return;
-    const title = sourceText(this.props);
-    if (this.editedByHand || !title) return;
-    const id = latinId(title);
+    if (this.editedByHand) return;
+    const id = isPersonId(this.props) ? personId(personFacts(this.props), this.suffix) : latinId(sourceText(this.props));
+    if (!id) return;
     if (id !== value) onChange(id);
   }
 

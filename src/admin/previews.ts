@@ -5,6 +5,11 @@
  */
 import { createElement as h, type ReactNode } from 'react';
 import { ITEM_STATUSES, MENTOR_CATEGORIES, REGULATION_STATUSES, STAGES } from '../schemas/vocabulary.ts';
+import { consentEnded } from '../schemas/mentors.ts';
+import { publicName } from '../lib/people.ts';
+
+/** Decap keeps a date field as text «ГГГГ-ММ-ДД» (or a Date): a day at UTC midnight, as the build reads it. */
+const asDate = (value: unknown) => (value instanceof Date ? value : typeof value === 'string' && value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : undefined);
 
 interface Immutable {
   get(key: string): any;
@@ -49,11 +54,11 @@ export function PracticePreview(props: PreviewProps) {
 
 export function MentorPreview(props: PreviewProps) {
   const d = data(props);
-  // As the site shows a minor: no surname and no photo unless the parents allowed them.
-  const minor = Boolean(d.minor);
-  const surname = !minor || d.consent?.showSurname ? d.name?.last : undefined;
-  const photo = d.photo && (!minor || d.consent?.showPhoto) ? props.getAsset(d.photo)?.toString() : undefined;
-  const name = [d.name?.first, d.name?.middle && surname ? d.name.middle : undefined, surname].filter(Boolean).join(' ');
+  // As the site shows the person: publicName is the site's own rule (a minor without surname and photo).
+  const person = d.name?.first && d.name?.last ? publicName({ ...d, consent: d.consent ?? {} }) : undefined;
+  const photo = person?.showPhoto ? props.getAsset(d.photo)?.toString() : undefined;
+  const name = person?.displayName;
+  const ended = d.consent && consentEnded({ until: asDate(d.consent.until), withdrawn: asDate(d.consent.withdrawn) });
   return page(
     h(
       'article',
@@ -68,6 +73,7 @@ export function MentorPreview(props: PreviewProps) {
         (d.achievements ?? []).length > 0 && h('ul', null, ...(d.achievements ?? []).map((a: any, i: number) => h('li', { key: i }, `${a.title ?? ''}${a.year ? ` (${a.year})` : ''}`))),
         d.quote && h('blockquote', null, d.quote),
         !d.consent?.publication && h('p', { className: 'note' }, 'Не отмечено согласие на публикацию: эта запись не попадёт на сайт.'),
+        ended && h('p', { className: 'note' }, ended === 'withdrawn' ? 'Согласие отозвано: человека нет на сайте.' : 'Срок согласия истёк: человека нет на сайте.'),
       ),
     ),
   );

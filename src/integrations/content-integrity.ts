@@ -1,11 +1,16 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblems } from '../integrity/check.ts';
+import { checkContent, formatProblems, type CheckResult } from '../integrity/check.ts';
+import { consentNotices } from '../integrity/people.ts';
+
+/** The check of the running build, so that the leak scan at its end works from the same entries. */
+export let lastCheck: CheckResult | undefined;
 
 /**
  * Runs the content integrity check before anything is built: a build with a
  * dangling reference, a duplicate id or a person without consent must not exist.
  * In dev the problems are logged so the editor keeps a working preview.
+ * Consents that end within 30 days (or have ended) are listed on every run.
  */
 export function contentIntegrity(): AstroIntegration {
   return {
@@ -13,7 +18,9 @@ export function contentIntegrity(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const started = performance.now();
-        const { problems, entries } = checkContent(fileURLToPath(config.root));
+        lastCheck = checkContent(fileURLToPath(config.root));
+        const { problems, entries } = lastCheck;
+        for (const notice of consentNotices(entries)) logger.warn(notice);
         if (!problems.length) {
           logger.info(`содержимое проверено: ${entries.length} записей, ошибок нет, ${((performance.now() - started) / 1000).toFixed(1)} с`);
           return;

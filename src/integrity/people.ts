@@ -1,4 +1,150 @@
-/** Personal-data rules of the integrity check (filled in by the personal-data work). */
+/**
+ * Personal-data rules of the integrity check, on the content as the editor wrote it:
+ * - a minor's id (and so every address) never carries the surname;
+ * - a person's photo is used by that person's card only;
+ * - a withheld detail (a minor's surname, a consent's number or date, the name of someone whose
+ *   consent ended) is not written into another field or another entry.
+ * The scan of the finished dist/ (src/privacy/scan-dist.ts) proves the same over every output.
+ */
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { buildDate } from '../lib/build-date.ts';
+import { collectionFiles } from '../schemas/index.ts';
+import { consentEnded, isMinor } from '../schemas/mentors.ts';
+import { findWithheld, latinForms, searchable, withheldOf, type WithheldDetail } from '../privacy/withheld.ts';
+import { personId, shortSuffix } from '../../cms/latin-id.ts';
 import type { CheckedEntry, ContentProblem } from './check.ts';
 
-export function checkPeople(_entries: CheckedEntry[], _problems: ContentProblem[], _where: { root: string; content: string }): void {}
+interface Where {
+  root: string;
+  content: string;
+}
+
+export function checkPeople(entries: CheckedEntry[], problems: ContentProblem[], { root, content }: Where): void {
+  const mentorsDir = join(root, content, collectionFiles.mentors.dir);
+  checkMinorIds(entries, problems);
+  checkPhotoOwners(entries, problems, root, mentorsDir);
+  checkWithheldElsewhere(entries, problems, withheldOf(entries, mentorsDir, buildDate()).details);
+}
+
+type Mentor = { name: { last: string; first: string }; minor?: boolean; category?: string; consent: { givenBy?: string; showSurname?: boolean } };
+
+/** The id is the address of the card, its share image and its JSON record: a minor's must not name the family. */
+function checkMinorIds(entries: CheckedEntry[], problems: ContentProblem[]) {
+  for (const entry of entries) {
+    if (entry.collection !== 'mentors') continue;
+    const data = entry.data as unknown as Mentor;
+    if (!isMinor(data) || data.consent.showSurname === true) continue;
+    const stem = data.name.last.trim().toLowerCase().replace(/[аеёиоуыэюяйь]+$/u, '');
+    const forms = latinForms(stem).filter((f) => f.length >= 3);
+    const tokens = entry.id.split('-');
+    const joined = entry.id.replace(/-/g, '');
+    const named = forms.some((f) => tokens.some((t) => t.startsWith(f) && t.length - f.length <= 4) || (f.length >= 5 && joined.includes(f)));
+    if (named)
+      problems.push({
+        file: entry.file,
+        field: 'id',
+        message: `идентификатор «${entry.id}» содержит фамилию несовершеннолетнего, а из него сделан адрес страницы и имена файлов: переименуйте файл, например в «${personId(data, shortSuffix())}.yaml», и исправьте ссылки на него в практиках`,
+      });
+  }
+}
+
+/** Image and link targets written in an entry: its fields and the Markdown/HTML of its text. */
+function referencesOf(entry: CheckedEntry): { field: string; target: string }[] {
+  const found: { field: string; target: string }[] = [];
+  walkStrings(entry.data, '', (field, value) => {
+    if (/[\\/]/.test(value) || /\.(jpe?g|png|webp|avif|gif|tiff?|heic)$/i.test(value)) found.push({ field, target: value.trim() });
+  });
+  for (const m of (entry.body ?? '').matchAll(/\]\(\s*<?([^)\s>]+)>?[^)]*\)|\bsrc\s*=\s*["']([^"']+)["']|\bhref\s*=\s*["']([^"']+)["']/g))
+    found.push({ field: 'текст', target: m[1] ?? m[2] ?? m[3] });
+  return found.filter((r) => !/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(r.target));
+}
+
+/**
+ * A photo in the mentors' folder is that person's: another entry showing it (a practice's
+ * cover, an image in its text, a second card) would publish a face outside the rules of the card —
+ * a minor's withheld photo among them.
+ */
+function checkPhotoOwners(entries: CheckedEntry[], problems: ContentProblem[], root: string, mentorsDir: string) {
+  const owners = new Map<string, string>();
+  const inMentors = (path: string) => path.startsWith(mentorsDir + sep) && !/\.ya?ml$/i.test(path);
+  for (const entry of entries) {
+    if (entry.collection !== 'mentors' || typeof entry.data.photo !== 'string') continue;
+    const path = resolve(root, dirname(entry.file), entry.data.photo);
+    const owner = owners.get(path);
+    if (owner)
+      problems.push({ file: entry.file, field: 'photo', message: `эта фотография уже стоит в карточке ${owner}: у каждого человека своё фото — загрузите его фотографию` });
+    else owners.set(path, entry.file);
+  }
+  for (const entry of entries) {
+    for (const { field, target } of referencesOf(entry)) {
+      if (entry.collection === 'mentors' && field === 'photo') continue;
+      let decoded = target;
+      try {
+        decoded = decodeURIComponent(target);
+      } catch {}
+      const path = resolve(root, dirname(entry.file), decoded.split(/[?#]/)[0]);
+      if (!inMentors(path)) continue;
+      const owner = owners.get(path);
+      problems.push({
+        file: entry.file,
+        field,
+        message: `«${target}» — ${owner ? `фотография из карточки ${owner}` : `файл из папки наставников ${relative(root, path)}`}: фото человека показывается только в его собственной карточке и по его согласию; выберите другое изображение`,
+      });
+    }
+  }
+}
+
+function walkStrings(value: unknown, path: string, visit: (field: string, value: string) => void) {
+  if (typeof value === 'string') visit(path, value);
+  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, `${path}[${i + 1}]`, visit));
+  else if (value && typeof value === 'object' && !(value instanceof Date))
+    for (const [key, item] of Object.entries(value)) walkStrings(item, path ? `${path}.${key}` : key, visit);
+}
+
+/** Fields of a person's own record where their details are kept, not published. */
+const OWN_FIELDS = /^(id|name(\.|$)|consent(\.|$)|photo$)/;
+
+function checkWithheldElsewhere(entries: CheckedEntry[], problems: ContentProblem[], details: WithheldDetail[]) {
+  if (!details.length) return;
+  const ended = new Set(
+    entries.filter((e) => e.collection === 'mentors' && consentEnded((e.data as { consent: { until?: Date; withdrawn?: Date } }).consent)).map((e) => e.id),
+  );
+  for (const entry of entries) {
+    const own = entry.collection === 'mentors';
+    const mentioned = new Set(own ? [entry.id] : []);
+    const texts: { field: string; value: string }[] = [];
+    walkStrings(entry.data, '', (field, value) => texts.push({ field, value }));
+    if (entry.body) texts.push({ field: 'текст', value: entry.body });
+    for (const { field, value } of texts) {
+      if (own && OWN_FIELDS.test(field)) continue;
+      // A practice may still list a person whose consent ended: the site leaves them out.
+      if (entry.collection === 'practices' && /^mentors\[/.test(field) && ended.has(value)) continue;
+      const relevant = details.filter((d) => !(own && d.personId !== entry.id && d.scoped));
+      for (const { detail, found } of findWithheld(searchable(value), relevant, mentioned)) {
+        problems.push({
+          file: entry.file,
+          field,
+          message: `здесь записана ${detail.what} «${found}» (${detail.source.file}): ${detail.advice}`,
+        });
+      }
+    }
+  }
+}
+
+/** Consents that end within `days` days, and those that already ended: the build lists them. */
+export function consentNotices(entries: CheckedEntry[], today = buildDate(), days = 30): string[] {
+  const notices: string[] = [];
+  const ru = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('.');
+  for (const entry of entries) {
+    if (entry.collection !== 'mentors') continue;
+    const consent = (entry.data as { consent: { until?: Date; withdrawn?: Date } }).consent;
+    const ended = consentEnded(consent, today);
+    if (ended === 'withdrawn') notices.push(`${entry.file}: согласие отозвано ${ru(consent.withdrawn!)} — человек не публикуется`);
+    else if (ended === 'expired') notices.push(`${entry.file}: срок согласия истёк ${ru(consent.until!)} — человек не публикуется`);
+    else if (consent.until && consent.until.getTime() - today.getTime() <= days * 86_400_000)
+      notices.push(`${entry.file}: согласие действует до ${ru(consent.until)} — после этого дня человек исчезнет с сайта; продлите согласие, если нужно`);
+    else if (consent.withdrawn && consent.withdrawn.getTime() - today.getTime() <= days * 86_400_000)
+      notices.push(`${entry.file}: согласие отзывается с ${ru(consent.withdrawn)} — с этого дня человек исчезнет с сайта`);
+  }
+  return notices;
+}

@@ -5,6 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { publicName, type PublicName } from './people.ts';
+import { consentEnded } from '../schemas/mentors.ts';
+import { buildDate } from './build-date.ts';
 
 export type Organization = CollectionEntry<'organizations'>;
 export type Form = CollectionEntry<'forms'>;
@@ -44,7 +46,7 @@ const byTitle = (a: { data: { title: string } }, b: { data: { title: string } })
   a.data.title.localeCompare(b.data.title, 'ru');
 
 async function load(): Promise<Site> {
-  const [organizations, forms, regulations, roadmaps, practices, mentorEntries, settingsEntries] = await Promise.all([
+  const [organizations, forms, regulations, roadmaps, allPractices, mentorEntries, settingsEntries] = await Promise.all([
     getCollection('organizations'),
     getCollection('forms'),
     getCollection('regulations'),
@@ -68,10 +70,19 @@ async function load(): Promise<Site> {
   forms.sort((a, b) => a.data.order - b.data.order);
   regulations.sort(byTitle);
   roadmaps.sort((a, b) => b.data.period.to.getTime() - a.data.period.to.getTime() || byTitle(a, b));
-  practices.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || byTitle(a, b));
+  // A consent that ended or was withdrawn takes the person off the whole site on that day:
+  // their card, and their name from every practice that lists them.
+  const today = buildDate();
   const mentors: Mentor[] = mentorEntries
+    .filter((entry) => !consentEnded(entry.data.consent, today))
     .map((entry) => ({ ...entry, person: publicName(entry.data) }))
     .sort((a, b) => a.person.shortName.localeCompare(b.person.shortName, 'ru'));
+
+  const published = new Set(mentors.map((m) => m.id));
+  const practices: Practice[] = allPractices.map((p) =>
+    p.data.mentors.every((m) => published.has(m.id)) ? p : { ...p, data: { ...p.data, mentors: p.data.mentors.filter((m) => published.has(m.id)) } },
+  );
+  practices.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || byTitle(a, b));
 
   const settings = settingsEntries.find((s) => s.id === 'site')?.data;
   if (!settings) throw new Error('Нет файла настроек src/content/settings/site.yaml');

@@ -1,15 +1,18 @@
 /**
  * What of a person may be shown (152-ФЗ, DOMAIN.md). Every page, feed and API
- * goes through `publicPerson`, so the rule lives in one place: the consent record
- * itself is never published, and a minor appears without surname and photo
- * unless the record explicitly allows them.
+ * goes through `publicName`, so the rule lives in one place: the consent record
+ * itself is never published, and a minor (see isMinor: a pupil or a parent's consent
+ * counts too) appears without surname, patronymic and photo unless the record allows them.
  */
+import { isMinor } from '../schemas/mentors.ts';
+
 interface PersonRecord {
   name: { last: string; first: string; middle?: string };
-  minor: boolean;
+  minor?: boolean;
+  category?: string;
   photo?: unknown;
   photoAlt?: string;
-  consent: { showSurname?: boolean; showPhoto?: boolean };
+  consent: { givenBy?: string; showSurname?: boolean; showPhoto?: boolean };
 }
 
 export interface PublicName {
@@ -23,8 +26,9 @@ export interface PublicName {
 
 export function publicName(person: PersonRecord): PublicName {
   const { last, first, middle } = person.name;
-  const showSurname = !person.minor || person.consent.showSurname === true;
-  const showPhoto = Boolean(person.photo) && (!person.minor || person.consent.showPhoto === true);
+  const minor = isMinor(person);
+  const showSurname = !minor || person.consent.showSurname === true;
+  const showPhoto = Boolean(person.photo) && (!minor || person.consent.showPhoto === true);
   if (!showSurname) {
     return { displayName: first, shortName: first, initials: first.charAt(0).toUpperCase(), showPhoto };
   }

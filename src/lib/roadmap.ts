@@ -1,17 +1,13 @@
 /** Roadmap progress: effective item statuses and per-stage summaries, against the build date. */
 import { ITEM_STATUSES, STAGES, type StageKey } from '../schemas/vocabulary.ts';
 import type { RoadmapItem, RoadmapSubItem } from '../schemas/roadmaps.ts';
+import { buildDate } from './build-date.ts';
+
+export { buildDate };
 
 export type EffectiveStatus = keyof typeof ITEM_STATUSES | 'overdue';
 
 export const STATUS_LABELS: Record<EffectiveStatus, string> = { ...ITEM_STATUSES, overdue: 'просрочено' };
-
-/** The date the build judges deadlines against; BUILD_DATE=YYYY-MM-DD pins it (tests, reproducible builds). */
-export function buildDate(): Date {
-  const pinned = process.env.BUILD_DATE;
-  const now = pinned ? new Date(`${pinned}T00:00:00Z`) : new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
 
 interface Period {
   from: Date;

@@ -15,14 +15,23 @@ import { TEMPLATE_VERSION } from './templates.ts';
 /** OG_CACHE_DIR lets a test start from an empty cache without touching the project's. */
 export const OG_CACHE_DIR = process.env.OG_CACHE_DIR || join(process.cwd(), 'node_modules/.astro/og-cache');
 export const OG_BUILD_LOG = join(OG_CACHE_DIR, 'build-log.jsonl');
+/**
+ * The text drawn on each share image of this build, one JSON line per image: the leak scan at
+ * the build's end reads it. Per process, so that two builds at once keep their logs apart.
+ */
+export const OG_TEXT_LOG = join(OG_CACHE_DIR, `card-texts-${process.pid}.jsonl`);
+
+/** Everything a card draws as text, in one string. */
+export const cardText = (card: Card) => [card.eyebrow, card.title, ...card.lines, card.highlight ?? '', card.site].filter(Boolean).join('\n');
 
 export const cardKey = (card: Card) => createHash('sha256').update(JSON.stringify({ v: TEMPLATE_VERSION, card })).digest('hex').slice(0, 32);
 
 let cacheDirReady = false;
 
-export async function cachedCardPng(card: Card): Promise<Buffer> {
+export async function cachedCardPng(card: Card, output?: string): Promise<Buffer> {
   if (!cacheDirReady) mkdirSync(OG_CACHE_DIR, { recursive: true });
   cacheDirReady = true;
+  if (output) appendFileSync(OG_TEXT_LOG, `${JSON.stringify({ output, text: cardText(card) })}\n`);
   const file = join(OG_CACHE_DIR, `${cardKey(card)}.png`);
   if (existsSync(file)) {
     appendFileSync(OG_BUILD_LOG, `${JSON.stringify({ reused: true })}\n`);

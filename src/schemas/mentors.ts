@@ -1,10 +1,16 @@
 import { z } from 'astro/zod';
+import { buildDate } from '../lib/build-date.ts';
 import { calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
 import { achievementLevel, consentGiver, mentorCategory } from './vocabulary.ts';
 
+/** Consents are recorded since ЦМН exists; an older date is a typing mistake. */
+const EARLIEST_CONSENT = new Date(Date.UTC(2000, 0, 1));
+const ruDate = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('.');
+
 /**
- * Consent to publication (152-ФЗ ст. 10.1): only the fact, date and document number
- * are recorded; the document itself is never published.
+ * Consent to publication (152-ФЗ ст. 10.1): only the fact, dates and document number
+ * are recorded; the document itself is never published. A consent can end (`until`) or
+ * be withdrawn (`withdrawn`): from that day the person is left out of the whole site.
  */
 export const consentSchema = z
   .object({
@@ -18,8 +24,46 @@ export const consentSchema = z
     /** For a minor: parents explicitly allowed the surname / the photo to be shown. */
     showSurname: z.boolean().optional(),
     showPhoto: z.boolean().optional(),
+    /** The last day the consent covers, when it was given for a term. */
+    until: calendarDate('согласие действует до').optional(),
+    /** The day the person (or the parents) withdrew the consent. */
+    withdrawn: calendarDate('дата отзыва согласия').optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((consent, ctx) => {
+    const today = buildDate();
+    if (consent.date.getTime() < EARLIEST_CONSENT.getTime())
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `дата согласия ${ruDate(consent.date)} раньше 2000 года: проверьте год` });
+    if (consent.date.getTime() > today.getTime())
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `дата согласия ${ruDate(consent.date)} ещё не наступила: укажите день, когда согласие подписано` });
+    if (consent.until && consent.until.getTime() < consent.date.getTime())
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'согласие не может закончиться раньше, чем дано: проверьте даты' });
+    if (consent.withdrawn && consent.withdrawn.getTime() < consent.date.getTime())
+      ctx.addIssue({ code: 'custom', path: ['withdrawn'], message: 'согласие не может быть отозвано раньше, чем дано: проверьте даты' });
+  });
+
+interface MinorFacts {
+  minor?: boolean;
+  category?: string;
+  consent?: { givenBy?: string };
+}
+
+/**
+ * Who is a minor, by construction: `minor: true`, or a pupil, or a consent given by a parent.
+ * Only an explicit `minor: false` makes a pupil an adult, and only with the pupil's own
+ * consent; a parent's consent always means a minor. Where the fields disagree, the safe side wins.
+ */
+export function isMinor(person: MinorFacts): boolean {
+  if (person.minor === true || person.consent?.givenBy === 'parent') return true;
+  return person.category === 'pupil' && person.minor !== false;
+}
+
+/** Why a person is not on the site on `today`, or undefined while the consent holds. */
+export function consentEnded(consent: { until?: Date; withdrawn?: Date }, today = buildDate()): 'withdrawn' | 'expired' | undefined {
+  if (consent.withdrawn && consent.withdrawn.getTime() <= today.getTime()) return 'withdrawn';
+  if (consent.until && consent.until.getTime() < today.getTime()) return 'expired';
+  return undefined;
+}
 
 /** An honour-board card. There is deliberately no date of birth. */
 export const mentorSchema = ({ ref, image }: SchemaTools) =>
@@ -50,12 +94,19 @@ export const mentorSchema = ({ ref, image }: SchemaTools) =>
         .default([]),
       awards: z.array(text('награда')).default([]),
       quote: optionalText(),
-      minor: z.boolean().default(false),
+      /** Left out, a pupil counts as a minor (see isMinor); only `false` says otherwise. */
+      minor: z.boolean().optional(),
       consent: consentSchema,
       demo: demoFlag,
     })
     .strict()
-    .refine((m) => !m.minor || m.consent.givenBy === 'parent', {
-      message: 'за несовершеннолетнего согласие даёт родитель (законный представитель): consent.givenBy: parent',
-      path: ['consent', 'givenBy'],
+    .superRefine((m, ctx) => {
+      if (!isMinor(m) || m.consent.givenBy === 'parent') return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent', 'givenBy'],
+        message: m.minor
+          ? 'за несовершеннолетнего согласие даёт родитель (законный представитель): consent.givenBy: parent'
+          : 'обучающийся считается несовершеннолетним, и согласие за него даёт родитель (consent.givenBy: parent); если ему уже исполнилось 18 лет, отметьте это явно: minor: false',
+      });
     });

@@ -10,5 +10,5 @@ export const getStaticPaths = (async () => {
   return (await siteCards(site)).map(({ path, card }) => ({ params: { path }, props: { card } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) =>
-  new Response(new Uint8Array(await cachedCardPng((props as { card: Card }).card)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async ({ props, params }) =>
+  new Response(new Uint8Array(await cachedCardPng((props as { card: Card }).card, `og/${params.path}.png`)), { headers: { 'Content-Type': 'image/png' } });

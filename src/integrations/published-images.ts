@@ -1,0 +1,95 @@
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+
+/**
+ * The last guard for people's images, run on dist/ before the search index is made:
+ * - an image under _astro/ that no page, feed or stylesheet refers to is deleted: Astro copies an
+ *   entry's original even when no page shows it (a minor's withheld photo, EXIF and GPS included);
+ * - every published image under _astro/ gets a name made of a hash: Astro names them after the
+ *   uploaded file («sidorova-mariya.….webp»), and a file name is as public as the page;
+ * - every image anywhere in dist/ (public/ included) that carries EXIF, XMP or IPTC is re-encoded
+ *   without it.
+ * What each published image was made from is handed to the leak scan (which keeps it outside dist/).
+ */
+const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
+const TEXT = /\.(html|css|js|json|xml|webmanifest|txt|ics|csv)$/i;
+const ASTRO_ASSET = /_astro\/([^"'()\s,?#\\]+)/g;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/** Image origins of the last build, by dist folder: the leak scan of the same build reads them. */
+export const imageOrigins = new Map<string, Record<string, string>>();
+
+/** «sidorova-mariya.Dc_kJHDV_Z1R43Gd.webp» was made from «sidorova-mariya». */
+const originOf = (name: string) => name.replace(/\.[^/]*$/, '').replace(/\.[A-Za-z0-9_-]+$/, '');
+
+export async function publishImages(root: string): Promise<{ removed: number; renamed: number; stripped: number; origins: Record<string, string> }> {
+  const all = files(root);
+  const astroDir = join(root, '_astro');
+  const textFiles = all.filter((f) => TEXT.test(f) && !f.startsWith(join(root, 'pagefind')));
+  const referenced = new Set<string>();
+  const texts = new Map<string, string>();
+  for (const file of textFiles) {
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes('_astro/')) continue;
+    texts.set(file, text);
+    for (const m of text.matchAll(ASTRO_ASSET)) referenced.add(m[1]);
+  }
+
+  let removed = 0;
+  const renames = new Map<string, string>();
+  const origins: Record<string, string> = {};
+  for (const image of all.filter((f) => IMAGE.test(f) && f.startsWith(astroDir + '/'))) {
+    const name = relative(astroDir, image).replace(/\\/g, '/');
+    if (!referenced.has(name)) {
+      rmSync(image);
+      removed++;
+      continue;
+    }
+    const hashed = `${createHash('sha256').update(name).digest('base64url').slice(0, 16)}${extname(name).toLowerCase()}`;
+    const target = join(astroDir, dirname(name), hashed);
+    renameSync(image, target);
+    renames.set(name, relative(astroDir, target).replace(/\\/g, '/'));
+    origins[relative(root, target).replace(/\\/g, '/')] = originOf(name.split('/').pop()!);
+  }
+  if (renames.size) {
+    for (const [file, text] of texts) {
+      const next = text.replace(ASTRO_ASSET, (whole, name: string) => (renames.has(name) ? `_astro/${renames.get(name)}` : whole));
+      if (next !== text) writeFileSync(file, next);
+    }
+  }
+
+  let stripped = 0;
+  for (const image of files(root).filter((f) => IMAGE.test(f))) {
+    const meta = await sharp(image).metadata();
+    if (!(meta.exif || meta.xmp || meta.iptc)) continue;
+    // rotate() applies the EXIF orientation first, so the picture stays upright without it.
+    const clean = await sharp(image).rotate().toFormat(meta.format as keyof sharp.FormatEnum, meta.format === 'jpeg' ? { quality: 90 } : {}).toBuffer();
+    writeFileSync(image, clean);
+    stripped++;
+  }
+  return { removed, renamed: renames.size, stripped, origins };
+}
+
+export function publishedImages(): AstroIntegration {
+  return {
+    name: 'nastavnichestvo:published-images',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const { removed, renamed, stripped, origins } = await publishImages(root);
+        imageOrigins.set(root, origins);
+        logger.info(`изображения: удалено неиспользуемых ${removed}, переименовано ${renamed}, очищено от метаданных ${stripped}`);
+      },
+    },
+  };
+}

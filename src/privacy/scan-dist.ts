@@ -1,0 +1,148 @@
+/**
+ * The proof over the finished site: every file of dist/ — pages, JSON, feeds, calendars, CSV,
+ * the search index (decompressed), file names, the texts drawn on share images — is searched
+ * for every withheld detail, and every image for metadata (EXIF, XMP, IPTC: camera, author,
+ * GPS). It does not trust the code that made the pages: a new page, field or feed that opens
+ * a door again fails here.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import sharp from 'sharp';
+import { describeSource, findInName, findWithheld, searchable, type Withheld, type WithheldDetail } from './withheld.ts';
+
+export interface Leak {
+  /** The output file, relative to dist/ (for a share image: its path, and «текст на картинке»). */
+  output: string;
+  where?: string;
+  message: string;
+}
+
+export interface ScanOptions {
+  /** Published image (dist-relative) → the uploaded file's name it was made from. */
+  imageOrigins?: Record<string, string>;
+  /** Share image (dist-relative) → the text drawn on it. */
+  cardTexts?: Record<string, string>;
+}
+
+export interface ScanResult {
+  leaks: Leak[];
+  files: number;
+  images: number;
+}
+
+const TEXT = /\.(html?|json|xml|txt|csv|ics|js|mjs|css|svg|webmanifest|md|conf|map)$|\/_headers$|\/_redirects$/i;
+const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic)$/i;
+/** Pagefind's index files: gzip with a «pagefind_dcd» signature inside. */
+const PAGEFIND = /\.pf_(fragment|meta|index|filter)$/;
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? allFiles(path) : [path];
+  });
+}
+
+/** One pass of a union of cheap patterns tells which files need the full search: most need none. */
+class Prefilter {
+  private any?: RegExp;
+  readonly unscoped: WithheldDetail[];
+  readonly scoped: WithheldDetail[];
+
+  constructor(details: WithheldDetail[]) {
+    this.scoped = details.filter((d) => d.scoped);
+    this.unscoped = details.filter((d) => !d.scoped);
+    const sources = [...new Set(this.unscoped.map((d) => d.prefilter).filter(Boolean))];
+    if (sources.length) this.any = new RegExp(sources.join('|'), 'i');
+  }
+
+  /** False when the text cannot hold any unscoped detail; escaped text (%D0…, &#…;, \u04…) takes the full search. */
+  mayContain(raw: string, json: boolean): boolean {
+    if (!this.any) return false;
+    // Escapes of Cyrillic letters: percent-encoded UTF-8, numeric entities (U+0400–U+04FF), JSON \u04xx.
+    return this.any.test(raw) || /%d[01]%|&#(?:1[0-2]\d\d|x4[0-9a-f]{2});/i.test(raw) || (json && /\\u04/i.test(raw));
+  }
+}
+
+const message = (detail: WithheldDetail, found: string) => `${detail.what} «${found}» из ${describeSource(detail.source)}`;
+
+export async function scanDist(dist: string, withheld: Withheld, options: ScanOptions = {}): Promise<ScanResult> {
+  const leaks: Leak[] = [];
+  const index = new Prefilter(withheld.details);
+  const files = existsSync(dist) ? allFiles(dist) : [];
+  let images = 0;
+
+  const people = new Set(withheld.personIds);
+  /**
+   * Scoped details (a consent's date, a minor's patronymic) are searched where they would be the
+   * person's: outputs of their own (their page, their share image — the id is in the path) and
+   * their own record in a JSON file. Elsewhere the same date is just a practice's publication day.
+   */
+  const ownerOf = (output: string) => new Set(output.split(/[/.]/).filter((part) => people.has(part)));
+  const searchText = (output: string, raw: string, where?: string) => {
+    const owners = ownerOf(output);
+    const scoped = index.scoped.filter((d) => owners.has(d.personId));
+    const unscoped = index.mayContain(raw, /\.json$/i.test(output));
+    if (!unscoped && !scoped.length) {
+      if (/\.json$/i.test(output) && index.scoped.length) searchRecords(output, raw);
+      return;
+    }
+    const text = searchable(raw);
+    const candidates = [...(unscoped ? index.unscoped : []), ...scoped];
+    for (const { detail, found } of findWithheld(text, candidates, owners)) leaks.push({ output, where, message: message(detail, found) });
+    if (/\.json$/i.test(output) && index.scoped.length) searchRecords(output, raw);
+  };
+  const searchRecords = (output: string, raw: string) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    const visit = (value: unknown) => {
+      if (Array.isArray(value)) return value.forEach(visit);
+      if (!value || typeof value !== 'object') return;
+      const id = (value as { id?: unknown }).id;
+      if (typeof id === 'string' && people.has(id)) {
+        const record = searchable(JSON.stringify(value));
+        const scoped = index.scoped.filter((d) => d.personId === id);
+        for (const { detail, found } of findWithheld(record, scoped, new Set([id]))) leaks.push({ output, where: `запись «${id}»`, message: message(detail, found) });
+      }
+      Object.values(value).forEach(visit);
+    };
+    visit(data);
+  };
+
+  for (const file of files) {
+    const output = relative(dist, file).replace(/\\/g, '/');
+    for (const { detail, found } of findInName(output, withheld.details)) leaks.push({ output, where: 'имя файла', message: message(detail, found) });
+
+    if (PAGEFIND.test(file)) {
+      let text: string;
+      try {
+        text = gunzipSync(readFileSync(file)).toString('utf8');
+      } catch {
+        text = readFileSync(file).toString('utf8');
+      }
+      searchText(output, text, 'поисковый индекс');
+    } else if (TEXT.test(file)) {
+      searchText(output, readFileSync(file, 'utf8'));
+    } else if (IMAGE.test(file)) {
+      images++;
+      const meta = await sharp(file).metadata().catch(() => undefined);
+      if (meta && (meta.exif || meta.xmp || meta.iptc))
+        leaks.push({ output, where: 'метаданные изображения', message: `в изображении остались метаданные (${[meta.exif && 'EXIF', meta.xmp && 'XMP', meta.iptc && 'IPTC'].filter(Boolean).join(', ')}): в них бывают место съёмки (GPS), камера и автор` });
+      const origin = options.imageOrigins?.[output];
+      const photo = origin && withheld.photos.find((p) => p.stem === origin);
+      if (photo) leaks.push({ output, where: 'изображение', message: `сделано из файла «${origin}»: ${photo.why} (${describeSource(photo.source)})` });
+    }
+  }
+
+  for (const [output, text] of Object.entries(options.cardTexts ?? {})) searchText(output, text, 'текст на картинке для ссылок');
+  return { leaks, files: files.length, images };
+}
+
+export function formatLeaks(leaks: Leak[], dist: string): string {
+  const lines = leaks.map((l) => `  • ${join(dist, l.output)}${l.where ? ` (${l.where})` : ''}: ${l.message}`);
+  return `Персональные данные попали в собранный сайт (${leaks.length}) — сайт нельзя публиковать:\n${lines.join('\n')}`;
+}
