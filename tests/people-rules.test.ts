@@ -3,7 +3,7 @@
  * photo used elsewhere, a minor's surname in the id or in another field. Each case is a broken
  * copy of the minimal fixture; the check must name the file, the field and what to do.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
@@ -13,7 +13,9 @@ import { isMinor, consentEnded, mentorSchema } from '../src/schemas/mentors.ts';
 import { plainTools } from '../src/schemas/common.ts';
 import { publicName } from '../src/lib/people.ts';
 import { personId } from '../cms/latin-id.ts';
-import { fixtureCopy, projectRelative, ROOT } from './helpers/project.ts';
+import { findWithheld, searchable, withheldOf } from '../src/privacy/withheld.ts';
+import { scanDist } from '../src/privacy/scan-dist.ts';
+import { fixtureCopy, projectRelative, ROOT, TMP } from './helpers/project.ts';
 
 const MINOR = 'mentors/uchenik-artem.yaml';
 const ADULT = 'mentors/ivanova-anna.yaml';
@@ -211,5 +213,60 @@ describe('consent has a life (item 4)', () => {
       edit(dir, 'practices/test-practice.md', 'для молодых педагогов', 'для молодых педагогов (ведёт Анна Иванова)');
     });
     expect(only(problems, 'practices/test-practice.md').find((p) => p.field === 'текст')?.message).toMatch(/имя человека, которого нельзя публиковать \(согласие отозвано\)/);
+  });
+});
+
+describe('the withheld-detail matchers find a surname however it is written', () => {
+  const entry = (last: string, first = 'Артём', extra = {}) => ({
+    collection: 'mentors',
+    id: 'artem-k7q2',
+    file: 'mentors/artem-k7q2.yaml',
+    data: { name: { last, first, middle: 'Ильич' }, category: 'pupil', consent: { date: new Date('2025-09-10T00:00:00Z'), document: 'согласие № 27 от 10.09.2025', givenBy: 'parent' }, ...extra },
+  });
+  const hits = (last: string, text: string, mentioned: string[] = []) => {
+    const { details } = withheldOf([entry(last)], '/tmp', new Date('2026-11-23T00:00:00Z'));
+    return findWithheld(searchable(text), details, new Set(mentioned)).map((h) => `${h.detail.what}: ${h.found}`);
+  };
+
+  it.each([
+    ['Сидорова', 'поздравляем Сидоровой Марии'],
+    ['Сидорова', 'СИДОРОВА'],
+    ['Ёлкин', 'Елкину вручена грамота'],
+    ['Петров', 'Артём&nbsp;Петров'],
+    ['Петров', '/files/%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2.pdf'],
+    ['Петров', '"\\u041f\\u0435\\u0442\\u0440\\u043e\\u0432"'],
+    ['Петров', '/nastavniki/petrov-artyom/'],
+    ['Щукина', 'shchukina.jpg'],
+    ['Ли', 'Артём Ли из 9 «Б»'],
+  ])('%s in «%s»', async (last, text) => {
+    expect(hits(last, text).join()).toMatch(/фамилия несовершеннолетнего/);
+    // The scan of dist/ finds it too: its quick first pass must not let it through.
+    const dist = join(TMP, 'scan-variants');
+    rmSync(dist, { recursive: true, force: true });
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, /^"/.test(text) ? 'page.json' : 'page.html'), text);
+    const { leaks } = await scanDist(dist, withheldOf([entry(last)], '/tmp', new Date('2026-11-23T00:00:00Z')));
+    expect(leaks.map((l) => l.message).join()).toMatch(/фамилия несовершеннолетнего/);
+  });
+
+  it.each([
+    ['Белов', 'Беловодский район'],
+    ['Ли', 'если ли у нас'],
+    ['Петров', 'Петропавловск'],
+  ])('not %s in «%s»', (last, text) => expect(hits(last, text).filter((h) => h.startsWith('фамилия'))).toEqual([]));
+
+  it('a consent’s number anywhere; its date and the patronymic only where the person is named', async () => {
+    expect(hits('Петров', 'см. Согласие №27 от 10.09.2025').join()).toMatch(/номер документа о согласии/);
+    const dist = join(TMP, 'scan-consent');
+    rmSync(dist, { recursive: true, force: true });
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'page.html'), 'см. Согласие&nbsp;№27 от 10.09.2025');
+    const { leaks } = await scanDist(dist, withheldOf([entry('Петров')], '/tmp', new Date('2026-11-23T00:00:00Z')));
+    expect(leaks.map((l) => l.message).join()).toMatch(/номер документа о согласии/);
+    expect(hits('Петров', 'согласие № 270 от 10.09.2025')).toEqual([]);
+    expect(hits('Петров', 'опубликовано 10 сентября 2025 г.; Ильич')).toEqual([]);
+    const own = hits('Петров', 'опубликовано 10 сентября 2025 г.; Артём Ильич', ['artem-k7q2']).join();
+    expect(own).toMatch(/дата согласия: 10 сентября 2025/);
+    expect(own).toMatch(/отчество несовершеннолетнего: Ильич/);
   });
 });

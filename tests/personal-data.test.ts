@@ -1,18 +1,28 @@
 /**
- * Personal data in the built site: a minor (surname and photo withheld), adults' and the
- * minor's photos carrying EXIF with GPS. Nowhere in dist/ — pages, JSON, RSS, sitemap, the
- * search index, share-card text — is the minor's surname; no image in dist/ keeps EXIF.
- * (A person without consent does not get this far: the build refuses them, see integrity.test.ts.)
+ * Personal data in the built site (issue 15). A fixture with every kind of person the rules know:
+ * a minor (minor: true), a pupil and a student whose parents consented but who are not marked
+ * «minor», an adult whose photo was uploaded under her own name, a person whose consent was
+ * withdrawn but whom a practice still lists, and a camera photo with GPS under public/. Then:
+ * nowhere in dist/ — pages, JSON, RSS, sitemap, search index, file names, share-card text — is a
+ * withheld detail, and no image keeps metadata. Planted leaks fail the build (and the scan alone),
+ * naming the output file and the source entry.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gzipSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { astroBuild, fixtureCopy, listFiles, projectRelative, TMP } from './helpers/project.ts';
+import { checkContent } from '../src/integrity/check.ts';
+import { scanDist } from '../src/privacy/scan-dist.ts';
+import { withheldOf } from '../src/privacy/withheld.ts';
+import { astroBuild, fixtureCopy, listFiles, projectRelative, ROOT, TEST_BUILD_DATE, TMP } from './helpers/project.ts';
 
 const out = join(TMP, 'dist-personal');
 const SURNAME = 'Секретов';
+/** Withheld surnames of the two minors who are not marked «minor». */
+const HIDDEN = ['Тайнова', 'Скрытникова'];
+const WITHDRAWN = { id: 'ushedshiy-oleg', name: 'Олег Ушедший' };
 
 /** A camera JPEG: EXIF with the maker and GPS coordinates of the place it was taken. */
 const cameraPhoto = (colour: string) =>
@@ -21,53 +31,166 @@ const cameraPhoto = (colour: string) =>
     .jpeg()
     .toBuffer();
 
+const mentor = (fields: string) =>
+  `position: обучающаяся\norganization: uo-test\nsphere: химия\nforms: [uchitel-uchitel]\nsince: 2025\n${fields}\n`;
+
+/** The fixture with every kind of person; `publicDir` is a copy of public/ with a GPS photo added. */
+async function personalFixture(name: string) {
+  const content = fixtureCopy(name);
+  mkdirSync(join(content, 'mentors/photos'), { recursive: true });
+  mkdirSync(join(content, 'practices/covers'), { recursive: true });
+  writeFileSync(join(content, 'mentors/photos/sidorova-mariya.jpg'), await cameraPhoto('#88aacc'));
+  writeFileSync(join(content, 'mentors/photos/artem.jpg'), await cameraPhoto('#cc8888'));
+  writeFileSync(join(content, 'mentors/photos/tainova.jpg'), await cameraPhoto('#aa88cc'));
+  writeFileSync(join(content, 'practices/covers/cover.jpg'), await cameraPhoto('#88cc88'));
+  const add = (file: string, line: string, before: RegExp) => writeFileSync(join(content, file), readFileSync(join(content, file), 'utf8').replace(before, `${line}\n$&`));
+  add('mentors/ivanova-anna.yaml', 'photo: ./photos/sidorova-mariya.jpg\nphotoAlt: Анна Петровна у доски', /^position:/m);
+  add('mentors/uchenik-artem.yaml', 'photo: ./photos/artem.jpg\nphotoAlt: Артём на олимпиаде', /^position:/m);
+  add('practices/test-practice.md', 'cover: ./covers/cover.jpg\ncoverAlt: Семинар', /^summary:/m);
+  // Finding 2: a pupil and a student with a parent's consent, neither marked «minor».
+  writeFileSync(join(content, 'mentors/masha-t4k2.yaml'), `name: {last: ${HIDDEN[0]}, first: Мария, middle: Ильинична}\nphoto: ./photos/tainova.jpg\nphotoAlt: Мария в лаборатории\n${mentor('category: pupil\nconsent: {publication: true, date: 2025-09-03, document: согласие № 3 от 03.09.2025, givenBy: parent}')}`);
+  writeFileSync(join(content, 'mentors/vera-x9p3.yaml'), `name: {last: ${HIDDEN[1]}, first: Вера}\n${mentor('category: student\nconsent: {publication: true, date: 2025-09-04, document: согласие № 4 от 04.09.2025, givenBy: parent}')}`);
+  // Item 4: a consent withdrawn before the build date; a practice still lists the person.
+  writeFileSync(join(content, `mentors/${WITHDRAWN.id}.yaml`), `name: {last: Ушедший, first: Олег}\n${mentor('category: teacher\nconsent: {publication: true, date: 2025-09-05, document: согласие № 5 от 05.09.2025, withdrawn: 2026-10-01}')}`);
+  writeFileSync(join(content, 'practices/test-practice.md'), readFileSync(join(content, 'practices/test-practice.md'), 'utf8').replace('mentors: [ivanova-anna, uchenik-artem]', `mentors: [ivanova-anna, uchenik-artem, masha-t4k2, ${WITHDRAWN.id}]`));
+  const publicDir = join(TMP, `${name}-public`);
+  rmSync(publicDir, { recursive: true, force: true });
+  cpSync(join(ROOT, 'public'), publicDir, { recursive: true });
+  writeFileSync(join(publicDir, 'files/event-photo.jpg'), await cameraPhoto('#cccc88'));
+  return { content, publicDir };
+}
+
 describe('personal data in dist/', () => {
   let build: { status: number | null; output: string };
+  let content: string;
   beforeAll(async () => {
-    const content = fixtureCopy('personal');
-    mkdirSync(join(content, 'mentors/photos'), { recursive: true });
-    mkdirSync(join(content, 'practices/covers'), { recursive: true });
-    writeFileSync(join(content, 'mentors/photos/anna.jpg'), await cameraPhoto('#88aacc'));
-    writeFileSync(join(content, 'mentors/photos/artem.jpg'), await cameraPhoto('#cc8888'));
-    writeFileSync(join(content, 'practices/covers/cover.jpg'), await cameraPhoto('#88cc88'));
-    const add = (file: string, line: string, before: RegExp) => writeFileSync(join(content, file), readFileSync(join(content, file), 'utf8').replace(before, `${line}\n$&`));
-    add('mentors/ivanova-anna.yaml', 'photo: ./photos/anna.jpg\nphotoAlt: Анна Петровна у доски', /^position:/m);
-    add('mentors/uchenik-artem.yaml', 'photo: ./photos/artem.jpg\nphotoAlt: Артём на олимпиаде', /^position:/m);
-    add('practices/test-practice.md', 'cover: ./covers/cover.jpg\ncoverAlt: Семинар', /^summary:/m);
-    expect(readFileSync(join(content, 'mentors/uchenik-artem.yaml'), 'utf8')).toContain(SURNAME);
-    build = astroBuild({ CONTENT_ROOT: projectRelative(content), OUT_DIR: out });
+    const fixture = await personalFixture('personal');
+    content = fixture.content;
+    expect(checkContent(ROOT, projectRelative(content)).problems).toEqual([]);
+    build = astroBuild({ CONTENT_ROOT: projectRelative(content), OUT_DIR: out, PUBLIC_DIR: projectRelative(fixture.publicDir) });
   }, 300_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('builds', () => expect(build.status, build.output.slice(-3000)).toBe(0));
-
-  it('the minor’s surname is nowhere: pages, JSON, RSS, sitemap, search index', () => {
-    const files = listFiles(out, (p) => /\.(html|json|xml|txt|csv|ics|js)$/.test(p));
-    expect(files.some((f) => f.endsWith('.json'))).toBe(true);
-    expect(files.some((f) => f.endsWith('rss.xml'))).toBe(true);
-    const found = files.filter((f) => readFileSync(f, 'utf8').includes(SURNAME));
-    const fragments = listFiles(join(out, 'pagefind'), (p) => /\.pf_(fragment|meta|index)$/.test(p));
-    expect(fragments.length).toBeGreaterThan(0);
-    for (const f of fragments) if (gunzipSync(readFileSync(f)).toString('utf8').includes(SURNAME)) found.push(f);
-    expect(found.map((f) => f.slice(out.length))).toEqual([]);
+  it('builds, with the leak scan as its last step and the consent listed', () => {
+    expect(build.status, build.output.slice(-3000)).toBe(0);
+    expect(build.output).toMatch(/персональные данные: утечек нет/);
+    expect(build.output).toMatch(/ushedshiy-oleg\.yaml: согласие отозвано 01\.10\.2026/);
   });
 
-  it('the minor is shown by first name, without photo; the adult with hers', () => {
-    const minor = readFileSync(join(out, 'nastavniki/uchenik-artem/index.html'), 'utf8');
-    expect(minor).toContain('Артём');
-    expect(minor).not.toMatch(/<img[^>]+artem/);
-    expect(listFiles(join(out, '_astro'), (p) => /artem[^/]*\.(webp|jpg|jpeg|png|avif)$/.test(p))).toEqual([]);
-    expect(readFileSync(join(out, 'nastavniki/ivanova-anna/index.html'), 'utf8')).toMatch(/<img[^>]+anna[^>]+\.webp/);
+  const textOutputs = () => {
+    const files = listFiles(out, (p) => /\.(html|json|xml|txt|csv|ics|js)$/.test(p)).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+    for (const f of listFiles(join(out, 'pagefind'), (p) => /\.pf_(fragment|meta|index|filter)$/.test(p))) files.push({ f, text: gunzipSync(readFileSync(f)).toString('utf8') });
+    return files;
+  };
+
+  it('no minor’s surname anywhere — pages, JSON, RSS, sitemap, search index — the unmarked ones included', () => {
+    const files = textOutputs();
+    expect(files.some(({ f }) => f.endsWith('api/mentors.json'))).toBe(true);
+    expect(files.some(({ f }) => f.endsWith('rss.xml'))).toBe(true);
+    expect(files.some(({ f }) => /\.pf_fragment$/.test(f))).toBe(true);
+    for (const surname of [SURNAME, ...HIDDEN, 'Ильинична']) expect(files.filter(({ text }) => text.includes(surname)).map(({ f }) => f.slice(out.length)), surname).toEqual([]);
   });
 
-  it('no image in dist/ keeps EXIF (so no GPS, camera or author)', async () => {
+  it('a pupil and a parent-consented student without «minor» are shown by first name, without photo (finding 2)', () => {
+    const page = readFileSync(join(out, 'nastavniki/masha-t4k2/index.html'), 'utf8');
+    expect(page).toContain('Мария');
+    expect(page).not.toContain('Мария в лаборатории');
+    expect(page).not.toMatch(/<div class="avatar[^"]*">\s*<img/);
+    const json = JSON.parse(readFileSync(join(out, 'api/mentors.json'), 'utf8')) as { id: string; name: string; photo?: string }[];
+    expect(json.find((m) => m.id === 'masha-t4k2')).toMatchObject({ name: 'Мария', photo: undefined });
+    expect(json.find((m) => m.id === 'vera-x9p3')).toMatchObject({ name: 'Вера' });
+  });
+
+  it('no published file name carries an uploaded name (finding 3)', () => {
+    const names = listFiles(out).map((f) => f.slice(out.length));
+    expect(names.filter((n) => /sidorova|mariya|artem|tainova|cover/i.test(n) && !/^\/(nastavniki|og|praktiki|api)\//.test(n))).toEqual([]);
+    const adult = readFileSync(join(out, 'nastavniki/ivanova-anna/index.html'), 'utf8');
+    expect(adult).toMatch(/<img[^>]+src="[^"]*_astro\/[A-Za-z0-9_-]{16}\.webp/);
+    expect(adult).not.toMatch(/sidorova/);
+  });
+
+  it('a person whose consent was withdrawn is nowhere: no page, not in the practice, not in any output', () => {
+    expect(listFiles(out).filter((f) => f.includes(WITHDRAWN.id))).toEqual([]);
+    expect(textOutputs().filter(({ text }) => text.includes(WITHDRAWN.id) || text.includes('Ушедш')).map(({ f }) => f.slice(out.length))).toEqual([]);
+    expect(readFileSync(join(out, 'praktiki/test-practice/index.html'), 'utf8')).toContain('ivanova-anna');
+  });
+
+  it('no image in dist/ keeps metadata, the one from public/ included (finding 5)', async () => {
     const images = listFiles(out, (p) => /\.(webp|jpe?g|png|avif)$/.test(p));
-    expect(images.length).toBeGreaterThan(5);
-    const withExif: string[] = [];
+    expect(images.some((i) => i.endsWith('files/event-photo.jpg'))).toBe(true);
+    const withMeta: string[] = [];
     for (const image of images) {
       const meta = await sharp(image).metadata();
-      if (meta.exif || meta.xmp) withExif.push(image.slice(out.length));
+      if (meta.exif || meta.xmp || meta.iptc) withMeta.push(image.slice(out.length));
     }
-    expect(withExif).toEqual([]);
+    expect(withMeta).toEqual([]);
+    expect((await sharp(join(out, 'files/event-photo.jpg')).metadata()).width).toBe(640);
+  });
+
+  describe('the leak scan over the finished site (planted into a copy of it)', () => {
+    const planted = join(TMP, 'dist-personal-planted');
+    let leaks: { output: string; where?: string; message: string }[];
+    beforeAll(async () => {
+      rmSync(planted, { recursive: true, force: true });
+      cpSync(out, planted, { recursive: true });
+      const page = join(planted, 'nastavniki/uchenik-artem/index.html');
+      writeFileSync(page, readFileSync(page, 'utf8').replace('</main>', `<blockquote>Я — Артём ${SURNAME}</blockquote></main>`));
+      const json = join(planted, 'api/mentors.json');
+      writeFileSync(json, readFileSync(json, 'utf8').replace('"position":', '"note":"согласие № 1","position":'));
+      mkdirSync(join(planted, 'pagefind/fragment'), { recursive: true });
+      writeFileSync(join(planted, 'pagefind/fragment/ru_planted.pf_fragment'), gzipSync(Buffer.from(`pagefind_dcd{"content":"вёл занятия Артём ${SURNAME}ым"}`)));
+      writeFileSync(join(planted, '_astro/sekretov-artem.Ab12.webp'), await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).webp().toBuffer());
+      writeFileSync(join(planted, 'files/gps.jpg'), await cameraPhoto('#123456'));
+      writeFileSync(join(planted, '_astro/abcdefabcdefabcd.webp'), await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).webp().toBuffer());
+      const entries = checkContent(ROOT, projectRelative(content)).entries;
+      const withheld = withheldOf(entries, join(content, 'mentors'), new Date(`${TEST_BUILD_DATE}T00:00:00Z`));
+      ({ leaks } = await scanDist(planted, withheld, {
+        cardTexts: { 'og/nastavniki/uchenik-artem.png': `Доска почёта\nАртём ${SURNAME}` },
+        imageOrigins: { '_astro/abcdefabcdefabcd.webp': 'artem' },
+      }));
+    }, 120_000);
+    afterAll(() => rmSync(planted, { recursive: true, force: true }));
+
+    const leakOf = (output: string) => leaks.filter((l) => l.output === output).map((l) => `${l.where ?? ''} ${l.message}`).join('\n');
+    it('a minor’s surname in a page, in the search index, on a share image, in a file name', () => {
+      expect(leakOf('nastavniki/uchenik-artem/index.html')).toMatch(/фамилия несовершеннолетнего «Секретов» из .*mentors\/uchenik-artem\.yaml → поле «name\.last»/);
+      expect(leakOf('pagefind/fragment/ru_planted.pf_fragment')).toMatch(/поисковый индекс.*фамилия несовершеннолетнего «Секретовым»/);
+      expect(leakOf('og/nastavniki/uchenik-artem.png')).toMatch(/текст на картинке для ссылок.*«Секретов»/);
+      expect(leakOf('_astro/sekretov-artem.Ab12.webp')).toMatch(/имя файла.*«sekretov»/);
+    });
+    it('a consent’s number in a JSON field', () => expect(leakOf('api/mentors.json')).toMatch(/номер документа о согласии «согласие № 1» из .*ivanova-anna\.yaml → поле «consent\.document»/));
+    it('a GPS photo and a withheld photo published under a hashed name', () => {
+      expect(leakOf('files/gps.jpg')).toMatch(/метаданные изображения.*EXIF/);
+      expect(leakOf('_astro/abcdefabcdefabcd.webp')).toMatch(/сделано из файла «artem»: фотография несовершеннолетнего без разрешения родителей/);
+    });
+    it('nothing else: the unplanted outputs stay clean', () => {
+      const expected = ['nastavniki/uchenik-artem/index.html', 'api/mentors.json', 'pagefind/fragment/ru_planted.pf_fragment', '_astro/sekretov-artem.Ab12.webp', 'files/gps.jpg', '_astro/abcdefabcdefabcd.webp', 'og/nastavniki/uchenik-artem.png'];
+      expect([...new Set(leaks.map((l) => l.output))].sort()).toEqual(expected.sort());
+    });
+    it('`npm run check:leaks` says the same and exits 1', () => {
+      const run = spawnSync('npm', ['run', '--silent', 'check:leaks', '--', planted], { cwd: ROOT, env: { ...process.env, CONTENT_ROOT: projectRelative(content), BUILD_DATE: TEST_BUILD_DATE }, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/Персональные данные попали в собранный сайт/);
+      expect(run.stderr).toMatch(/nastavniki\/uchenik-artem\/index\.html: фамилия несовершеннолетнего «Секретов» из .*uchenik-artem\.yaml → поле «name\.last»/);
+    });
+  });
+});
+
+describe('a leak the content check cannot see fails the build (files under public/)', () => {
+  let build: { status: number | null; output: string };
+  const failedOut = join(TMP, 'dist-personal-leak');
+  beforeAll(async () => {
+    const { content, publicDir } = await personalFixture('personal-leak');
+    writeFileSync(join(publicDir, 'files/spisok-10a.txt'), `Список наставников: Артём ${SURNAME}, Анна Иванова (согласие № 1)\n`);
+    writeFileSync(join(publicDir, 'files/sekretov-artem-gramota.txt'), 'Грамота\n');
+    build = astroBuild({ CONTENT_ROOT: projectRelative(content), OUT_DIR: failedOut, PUBLIC_DIR: projectRelative(publicDir) });
+  }, 300_000);
+  afterAll(() => rmSync(failedOut, { recursive: true, force: true }));
+
+  it('fails, naming the output file and the source entry and field', () => {
+    expect(build.status).not.toBe(0);
+    expect(build.output).toMatch(/files\/spisok-10a\.txt: фамилия несовершеннолетнего «Секретов» из .*uchenik-artem\.yaml → поле «name\.last»/);
+    expect(build.output).toMatch(/files\/spisok-10a\.txt: номер документа о согласии «согласие № 1» из .*ivanova-anna\.yaml → поле «consent\.document»/);
+    expect(build.output).toMatch(/files\/sekretov-artem-gramota\.txt \(имя файла\): фамилия несовершеннолетнего «sekretov»/);
   });
 });

@@ -63,7 +63,7 @@ const LETTER = '\\p{L}';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Case and «ё» do not matter; spaces may be any kind of space. */
 const fold = (s: string) => s.replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'));
-const spaced = (s: string) => escape(fold(s.trim())).replace(/\s+/g, '\\s+');
+const spaced = (s: string) => escape(fold(s.trim())).replace(/№\s*/g, '№').replace(/\s+/g, '\\s+').replace(/№/g, '№\\s*');
 
 /**
  * A Russian surname in any case form: «Сидорова» also finds «Сидоровой», «Петровский» —
@@ -117,7 +117,10 @@ function prefilterOf(field: string, value: string): string {
   }
   // A full name: the surname's stem is in every match.
   if (field === 'name') return literal(stemOf(value.split(/\s+/).pop()!));
-  return literal(fold(value.trim().toLowerCase())).replace(/\s+/g, '(?:\\s|&nbsp;|&#160;)+');
+  const space = '(?:\\s|&nbsp;|&#160;)';
+  return literal(fold(value.trim().toLowerCase()).replace(/№\s*/g, '№'))
+    .replace(/\s+/g, `${space}+`)
+    .replace(/№/g, `№${space}*`);
 }
 
 const idPattern = (id: string) => new RegExp(`(?<![a-z0-9-])${escape(id)}(?![a-z0-9-])`, 'g');
