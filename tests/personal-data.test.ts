@@ -97,7 +97,9 @@ describe('personal data in dist/', () => {
     expect(page).not.toContain('Мария в лаборатории');
     expect(page).not.toMatch(/<div class="avatar[^"]*">\s*<img/);
     const json = JSON.parse(readFileSync(join(out, 'api/mentors.json'), 'utf8')) as { id: string; name: string; photo?: string }[];
-    expect(json.find((m) => m.id === 'masha-t4k2')).toMatchObject({ name: 'Мария', photo: undefined });
+    const masha = json.find((m) => m.id === 'masha-t4k2')!;
+    expect(masha.name).toBe('Мария');
+    expect(masha.photo).toBeUndefined();
     expect(json.find((m) => m.id === 'vera-x9p3')).toMatchObject({ name: 'Вера' });
   });
 
@@ -176,21 +178,49 @@ describe('personal data in dist/', () => {
   });
 });
 
-describe('a leak the content check cannot see fails the build (files under public/)', () => {
+describe('planted leaks fail the build, naming the output file and the source entry', () => {
   let build: { status: number | null; output: string };
   const failedOut = join(TMP, 'dist-personal-leak');
   beforeAll(async () => {
     const { content, publicDir } = await personalFixture('personal-leak');
-    writeFileSync(join(publicDir, 'files/spisok-10a.txt'), `Список наставников: Артём ${SURNAME}, Анна Иванова (согласие № 1)\n`);
+    const add = (file: string, line: string, before: RegExp) => writeFileSync(join(content, file), readFileSync(join(content, file), 'utf8').replace(before, `${line}\n$&`));
+    // Into content: a minor's surname in the quote and in a practice's text, a consent's number in a field.
+    add('mentors/uchenik-artem.yaml', `quote: Я Артём ${SURNAME}, и мне нравится объяснять`, /^minor:/m);
+    writeFileSync(join(content, 'practices/test-practice.md'), `${readFileSync(join(content, 'practices/test-practice.md'), 'utf8')}\nЗанятия вёл Артём ${SURNAME}.\n`);
+    writeFileSync(join(content, 'mentors/ivanova-anna.yaml'), readFileSync(join(content, 'mentors/ivanova-anna.yaml'), 'utf8').replace('учитель математики', 'учитель математики (согласие № 1)'));
+    // Into public/, which no content check reads: a list with the surname, a file named after the child.
+    writeFileSync(join(publicDir, 'files/spisok-10a.txt'), `Список наставников: Артём ${SURNAME}\n`);
     writeFileSync(join(publicDir, 'files/sekretov-artem-gramota.txt'), 'Грамота\n');
     build = astroBuild({ CONTENT_ROOT: projectRelative(content), OUT_DIR: failedOut, PUBLIC_DIR: projectRelative(publicDir) });
   }, 300_000);
   afterAll(() => rmSync(failedOut, { recursive: true, force: true }));
 
-  it('fails, naming the output file and the source entry and field', () => {
+  const source = (file: string, field: string) => new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} → поле «${field.replace(/[.[\]]/g, '\\$&')}»`);
+  const leak = (output: string, what: string, file: string, field: string) =>
+    expect(build.output).toMatch(new RegExp(`${output.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[^\n]*: ${what}[^\n]*${source(file, field).source}`));
+
+  it('fails, and removes what it built', () => {
     expect(build.status).not.toBe(0);
-    expect(build.output).toMatch(/files\/spisok-10a\.txt: фамилия несовершеннолетнего «Секретов» из .*uchenik-artem\.yaml → поле «name\.last»/);
-    expect(build.output).toMatch(/files\/spisok-10a\.txt: номер документа о согласии «согласие № 1» из .*ivanova-anna\.yaml → поле «consent\.document»/);
+    expect(build.output).toMatch(/Персональные данные попали в собранный сайт/);
+    expect(build.output).toMatch(/Собранный сайт удалён/);
+    expect(listFiles(failedOut)).toEqual([]);
+  });
+  it('a minor’s surname in the quote: the card, the JSON record, the search index', () => {
+    leak('nastavniki/uchenik-artem/index.html', 'фамилия несовершеннолетнего «Секретов»', 'mentors/uchenik-artem.yaml', 'name.last');
+    leak('api/mentors.json', 'фамилия несовершеннолетнего', 'mentors/uchenik-artem.yaml', 'name.last');
+    expect(build.output).toMatch(/pagefind\/[^\n]*\(поисковый индекс\): фамилия несовершеннолетнего/);
+  });
+  it('a minor’s surname in a practice’s text: the practice page and its JSON', () => {
+    leak('praktiki/test-practice/index.html', 'фамилия несовершеннолетнего', 'mentors/uchenik-artem.yaml', 'name.last');
+    leak('api/practices.json', 'фамилия несовершеннолетнего', 'mentors/uchenik-artem.yaml', 'name.last');
+  });
+  it('a consent’s number in a field', () => leak('nastavniki/ivanova-anna/index.html', 'номер документа о согласии «согласие № 1»', 'mentors/ivanova-anna.yaml', 'consent.document'));
+  it('files under public/, which no content check reads: the text and the file name', () => {
+    leak('files/spisok-10a.txt', 'фамилия несовершеннолетнего «Секретов»', 'mentors/uchenik-artem.yaml', 'name.last');
     expect(build.output).toMatch(/files\/sekretov-artem-gramota\.txt \(имя файла\): фамилия несовершеннолетнего «sekretov»/);
+  });
+  it('the content check’s own findings are in the report too, with the field to fix', () => {
+    expect(build.output).toMatch(/uchenik-artem\.yaml → поле «quote»: здесь записана фамилия несовершеннолетнего/);
+    expect(build.output).toMatch(/test-practice\.md → поле «текст»: здесь записана фамилия несовершеннолетнего/);
   });
 });

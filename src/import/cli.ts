@@ -4,9 +4,12 @@
  * Reads .txt, .html or .docx, writes one content entry valid under the schemas (or prints
  * it as JSON with --stdout) and a short report. Bad input gets a one-line error and a
  * non-zero exit; nothing is half-written and nothing is overwritten without --force.
+ *
+ * Limits: a file over 100 MB is not read; a .docx is measured unpacked before it is read
+ * (zip-limits.ts); --out is checked before anything is written (output.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { entryFileText } from '../lib/entry-file.ts';
@@ -15,6 +18,7 @@ import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.
 import { formatPath } from '../integrity/check.ts';
 import { plural } from '../lib/format.ts';
 import { importDocument, type ImportKind, type ImportResult } from './import-document.ts';
+import { checkTarget, fileSystemError, writeEntryFile } from './output.ts';
 import { readText } from './read-text.ts';
 import { ImportError, type SourceDocument } from './source-document.ts';
 
@@ -26,22 +30,44 @@ export interface CliResult {
 
 const USAGE = 'использование: npm run import -- <файл .txt|.html|.docx> [--org <id>] [--kind roadmap|regulation] [--out <путь>] [--stdout] [--force]';
 
-/** Reads a file by its extension; `warnings` are the reader's own (e.g. what mammoth could not convert). */
-export async function readDocument(path: string): Promise<{ document: SourceDocument; warnings: string[] }> {
-  if (!existsSync(path)) throw new ImportError(`файл ${path} не найден`);
+/**
+ * The largest file read at all. A document of text is a few megabytes even with its pictures;
+ * this only keeps a wrong file (a video, a disk image) from being read into memory whole.
+ */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Reads a file by its extension; `warnings` are the reader's own (e.g. what mammoth could not convert).
+ * `shown` is the path as messages give it (as the user typed it).
+ */
+export async function readDocument(path: string, shown = path): Promise<{ document: SourceDocument; warnings: string[] }> {
+  if (!existsSync(path)) throw new ImportError(`файл ${shown} не найден`);
   const ext = extname(path).toLowerCase();
-  const buffer = readFileSync(path);
-  if (!buffer.length) throw new ImportError(`файл ${path} пуст`);
-  if (ext === '.txt' || ext === '.text') return { document: readText(buffer.toString('utf8'), path), warnings: [] };
+  let buffer: Buffer;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new ImportError(`${shown} — это папка, а нужен файл документа (.txt, .html или .docx)`);
+    if (stat.size > MAX_INPUT_BYTES) {
+      throw new ImportError(
+        `файл ${shown} занимает ${Math.round(stat.size / 1024 / 1024)} МБ, а импорт читает файлы до ${MAX_INPUT_BYTES / 1024 / 1024} МБ: ` +
+          'проверьте, тот ли файл указан; если это документ с множеством картинок или сканов, удалите их или скопируйте текст в новый документ',
+      );
+    }
+    buffer = readFileSync(path);
+  } catch (error) {
+    throw fileSystemError(error, shown, 'read') ?? error;
+  }
+  if (!buffer.length) throw new ImportError(`файл ${shown} пуст`);
+  if (ext === '.txt' || ext === '.text') return { document: readText(buffer.toString('utf8'), shown), warnings: [] };
   if (ext === '.html' || ext === '.htm') {
     const { readHtml, decodeHtml } = await import('./read-html.ts');
-    return { document: readHtml(decodeHtml(buffer), path), warnings: [] };
+    return { document: readHtml(decodeHtml(buffer), shown), warnings: [] };
   }
   if (ext === '.docx') {
     const { readDocx } = await import('./read-docx.ts');
-    return readDocx(buffer, path);
+    return readDocx(buffer, shown);
   }
-  if (ext === '.doc') throw new ImportError(`файл ${path} в старом формате Word (.doc): сохраните его как .docx и импортируйте снова`);
+  if (ext === '.doc') throw new ImportError(`файл ${shown} в старом формате Word (.doc): сохраните его как .docx и импортируйте снова`);
   throw new ImportError(`не знаю, как читать файлы «${ext || 'без расширения'}»: подходят .txt, .html и .docx`);
 }
 
@@ -107,7 +133,7 @@ export async function runImport(argv: string[], root = process.cwd()): Promise<C
   if (kind && kind !== 'roadmap' && kind !== 'regulation') return { code: 2, stdout: '', stderr: `--kind: «${kind}» — нужно roadmap или regulation\n` };
 
   try {
-    const { document, warnings: readerWarnings } = await readDocument(resolve(root, file));
+    const { document, warnings: readerWarnings } = await readDocument(resolve(root, file), file);
     document.file = file;
     for (const warning of readerWarnings) err.push(`внимание: ${warning}`);
     let organization = args.values.org ?? guessOrganization(root, document);
@@ -136,16 +162,18 @@ export async function runImport(argv: string[], root = process.cwd()): Promise<C
       return { code: 0, stdout: `${out.join('\n')}\n`, stderr: `${err.join('\n')}\n` };
     }
     const id = entryId(result, organization);
-    const target = resolve(root, args.values.out ?? join(contentRoot(), collectionFiles[collection].dir, `${id}.${result.kind === 'roadmap' ? 'yaml' : 'md'}`));
+    const extension = collectionFiles[collection].pattern.replace('*', '');
+    const target = resolve(root, args.values.out ?? join(contentRoot(), collectionFiles[collection].dir, `${id}${extension}`));
+    checkTarget({ root, out: args.values.out, path: target, kind: result.kind, id });
     if (existsSync(target) && !args.values.force) throw new ImportError(`${relative(root, target)} уже существует: чтобы заменить, добавьте --force`);
-    mkdirSync(dirname(target), { recursive: true });
-    const temporary = `${target}.tmp-${process.pid}`;
-    writeFileSync(temporary, serialiseEntry(result));
-    renameSync(temporary, target);
+    writeEntryFile(target, serialiseEntry(result), args.values.out ?? relative(root, target));
     err.push(`записано: ${relative(root, target)}`);
     return { code: 0, stdout: '', stderr: `${err.join('\n')}\n` };
   } catch (error) {
     if (error instanceof ImportError) return { code: 1, stdout: '', stderr: `${[...err, `ошибка: ${error.message}`].join('\n')}\n` };
+    const where = (error as NodeJS.ErrnoException | undefined)?.path;
+    const russian = fileSystemError(error, where ? relative(root, where) : 'файл', 'read');
+    if (russian) return { code: 1, stdout: '', stderr: `${[...err, `ошибка: ${russian.message}`].join('\n')}\n` };
     const message = (error as Error).message ?? String(error);
     return { code: 1, stdout: '', stderr: `${[...err, `ошибка: ${message.split('\n')[0]}`].join('\n')}\n` };
   }

@@ -6,7 +6,9 @@
  * `warnings` (Russian, one line each, repeats counted) say where text may have been lost
  * on the way: elements mammoth does not know, symbols it cannot map, pictures (whose
  * text, if a scan, is not imported). Style warnings are left out: the text is kept.
- * A buffer that is not a .docx → ImportError with a one-line message.
+ * A buffer that is not a .docx → ImportError with a one-line message. Before mammoth sees
+ * the archive, checkArchive (zip-limits.ts) measures what it unpacks to and refuses a «zip
+ * bomb»; mammoth gets the archive rebuilt from the parts that were measured.
  *
  * What mammoth does, and what is done about it:
  *  - empty paragraphs are kept (`ignoreEmptyParagraphs: false`): they are Word's blank
@@ -20,6 +22,7 @@
 import mammoth from 'mammoth';
 import { readHtml } from './read-html.ts';
 import { ImportError, type SourceDocument } from './source-document.ts';
+import { checkArchive } from './zip-limits.ts';
 
 const STYLE_MAP = [
   "p[style-name='Title'] => h1:fresh",
@@ -28,15 +31,22 @@ const STYLE_MAP = [
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+const RESAVE = 'сохраните документ заново в Word или LibreOffice';
+/** Word keeps a password-protected .docx in an OLE container (as .doc is) with this stream in it. */
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+
 /** Why the bytes are not a .docx, as far as can be told before unzipping. */
 function notDocx(buffer: Buffer): string | undefined {
   if (buffer.length === 0) return 'файл пуст';
   if (buffer.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    if (buffer.includes(ENCRYPTION_INFO)) return 'документ защищён паролем — откройте его в Word, снимите пароль и сохраните заново';
     return 'это документ старого формата .doc — сохраните его в Word как .docx';
   }
   if (buffer.subarray(0, 5).toString('latin1') === '{\\rtf') return 'это документ RTF — сохраните его в Word как .docx';
   if (buffer.subarray(0, 4).toString('latin1') === '%PDF') return 'это PDF — нужен .docx или текст';
-  if (!buffer.subarray(0, 2).equals(Buffer.from('PK'))) return 'это не ZIP-архив, а .docx всегда им является';
+  if (!buffer.subarray(0, 2).equals(Buffer.from('PK'))) {
+    return 'это не ZIP-архив, а .docx всегда им является: похоже, файл переименовали — откройте его в Word или LibreOffice и сохраните как .docx';
+  }
   return undefined;
 }
 
@@ -45,7 +55,7 @@ function reason(error: unknown): string {
   const message = oneLine(error instanceof Error ? error.message : String(error));
   if (/main document part|body element/i.test(message)) return 'в архиве нет документа Word (word/document.xml)';
   if (/zip|central directory|end of data|corrupt|invalid (code|distance|stored)|unexpected end/i.test(message)) {
-    return `архив повреждён (${message})`;
+    return `архив повреждён — ${RESAVE}`;
   }
   return message;
 }
@@ -71,9 +81,12 @@ export async function readDocx(buffer: Buffer, file: string): Promise<{ document
   const early = notDocx(buffer);
   if (early) throw fail(early);
 
+  // Throws its own one-line refusal (a bomb, a damaged archive); gives back what it measured.
+  const archive = checkArchive(buffer, { file, what: 'документ Word (.docx)', resave: RESAVE });
+
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
-    result = await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP, ignoreEmptyParagraphs: false });
+    result = await mammoth.convertToHtml({ buffer: archive }, { styleMap: STYLE_MAP, ignoreEmptyParagraphs: false });
   } catch (error) {
     throw fail(reason(error));
   }

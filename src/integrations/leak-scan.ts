@@ -6,6 +6,7 @@ import { countOf } from '../lib/format.ts';
 import { formatLeaks } from '../privacy/scan-dist.ts';
 import { buildRecordFile, readCardTexts, scanBuiltSite, type BuildRecord } from '../privacy/scan-site.ts';
 import { lastCheck } from './content-integrity.ts';
+import { formatProblems } from '../integrity/check.ts';
 import { imageOrigins } from './published-images.ts';
 
 /**
@@ -32,7 +33,13 @@ export function leakScan(): AstroIntegration {
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(buildRecordFile(cacheDir), JSON.stringify(record));
         const { result, details } = await scanBuiltSite({ root, dist, entries: lastCheck?.entries, origins: record.origins, cardTexts: record.cardTexts });
-        if (result.leaks.length) throw new Error(formatLeaks(result.leaks, dist));
+        const written = lastCheck?.problems.filter((p) => p.personal) ?? [];
+        if (result.leaks.length || written.length) {
+          // Nothing of this build may be put online by mistake: the folder goes.
+          rmSync(dist, { recursive: true, force: true });
+          const parts = [result.leaks.length ? formatLeaks(result.leaks, dist) : '', written.length ? formatProblems(written) : ''];
+          throw new Error(`${parts.filter(Boolean).join('\n\n')}\n\nСобранный сайт удалён, чтобы его нельзя было выложить по ошибке. Исправьте записи и соберите заново.`);
+        }
         const cards = Object.keys(record.cardTexts).length;
         logger.info(
           `персональные данные: утечек нет — ${countOf(result.files, ['файл', 'файла', 'файлов'])} (из них ${countOf(result.images, ['изображение', 'изображения', 'изображений'])}) и тексты ${countOf(cards, ['картинки', 'картинок', 'картинок'])} для ссылок проверены на ${countOf(details, ['скрытое сведение', 'скрытых сведения', 'скрытых сведений'])}, ${((performance.now() - started) / 1000).toFixed(1)} с`,

@@ -20,7 +20,7 @@ import {
   type SchemaTools,
 } from '../schemas/common.ts';
 import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.ts';
-import { EntryReadError, readEntry } from './read-entry.ts';
+import { atLine, decodeEntry, EntryReadError, readEntry, type RawEntry } from './read-entry.ts';
 import { checkPeople } from './people.ts';
 
 /** The one settings file the site reads (the CMS edits it as a file collection). */
@@ -30,6 +30,14 @@ export interface ContentProblem {
   file: string;
   field?: string;
   message: string;
+  /** Where in the file, for a slip not tied to a field (a YAML error, a character); the message says it too. */
+  line?: number;
+  column?: number;
+  /**
+   * A person's detail written where it would be published: the build goes on to the leak scan,
+   * which fails it naming each output the detail reached (see content-integrity).
+   */
+  personal?: true;
 }
 
 export interface CheckedEntry {
@@ -60,36 +68,37 @@ const markingTools: SchemaTools = {
   ref: (collection) => idString.transform((id): RefMarker => ({ [REF_MARK]: collection, id })),
 };
 
-/** Extensions each collection accepts; anything else in its folder is an editor's mistake worth reporting. */
-function acceptedExtensions(pattern: string): string[] {
-  return [pattern.replace('*', '')];
-}
-
 export function checkContent(root: string, content = contentRoot()): CheckResult {
   const problems: ContentProblem[] = [];
   const entries: CheckedEntry[] = [];
   const refs: { from: CheckedEntry; field: string; target: RefMarker }[] = [];
   const ids = new Map<CollectionName, Map<string, string>>();
+  const absContent = join(root, content);
 
   for (const collection of COLLECTIONS) {
     const { dir, pattern } = collectionFiles[collection];
-    const absDir = join(root, content, dir);
+    const absDir = join(absContent, dir);
     const seen = new Map<string, string>();
     ids.set(collection, seen);
     if (!existsSync(absDir)) continue;
     const schema = schemaFactories[collection](markingTools) as z.ZodType;
-    const accepted = acceptedExtensions(pattern);
+    const accepted = pattern.replace('*', '');
 
     for (const name of readdirSync(absDir).sort()) {
       const absFile = join(absDir, name);
-      if (name.startsWith('.') || statSync(absFile).isDirectory()) continue;
       const file = relative(root, absFile);
-      const ext = extname(name).toLowerCase();
-      if (!accepted.includes(ext)) {
-        problems.push({
-          file,
-          message: `файл с расширением «${ext || 'без расширения'}» не будет прочитан: в этой папке нужны файлы ${accepted.join(', ')}`,
-        });
+      if (statSync(absFile).isDirectory()) {
+        strayEntries(absFile, root, dir, problems);
+        continue;
+      }
+      if (isSystemFile(name)) continue;
+      if (name.startsWith('.')) {
+        problems.push({ file, message: hiddenFileMessage(name) });
+        continue;
+      }
+      const wrongName = extensionProblem(name, accepted);
+      if (wrongName) {
+        problems.push({ file, message: wrongName });
         continue;
       }
       const id = basename(name, extname(name));
@@ -106,28 +115,30 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
       }
       seen.set(id, file);
 
-      let raw;
+      let raw: RawEntry;
       try {
-        raw = readEntry(name, readFileSync(absFile, 'utf8'));
+        raw = readEntry(name, decodeEntry(readFileSync(absFile)));
       } catch (error) {
         if (error instanceof EntryReadError) {
-          problems.push({ file, message: error.message });
+          problems.push({ file, message: error.message, ...(error.line ? { line: error.line, column: error.column } : {}) });
           continue;
         }
         throw error;
       }
-      if (raw.data === null || typeof raw.data !== 'object' || Array.isArray(raw.data)) {
-        problems.push({ file, message: 'файл пуст или не содержит полей' });
-        continue;
-      }
+      checkControlCharacters(file, raw, problems);
       const parsed = schema.safeParse(raw.data);
       if (!parsed.success) {
+        const reported = new Set<string>();
         for (const issue of parsed.error.issues) {
-          problems.push({ file, field: formatPath(issue.path), message: issue.message });
+          const field = formatPath(issue.path);
+          // A value can fail one check twice (zod's address check: protocol and host); say it once.
+          if (reported.has(`${field}\n${issue.message}`)) continue;
+          reported.add(`${field}\n${issue.message}`);
+          problems.push({ file, field, message: issue.message });
         }
         continue;
       }
-      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, written: raw.data as Record<string, unknown>, body: raw.body };
+      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, written: raw.data, body: raw.body };
       const written = (parsed.data as { id?: string }).id;
       if (written && written !== id) {
         problems.push({ file, field: 'id', message: `идентификатор «${written}» не совпадает с именем файла «${id}»: переименуйте файл или исправьте поле` });
@@ -135,7 +146,7 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
       entries.push(entry);
       collectRefs(entry.data, [], (field, target) => refs.push({ from: entry, field, target }));
       checkImages(entry, absDir, problems);
-      if ((collection === 'regulations' || collection === 'practices') && !raw.body?.trim()) {
+      if ((collection === 'regulations' || collection === 'practices') && isBlankText(raw.body)) {
         problems.push({
           file,
           message: collection === 'regulations' ? 'нет текста положения после блока полей' : 'нет описания практики после блока полей',
@@ -143,6 +154,7 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
       }
     }
   }
+  strayContent(absContent, root, problems);
 
   if (!entries.some((entry) => entry.collection === 'settings' && entry.id === SITE_SETTINGS_ID)) {
     const file = relative(root, join(root, content, collectionFiles.settings.dir, `${SITE_SETTINGS_ID}.yaml`));
@@ -164,11 +176,158 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
     }
   }
 
+  checkParents(entries, problems);
   checkDemoMarks(entries, problems);
   const checked = entries.map((entry) => ({ ...entry, data: unmark(entry.data) as Record<string, unknown> }));
   // People's data (152-ФЗ): minors, photos that belong to one card, withheld details written elsewhere.
   checkPeople(checked, problems, { root, content });
   return { problems, entries: checked };
+}
+
+/** Files an operating system or git leaves in folders: not content, so not worth a word. */
+const SYSTEM_FILES = new Set(['.gitkeep', '.keep', '.ds_store', 'thumbs.db', 'desktop.ini']);
+const isSystemFile = (name: string) => SYSTEM_FILES.has(name.toLowerCase()) || name.startsWith('._');
+
+/** Extensions of files that look like entries, wherever they lie. */
+const ENTRY_LIKE = new Set(['.yaml', '.yml', '.md', '.markdown', '.mdx', '.json']);
+const isEntryLike = (name: string) => ENTRY_LIKE.has(extname(name).toLowerCase());
+
+const COLLECTION_DIRS = COLLECTIONS.map((c) => collectionFiles[c].dir);
+
+function hiddenFileMessage(name: string): string {
+  return (
+    `имя файла начинается с точки, поэтому файл скрыт и не будет опубликован: если запись нужна на сайте, уберите точку в начале имени («${name.replace(/^\.+/, '')}»); ` +
+    'если это черновик или копия — удалите файл или перенесите его из папки содержимого'
+  );
+}
+
+/**
+ * The site reads exactly `*.yaml` (or `*.md`) in a collection's folder: an upper-case «.YAML»,
+ * a «.yml» or a «.markdown» would be skipped without a word, so each is named with the fix.
+ */
+function extensionProblem(name: string, accepted: string): string | undefined {
+  const ext = extname(name);
+  if (ext === accepted) return undefined;
+  if (!ext) return `файл без расширения не будет прочитан: в этой папке нужны файлы ${accepted} — если это запись, переименуйте его в «${name}${accepted}»`;
+  const renamed = `${basename(name, ext)}${accepted}`;
+  const lower = ext.toLowerCase();
+  if (lower === accepted) return `файл с расширением «${ext}» не будет прочитан: переименуйте его в «${renamed}» — расширение пишется строчными буквами`;
+  const sameKind = accepted === '.yaml' ? ['.yml'] : ['.markdown', '.mdown', '.mkd', '.mdx'];
+  if (sameKind.includes(lower)) return `файл с расширением «${ext}» не будет прочитан: в этой папке нужны файлы ${accepted} — переименуйте его в «${renamed}»`;
+  return `файл с расширением «${ext}» не будет прочитан: в этой папке нужны файлы ${accepted}; уберите его отсюда или, если это запись, сохраните её в файл ${accepted}`;
+}
+
+/** Every file below `dir`, with the folder names on the way (relative to `dir`). */
+function* walkFiles(dir: string, folders: string[] = []): Generator<{ path: string; name: string; folders: string[] }> {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walkFiles(path, [...folders, name]);
+    else yield { path, name, folders };
+  }
+}
+
+/** Entries in a subfolder of a collection's folder (mentors/arhiv/…): the site reads only the folder itself. */
+function strayEntries(subdir: string, root: string, collectionDir: string, problems: ContentProblem[]) {
+  const hiddenSubdir = basename(subdir).startsWith('.');
+  for (const { path, name, folders } of walkFiles(subdir)) {
+    if (isSystemFile(name) || !isEntryLike(name)) continue;
+    const hidden = hiddenSubdir || folders.some((f) => f.startsWith('.'));
+    problems.push({
+      file: relative(root, path),
+      message: hidden
+        ? `файл лежит в скрытой папке (её имя начинается с точки) и не будет опубликован: перенесите его прямо в папку «${collectionDir}» или удалите`
+        : `файл во вложенной папке не будет опубликован: записи раздела лежат прямо в папке «${collectionDir}» — перенесите файл туда или удалите его`,
+    });
+  }
+}
+
+/**
+ * Entries outside every collection's folder (a typo in a folder name, a file dropped at the top).
+ * A README at the top is a note for editors, not an entry.
+ */
+function strayContent(absContent: string, root: string, problems: ContentProblem[]) {
+  if (!existsSync(absContent)) return;
+  const sections = COLLECTION_DIRS.map((d) => `«${d}»`).join(', ');
+  for (const name of readdirSync(absContent).sort()) {
+    const path = join(absContent, name);
+    if (statSync(path).isDirectory()) {
+      if (COLLECTION_DIRS.includes(name)) continue;
+      for (const file of walkFiles(path)) {
+        if (isSystemFile(file.name) || !isEntryLike(file.name)) continue;
+        problems.push({
+          file: relative(root, file.path),
+          message: `файл лежит в папке «${name}», которая не относится ни к одному разделу сайта, поэтому он не будет опубликован: перенесите его в папку нужного раздела (${sections})`,
+        });
+      }
+    } else if (!isSystemFile(name) && isEntryLike(name) && !/^readme\./i.test(name)) {
+      problems.push({ file: relative(root, path), message: `файл лежит вне папок разделов и не будет опубликован: перенесите его в папку нужного раздела (${sections})` });
+    }
+  }
+}
+
+/**
+ * Invisible control characters (NUL, BEL, ESC…; tab and line breaks are fine). They come with text
+ * copied from other programs, and the site's own YAML reader stops on them, naming no file.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const codeOf = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+const CONTROL_HINT = 'обычно он попадает в текст при копировании из другой программы';
+
+function checkControlCharacters(file: string, raw: RawEntry, problems: ContentProblem[]) {
+  let found = false;
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      const char = CONTROL.exec(value)?.[0];
+      if (!char) return;
+      found = true;
+      problems.push({ file, field: formatPath(path), message: `в поле есть невидимый служебный символ (${codeOf(char)}) — ${CONTROL_HINT}: перепечатайте текст этого поля` });
+    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
+    else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(raw.data, []);
+  const positioned = (text: string, firstLine: number, what: string, fix: string) => {
+    const match = CONTROL.exec(text);
+    if (!match) return;
+    found = true;
+    const before = text.slice(0, match.index);
+    const line = firstLine + before.split('\n').length - 1;
+    const column = match.index - before.lastIndexOf('\n');
+    problems.push({ file, line, column, message: atLine(line, column, `${what} есть невидимый служебный символ (${codeOf(match[0])}) — ${CONTROL_HINT}: ${fix}`) });
+  };
+  if (raw.body !== undefined && raw.bodyLine !== undefined) positioned(raw.body, raw.bodyLine, 'в тексте после блока полей', 'перепечатайте эту строку');
+  // In a comment or a field name: no value shows it, but the site's reader still stops on it.
+  if (!found) positioned(raw.fieldsText, raw.fieldsLine, 'в файле', 'удалите его или перепечатайте эту строку');
+}
+
+/** A text of nothing but HTML comments (<!-- … -->) shows nothing on the page: it is as good as empty. */
+const isBlankText = (body: string | undefined) => !body || !body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+
+/** An organisation above itself, directly or round a circle (a → b → a): district pages would never end. */
+function checkParents(entries: CheckedEntry[], problems: ContentProblem[]) {
+  const organizations = entries.filter((e) => e.collection === 'organizations');
+  const parentOf = new Map(
+    organizations.map((e) => {
+      const parent = e.data.parent;
+      return [e.id, isRef(parent) ? parent.id : typeof parent === 'string' ? parent : undefined] as const;
+    }),
+  );
+  for (const org of organizations) {
+    const chain = [org.id];
+    let next = parentOf.get(org.id);
+    while (next && parentOf.has(next) && !chain.includes(next)) {
+      chain.push(next);
+      next = parentOf.get(next);
+    }
+    if (next !== org.id) continue;
+    problems.push({
+      file: org.file,
+      field: 'parent',
+      message:
+        chain.length === 1
+          ? 'организация указана вышестоящей для самой себя: уберите это поле или впишите управление образования, которому она подчиняется'
+          : `вышестоящие организации замыкаются по кругу: «${[...chain, org.id].join(' → ')}» — у одной из них это поле нужно убрать или исправить`,
+    });
+  }
 }
 
 /**

@@ -21,9 +21,11 @@ interface Where {
 
 export function checkPeople(entries: CheckedEntry[], problems: ContentProblem[], { root, content }: Where): void {
   const mentorsDir = join(root, content, collectionFiles.mentors.dir);
-  checkMinorIds(entries, problems);
-  checkPhotoOwners(entries, problems, root, mentorsDir);
-  checkWithheldElsewhere(entries, problems, withheldOf(entries, mentorsDir, buildDate()).details);
+  const found: ContentProblem[] = [];
+  checkMinorIds(entries, found);
+  checkPhotoOwners(entries, found, root, mentorsDir);
+  checkWithheldElsewhere(entries, found, withheldOf(entries, mentorsDir, buildDate()).details);
+  for (const problem of found) problems.push({ ...problem, personal: true });
 }
 
 type Mentor = { name: { last: string; first: string }; minor?: boolean; category?: string; consent: { givenBy?: string; showSurname?: boolean } };
@@ -51,8 +53,9 @@ function checkMinorIds(entries: CheckedEntry[], problems: ContentProblem[]) {
 /** Image and link targets written in an entry: its fields and the Markdown/HTML of its text. */
 function referencesOf(entry: CheckedEntry): { field: string; target: string }[] {
   const found: { field: string; target: string }[] = [];
+  // A field holds a file when its whole value is a path: «./photos/a.jpg», «../mentors/photos/a.jpg».
   walkStrings(entry.data, '', (field, value) => {
-    if (/[\\/]/.test(value) || /\.(jpe?g|png|webp|avif|gif|tiff?|heic)$/i.test(value)) found.push({ field, target: value.trim() });
+    if (/^\s*(?:\.{1,2}[\\/])?[^\s<>"'`]+\.[a-z0-9]{2,5}\s*$/i.test(value) || /^\s*\.{1,2}[\\/]\S+\s*$/.test(value)) found.push({ field, target: value.trim() });
   });
   for (const m of (entry.body ?? '').matchAll(/\]\(\s*<?([^)\s>]+)>?[^)]*\)|\bsrc\s*=\s*["']([^"']+)["']|\bhref\s*=\s*["']([^"']+)["']/g))
     found.push({ field: 'текст', target: m[1] ?? m[2] ?? m[3] });

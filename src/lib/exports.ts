@@ -50,8 +50,16 @@ function describe(item: RoadmapItem | RoadmapSubItem, stage: string, status: Fla
 }
 
 /**
+ * A cell a spreadsheet would read as a formula (or, after a tab or carriage return, as the start
+ * of one) gets a leading apostrophe, so it is shown as the text it is: OWASP, «CSV Injection»
+ * (https://owasp.org/www-community/attacks/CSV_Injection). Any other cell is left as it is.
+ */
+export const neutraliseCell = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+
+/**
  * Semicolon-separated with a BOM: what Excel in a Russian locale opens
- * correctly by double-click, which is how curators will open it.
+ * correctly by double-click, which is how curators will open it. Every cell is neutralised
+ * (see neutraliseCell): the texts come from editors and imported documents.
  */
 export function roadmapCsv(roadmap: RoadmapData): string {
   const rows = flattenItems(roadmap).map(({ item, stageIndex, status }) => [
@@ -68,5 +76,6 @@ export function roadmapCsv(roadmap: RoadmapData): string {
     STATUS_LABELS[status],
   ]);
   const header = ['Раздел', '№', 'Мероприятие', 'Описание', 'Срок', 'Начало', 'Окончание', 'Ответственные', 'Результат', 'Документы', 'Статус'];
-  return '\uFEFF' + stringify([header, ...rows], { delimiter: ';', record_delimiter: 'windows' });
+  const cells = [header, ...rows].map((row) => row.map(neutraliseCell));
+  return '\uFEFF' + stringify(cells, { delimiter: ';', record_delimiter: 'windows' });
 }

@@ -1,16 +1,20 @@
 /**
- * The published shape of each collection for /api/*.json: what the pages show,
- * as data. People go through `publicName`; consent records are never exported.
+ * The published shape of each collection for /api/*.json: what the pages show, as data.
+ * Fields are chosen by the declarations in public-fields.ts, never copied wholesale: a field
+ * the editor keeps for themselves (a document's source, importer notes, consent records) or
+ * one added to a schema later is not published until it is declared public there. What is
+ * not a field as such (the page's URL, labels, counts) is added here, and declared there as derived.
  */
 import { getImage } from 'astro:assets';
 import type { Site } from './data.ts';
 import { flattenItems, effectiveStatus, STATUS_LABELS } from './roadmap.ts';
 import { routes } from './url.ts';
-import { isoDate } from './format.ts';
+import { ACHIEVEMENT, pick, PUBLIC_FIELDS, ROADMAP_ITEM, ROADMAP_STAGE, ROADMAP_SUB_ITEM, type FieldPolicy, type PublicCollection } from './public-fields.ts';
 import { ACHIEVEMENT_LEVELS, MENTOR_CATEGORIES, ORGANIZATION_KINDS, REGULATION_STATUSES, ROADMAP_LEVELS, STAGES } from '../schemas/vocabulary.ts';
 
+export { PUBLIC_COLLECTIONS } from './public-fields.ts';
+
 type Json = Record<string, unknown>;
-const date = (d?: Date) => (d ? isoDate(d) : undefined);
 const absolute = (path: string, site: URL) => new URL(path, site).href;
 
 const built = new WeakMap<Site, Map<string, Promise<Json[]>>>();
@@ -20,117 +24,90 @@ const built = new WeakMap<Site, Map<string, Promise<Json[]>>>();
  * slice of the same list, and making it anew for each would cost organisations × entries.
  */
 export function publicCollection(name: string, s: Site, site: URL): Promise<Json[]> {
+  if (!Object.hasOwn(PUBLIC_FIELDS, name)) throw new Error(`Нет такого раздела данных: ${name}`);
   if (!built.has(s)) built.set(s, new Map());
   const made = built.get(s)!;
   const key = `${name} ${site.href}`;
-  if (!made.has(key)) made.set(key, makeCollection(name, s, site));
+  if (!made.has(key)) made.set(key, makeCollection(name as PublicCollection, s, site));
   return made.get(key)!;
 }
 
-async function makeCollection(name: string, s: Site, site: URL): Promise<Json[]> {
+async function makeCollection(name: PublicCollection, s: Site, site: URL): Promise<Json[]> {
+  const fields: FieldPolicy = PUBLIC_FIELDS[name];
   switch (name) {
     case 'organizations':
       return s.organizations.map((o) => ({
         id: o.id,
         url: absolute(routes.organization(o.id), site),
-        ...o.data,
-        parent: o.data.parent?.id,
+        ...pick(o.data, fields),
         kindLabel: ORGANIZATION_KINDS[o.data.kind],
       }));
     case 'forms':
-      return s.forms.map((f) => ({ id: f.id, url: absolute(routes.form(f.id), site), ...f.data }));
+      return s.forms.map((f) => ({ id: f.id, url: absolute(routes.form(f.id), site), ...pick(f.data, fields) }));
     case 'regulations':
       return s.regulations.map((r) => ({
         id: r.id,
         url: absolute(routes.regulation(r.id), site),
-        ...r.data,
-        organization: r.data.organization.id,
-        forms: r.data.forms.map((f) => f.id),
-        approval: { ...r.data.approval, date: date(r.data.approval.date) },
+        ...pick(r.data, fields),
         statusLabel: REGULATION_STATUSES[r.data.status],
         body: r.body,
       }));
     case 'roadmaps':
       return s.roadmaps.map((r) => {
         const tallyItems = flattenItems(r.data);
+        const stages = r.data.stages.map((stage) => ({
+          ...pick(stage, ROADMAP_STAGE, { items: stage.items.map((item) => publicItem(item, r.data.period)) }),
+          stageLabel: stage.stage && STAGES[stage.stage],
+        }));
         return {
           id: r.id,
           url: absolute(routes.roadmap(r.id), site),
-          ...r.data,
-          organization: r.data.organization.id,
+          ...pick(r.data, fields, { stages }),
           levelLabel: ROADMAP_LEVELS[r.data.level],
-          period: { from: date(r.data.period.from), to: date(r.data.period.to) },
-          approval: r.data.approval && { ...r.data.approval, date: date(r.data.approval.date) },
           itemCount: tallyItems.length,
           doneCount: tallyItems.filter((i) => i.status === 'done').length,
-          stages: r.data.stages.map((stage) => ({
-            ...stage,
-            stageLabel: stage.stage && STAGES[stage.stage],
-            items: stage.items.map((item) => ({
-              ...publicItem(item, r.data.period),
-              items: item.items?.map((sub) => publicItem(sub, r.data.period)),
-            })),
-          })),
         };
       });
     case 'practices':
       return Promise.all(
-        s.practices.map(async (p) => ({
-          id: p.id,
-          url: absolute(routes.practice(p.id), site),
-          ...p.data,
-          organization: p.data.organization.id,
-          forms: p.data.forms.map((f) => f.id),
-          mentors: p.data.mentors.map((m) => m.id),
-          published: date(p.data.published),
-          cover: p.data.cover ? absolute((await getImage({ src: p.data.cover, width: 1200, format: 'webp' })).src, site) : undefined,
-          description: p.body,
-        })),
+        s.practices.map(async (p) => {
+          const cover = p.data.cover && absolute((await getImage({ src: p.data.cover, width: 1200, format: 'webp' })).src, site);
+          return {
+            id: p.id,
+            url: absolute(routes.practice(p.id), site),
+            ...pick(p.data, fields, { cover }),
+            description: p.body,
+          };
+        }),
       );
     case 'mentors':
       return Promise.all(
         s.mentors.map(async (m) => {
           const { person, data } = m;
+          // The photo, re-encoded, and its description only where publicName allows the photo
+          // (a minor's only with the parents' leave); the name as publicName gives it.
+          const photo =
+            person.showPhoto && data.photo
+              ? absolute((await getImage({ src: data.photo, width: 320, height: 320, format: 'webp' })).src, site)
+              : undefined;
+          const achievements = data.achievements.map((a) => ({ ...pick(a, ACHIEVEMENT), levelLabel: ACHIEVEMENT_LEVELS[a.level] }));
           return {
             id: m.id,
             url: absolute(routes.mentor(m.id), site),
             name: person.displayName,
-            photo:
-              person.showPhoto && data.photo
-                ? absolute((await getImage({ src: data.photo, width: 320, height: 320, format: 'webp' })).src, site)
-                : undefined,
-            photoAlt: person.showPhoto ? data.photoAlt : undefined,
-            position: data.position,
-            organization: data.organization.id,
-            sphere: data.sphere,
-            category: data.category,
+            ...pick(data, fields, { photo, photoAlt: photo && data.photoAlt, achievements }),
             categoryLabel: MENTOR_CATEGORIES[data.category],
-            forms: data.forms.map((f) => f.id),
-            since: data.since,
-            achievements: data.achievements.map((a) => ({ ...a, levelLabel: ACHIEVEMENT_LEVELS[a.level] })),
-            awards: data.awards,
-            quote: data.quote,
-            demo: data.demo,
           };
         }),
       );
-    default:
-      throw new Error(`Нет такого раздела данных: ${name}`);
   }
 }
 
-function publicItem(
-  item: Parameters<typeof effectiveStatus>[0],
-  period: { from: Date; to: Date },
-): Json {
-  const status = effectiveStatus(item, period);
-  return {
-    ...item,
-    items: undefined,
-    deadline: { ...item.deadline, from: date(item.deadline.from), to: date(item.deadline.to) },
-    effectiveStatus: status,
-    effectiveStatusLabel: STATUS_LABELS[status],
-  };
-}
+type Item = Parameters<typeof effectiveStatus>[0] & { items?: Parameters<typeof effectiveStatus>[0][] };
 
-export const PUBLIC_COLLECTIONS = ['organizations', 'forms', 'regulations', 'roadmaps', 'practices', 'mentors'] as const;
+/** A roadmap item (or sub-item) with its status as of the build date; an item's sub-items within. */
+function publicItem(item: Item, period: { from: Date; to: Date }, policy: FieldPolicy = ROADMAP_ITEM): Json {
+  const status = effectiveStatus(item, period);
+  const made = policy === ROADMAP_ITEM ? { items: item.items?.map((sub) => publicItem(sub, period, ROADMAP_SUB_ITEM)) } : {};
+  return { ...pick(item, policy, made), effectiveStatus: status, effectiveStatusLabel: STATUS_LABELS[status] };
+}

@@ -6,6 +6,12 @@ export function href(path = ''): string {
   return BASE + path.replace(/^\/+/, '');
 }
 
+/**
+ * A link an editor wrote for a file (an attachment, a regulation's original): a full address,
+ * mailto: or tel: as it is, a path on the site under the base path. The schema allows only these.
+ */
+export const fileHref = (file: string) => (/^(?:https?|mailto|tel):/i.test(file.trim()) ? file.trim() : href(file));
+
 export const routes = {
   home: () => href(),
   regulations: () => href('polozheniya/'),

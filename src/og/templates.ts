@@ -6,7 +6,7 @@
  */
 import type { Card, CardKind } from './card.ts';
 
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 export const WIDTH = 1200;
 export const HEIGHT = 630;
 const PAD = 64;
@@ -32,13 +32,18 @@ const ACCENT: Record<CardKind, string> = {
   organization: '#163f6f',
 };
 
-/** A block of text that never leaves its box: fixed width, at most `lines` lines, then «…». */
+/**
+ * A block of text that never leaves its box: fixed width, at most `lines` lines, then «…». A word
+ * wider than the box (a 150-letter word, a pasted address) is broken where it meets the edge:
+ * `wordBreak: 'break-word'`, which satori 0.63 honours (src/text/processor.ts, canBreakWords);
+ * other words still wrap at spaces and hyphens only.
+ */
 export const textBox = (key: string, text: string, width: number, size: number, lines: number, style: Style = {}): Node =>
   h(
     'div',
     // lineClamp alone keeps the text in its lines; overflow: hidden would add an SVG mask per box,
     // which triples the rasterising time in sharp (librsvg).
-    { display: 'block', width, fontSize: size, lineHeight: 1.2, lineClamp: lines, ...style },
+    { display: 'block', width, fontSize: size, lineHeight: 1.2, lineClamp: lines, wordBreak: 'break-word', ...style },
     text,
     key,
   );

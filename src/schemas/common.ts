@@ -42,29 +42,127 @@ const TYPE_NAMES: Record<string, string> = {
   string: 'текст',
   number: 'число',
   int: 'целое число',
+  bigint: 'целое число',
+  nan: 'число',
   boolean: 'да или нет (true / false)',
   object: 'группа полей',
+  record: 'группа полей',
+  map: 'группа полей',
   array: 'список',
+  tuple: 'список',
+  set: 'список',
   date: 'дата',
+  null: 'пусто',
+  undefined: 'пусто',
+  never: 'ничего',
 };
 /** How an editor would call what they typed. */
 const describe = (value: unknown) =>
-  Array.isArray(value) ? 'список' : value === null ? 'пусто' : typeof value === 'object' ? 'группа полей' : typeof value === 'string' ? `текст «${value.slice(0, 40)}»` : String(value);
+  Array.isArray(value) ? 'список' : value === null ? 'пусто' : value instanceof Date ? 'дата' : typeof value === 'object' ? 'группа полей' : typeof value === 'string' ? `текст «${value.slice(0, 40)}»` : String(value);
+const typeName = (expected: string) => TYPE_NAMES[expected] ?? 'значение другого вида';
+/** A value as the editor would quote it: «значение». */
+const quote = (value: unknown) => `«${typeof value === 'string' ? value.slice(0, 40) : typeof value === 'object' && value !== null ? describe(value) : String(value)}»`;
+
+/** Russian genitive after «не больше / не меньше N»: 1, 21, 101 символа; 2, 5, 11 символов. */
+const genitive = (n: number, one: string, many: string) => (n % 10 === 1 && n % 100 !== 11 ? one : many);
+const lengthOf = (input: unknown) => (typeof input === 'string' ? [...input].length : Array.isArray(input) ? input.length : undefined);
+
+type Issue = z.core.$ZodRawIssue;
+
+/** too_small / too_big: what the number, text or list must be, in an editor's words. */
+function sizeMessage(issue: Issue & { code: 'too_small' | 'too_big' }): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  const count = lengthOf(issue.input);
+  const actual = count === undefined ? '' : `, а в нём ${count}`;
+  switch (issue.origin) {
+    case 'number':
+    case 'int':
+    case 'bigint':
+      if (small) return `число должно быть ${inclusive ? 'не меньше' : 'больше'} ${limit}`;
+      return `число должно быть ${inclusive ? 'не больше' : 'меньше'} ${limit}`;
+    case 'string':
+      if (small && limit <= 1) return 'поле не может быть пустым';
+      return `текст должен быть ${small ? 'не короче' : 'не длиннее'} ${limit} ${genitive(limit, 'символа', 'символов')}${actual}`;
+    case 'array':
+    case 'set':
+      if (small && limit <= 1) return 'нужен хотя бы один пункт';
+      return `в списке должно быть ${small ? 'не меньше' : 'не больше'} ${limit} ${genitive(limit, 'пункта', 'пунктов')}${actual}`;
+    case 'date':
+      return `дата должна быть ${small ? 'не раньше' : 'не позже'} ${new Date(limit).toISOString().slice(0, 10)}`;
+    default:
+      return `значение должно быть ${small ? 'не меньше' : 'не больше'} ${limit}`;
+  }
+}
+
+/** invalid_format: a string that is not written the way the field needs. */
+function formatMessage(issue: Issue & { code: 'invalid_format' }): string {
+  const details = issue as unknown as { prefix?: string; suffix?: string; includes?: string };
+  switch (issue.format) {
+    case 'email':
+      return 'неверный адрес электронной почты: нужен адрес вида «name@school.ru»';
+    case 'url':
+      return 'нужен полный адрес, начинающийся с https:// или http://, например https://school.ru/';
+    case 'starts_with':
+      return `значение должно начинаться с «${details.prefix}»`;
+    case 'ends_with':
+      return `значение должно заканчиваться на «${details.suffix}»`;
+    case 'includes':
+      return `в значении должно быть «${details.includes}»`;
+    case 'date':
+    case 'datetime':
+      return 'дату нужно записать как ГГГГ-ММ-ДД';
+    default:
+      return 'значение записано не в том виде, который здесь нужен: проверьте, нет ли лишних знаков и пробелов';
+  }
+}
+
+/** invalid_union: when every variant wanted another kind of value, say which kinds would do. */
+function unionMessage(issue: Issue & { code: 'invalid_union' }): string {
+  const firsts = (issue.errors ?? []).map((branch) => branch[0]);
+  if (firsts.length && firsts.every((first) => first?.code === 'invalid_type' && first.path.length === 0)) {
+    const kinds = [...new Set(firsts.map((first) => typeName((first as { expected: string }).expected)))];
+    return `здесь должно быть: ${kinds.join(' либо ')}, а написано: ${describe(issue.input)}`;
+  }
+  return 'значение не подходит ни под один из допустимых вариантов';
+}
 
 /**
- * Messages for editors, not programmers: schema-specific messages win; these cover the
- * generic cases (a missing field, a wrong kind of value, an unknown field); the rest comes
- * from zod's Russian locale.
+ * Messages for editors, not programmers: schema-specific messages win; these cover every
+ * other case zod can report (a missing field, a wrong kind of value, an unknown field, a number
+ * out of range, a text too long…), so that no «ожидалось, что number будет >=0» reaches an editor.
  */
 z.config({
   ...z.locales.ru(),
   customError: (issue) => {
-    if (issue.code === 'invalid_type') {
-      if (issue.input === undefined) return 'нужно заполнить это поле';
-      return `здесь должно быть: ${TYPE_NAMES[issue.expected] ?? issue.expected}, а написано: ${describe(issue.input)}`;
+    switch (issue.code) {
+      case 'invalid_type':
+        if (issue.input === undefined) return 'нужно заполнить это поле';
+        return `здесь должно быть: ${typeName(issue.expected)}, а написано: ${describe(issue.input)}`;
+      case 'unrecognized_keys':
+        return `неизвестное поле ${issue.keys.map((k) => `«${k}»`).join(', ')}: уберите его или проверьте, нет ли опечатки в названии`;
+      case 'too_small':
+      case 'too_big':
+        return sizeMessage(issue);
+      case 'invalid_format':
+        return formatMessage(issue);
+      case 'not_multiple_of':
+        return `число должно делиться на ${issue.divisor} без остатка`;
+      case 'invalid_value':
+        if (issue.values.length === 1) return `здесь может быть только ${quote(issue.values[0])}`;
+        return `значение ${quote(issue.input)} не подходит; допустимо: ${issue.values.map(quote).join(', ')}`;
+      case 'invalid_union':
+        return unionMessage(issue);
+      case 'invalid_key':
+        return 'неверное название поля';
+      case 'invalid_element':
+        return 'неверное значение в списке';
+      case 'custom':
+        return 'значение не подходит';
+      default:
+        return 'значение не подходит';
     }
-    if (issue.code === 'unrecognized_keys') return `неизвестное поле ${issue.keys.map((k) => `«${k}»`).join(', ')}: уберите его или проверьте, нет ли опечатки в названии`;
-    return undefined;
   },
 });
 
@@ -74,7 +172,8 @@ export const text = (what: string) =>
     .trim()
     .min(1, `поле «${what}» не может быть пустым`);
 
-export const optionalText = () => z.string().trim().min(1).optional();
+/** An optional text: leave the field out, but not empty. */
+export const optionalText = () => z.string().trim().min(1, 'поле не может быть пустым: впишите текст или удалите это поле').optional();
 
 /**
  * A calendar date. YAML gives either a Date or a string; both are accepted,
@@ -125,8 +224,57 @@ export function labelledEnum<const T extends Record<string, string>>(labels: T, 
   return { schema, labels, keys };
 }
 
+/**
+ * A host name a web address may have: a domain (Cyrillic ones arrive as xn--… punycode),
+ * an IP address or localhost.
+ */
+const WEB_HOST = /^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)\.?)$/i;
+
+/**
+ * A full web address, http:// or https:// only: never javascript:, data: or «//host» —
+ * the value goes into a link on the page or into the site's own address. (zod's http guard
+ * also wants the «://»: it is on only when the protocol pattern is zod's own.)
+ */
 export const url = (what: string) =>
-  z.url({ error: `«${what}» должно быть полным адресом, например https://school.ru/` });
+  z.url({
+    protocol: z.regexes.httpProtocol,
+    hostname: WEB_HOST,
+    error: `«${what}» должно быть полным адресом, начинающимся с https:// или http://, например https://school.ru/`,
+  });
+
+/**
+ * What a link to a file may be: a path on this site («/files/plan.pdf» or «files/plan.pdf»),
+ * a full http(s) address, mailto: or tel:. Anything else — javascript:, data:, vbscript:,
+ * «//other.host» — would run code or lead off the site from a link that looks like a file.
+ */
+export function fileLinkProblem(value: string): string | undefined {
+  // As a browser reads a link: tabs and line breaks dropped, leading spaces and control characters ignored.
+  const link = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  if (/^[a-z]:[\\/]/i.test(link)) {
+    return 'это путь к файлу на вашем компьютере, сайт его не увидит: положите файл в папку public/files и укажите путь вида «/files/plan.pdf»';
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(link)?.[1].toLowerCase();
+  if (scheme === 'http' || scheme === 'https') {
+    return /^https?:\/\/[^/\\\s?#]/i.test(link) && URL.canParse(link)
+      ? undefined
+      : 'после «https:» нужны две косые черты и адрес сайта, например «https://school.ru/files/plan.pdf»';
+  }
+  if (scheme === 'mailto' || scheme === 'tel') return undefined;
+  if (scheme) {
+    return `ссылка вида «${scheme}:» не подходит: укажите путь к файлу на сайте («/files/plan.pdf»), полный адрес с https://, mailto: или tel:`;
+  }
+  if (/^[\\/]{2}/.test(link)) {
+    return 'адрес, начинающийся с «//», ведёт на другой сайт: укажите полный адрес с https:// или путь к файлу на этом сайте («/files/plan.pdf»)';
+  }
+  return undefined;
+}
+
+/** A link to a downloadable file: see fileLinkProblem. */
+export const fileLink = (what: string) =>
+  text(what).superRefine((value, ctx) => {
+    const problem = fileLinkProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `«${what}»: ${problem}` });
+  });
 
 export const contactsSchema = z
   .object({
@@ -137,11 +285,11 @@ export const contactsSchema = z
   })
   .strict();
 
-/** A downloadable file: a title and a path under /public or a full URL on the site. */
+/** A downloadable file: a title and a path under /public, a full http(s) address, mailto: or tel: (fileLinkProblem). */
 export const attachmentSchema = z
   .object({
     title: text('название файла'),
-    file: text('файл'),
+    file: fileLink('файл'),
   })
   .strict();
 

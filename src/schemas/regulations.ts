@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { approvalSchema, demoFlag, optionalText, text, entryId, type SchemaTools } from './common.ts';
+import { approvalSchema, demoFlag, fileLink, optionalText, text, entryId, type SchemaTools } from './common.ts';
 import { regulationStatus } from './vocabulary.ts';
 
 /** Frontmatter of a regulation; its clauses are the Markdown body. */
@@ -13,7 +13,8 @@ export const regulationSchema = ({ ref }: SchemaTools) =>
       status: regulationStatus.schema,
       legalBases: z.array(text('нормативное основание')).default([]),
       forms: z.array(ref('forms')).default([]),
-      originalFile: optionalText(),
+      /** The original document to download: a path on the site or a full address (fileLinkProblem). */
+      originalFile: fileLink('исходный документ').optional(),
       /** Where the text came from, e.g. the seed document it was converted from. */
       source: optionalText(),
       demo: demoFlag,

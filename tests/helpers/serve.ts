@@ -58,29 +58,57 @@ export async function serve(
   return { url: `http://${host}:${port}${base}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/**
- * The headers a host that reads the build's `_headers` file would send for a path: later,
- * more specific rules add to and («! Name») remove from earlier ones. None if there is no file.
- */
-export function hostHeaders(dist: string): (path: string) => Record<string, string> {
-  const file = join(dist, '_headers');
-  if (!existsSync(file)) return () => ({});
-  const rules: { prefix: string; set: Record<string, string>; remove: string[] }[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    if (!line.startsWith(' ')) rules.push({ prefix: line.trim().replace(/\*$/, ''), set: {}, remove: [] });
-    else if (line.trim().startsWith('!')) rules.at(-1)!.remove.push(line.trim().slice(1).trim());
+type Headers = Record<string, string>;
+type Host = (path: string) => Headers;
+
+/** The rules of a `_headers` file in order: path, headers set (a repeated name joined with «, »), headers removed with «! Name». */
+export function parseRules(text: string) {
+  const rules: { path: string; set: Headers; unset: string[] }[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), set: {}, unset: [] });
+    else if (line.trim().startsWith('!')) rules.at(-1)!.unset.push(line.trim().slice(1).trim());
     else {
       const [name, ...value] = line.trim().split(':');
-      rules.at(-1)!.set[name] = value.join(':').trim();
+      const set = rules.at(-1)!.set;
+      set[name.trim()] = set[name.trim()] === undefined ? value.join(':').trim() : `${set[name.trim()]}, ${value.join(':').trim()}`;
     }
   }
-  return (path: string) => {
-    const out: Record<string, string> = {};
-    for (const rule of rules.filter((r) => path.startsWith(r.prefix))) {
-      for (const name of rule.remove) delete out[name];
-      Object.assign(out, rule.set);
+  return rules;
+}
+
+/**
+ * Cloudflare Pages: every rule whose pattern matches, in the order of the file; a header set by
+ * an earlier rule gets the later value appended after a comma; «! Name» removes what earlier
+ * rules set. `*` matches anything, `:name` one path segment, the pattern the whole path.
+ * (developers.cloudflare.com/pages/configuration/headers/; cloudflare/workers-sdk,
+ * packages/workers-shared/asset-worker/src/utils/headers.ts and rules-engine.ts)
+ */
+export function cloudflare(text: string): Host {
+  const escape = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+  const rules = parseRules(text).map((r) => ({
+    ...r,
+    regExp: new RegExp(`^${r.path.split('*').map(escape).join('.*').replace(/:[A-Za-z]\w*/g, '[^/]+')}$`),
+  }));
+  return (path) => {
+    const out = new Map<string, [string, string]>();
+    const seen = new Set<string>();
+    for (const rule of rules.filter((r) => r.regExp.test(path))) {
+      for (const name of rule.unset) out.delete(name.toLowerCase());
+      for (const [name, value] of Object.entries(rule.set)) {
+        const key = name.toLowerCase();
+        const before = out.get(key);
+        out.set(key, [name, seen.has(key) && before ? `${before[1]}, ${value}` : value]);
+        seen.add(key);
+      }
     }
-    return out;
+    return Object.fromEntries([...out.values()]);
   };
+}
+
+/** The headers the built `_headers` gives each address, as Cloudflare Pages reads it. */
+export function hostHeaders(dist: string): Host {
+  const file = join(dist, '_headers');
+  if (!existsSync(file)) return () => ({});
+  return cloudflare(readFileSync(file, 'utf8'));
 }

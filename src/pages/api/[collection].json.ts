@@ -1,3 +1,4 @@
+/** /api/<collection>.json — a collection's public fields, as declared in src/lib/public-fields.ts. */
 import type { APIRoute } from 'astro';
 import { loadSite } from '../../lib/data.ts';
 import { publicCollection, PUBLIC_COLLECTIONS } from '../../lib/public-data.ts';

@@ -1,0 +1,435 @@
+/**
+ * The importer's limits (issue 15, item 8): an archive that unpacks to too much is refused
+ * before mammoth reads it, `--out` is checked before anything is written, and whatever
+ * fails leaves neither a temporary file nor an English system error behind.
+ *
+ * The CLI runs as a user runs it — `node scripts/import.ts` in a child process, with a capped
+ * heap so that a blow-up shows as a crash rather than as a slow test — against a copy of the
+ * minimal content tree named by CONTENT_ROOT: nothing here writes into src/content/.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { readText } from '../src/import/read-text.ts';
+import { ImportError } from '../src/import/source-document.ts';
+import { checkArchive } from '../src/import/zip-limits.ts';
+import { checkContent } from '../src/integrity/check.ts';
+import { plainTools } from '../src/schemas/common.ts';
+import { roadmapSchema } from '../src/schemas/roadmaps.ts';
+import { fixtureCopy, listFiles, projectRelative, ROOT, TMP } from './helpers/project.ts';
+import { writeDocx } from './helpers/write-docx.ts';
+
+const S000 = 'tests/fixtures/seeds/000_92cfe020492d1e8c.txt'; // a roadmap
+const S003 = 'tests/fixtures/seeds/003_d4ef5299309bf860.txt'; // a regulation and a roadmap
+// Per process: two runs of the suite at once must not clear each other's files.
+const WORK = join(TMP, `import-limits-${process.pid}`);
+const MB = 1024 * 1024;
+
+let content: string; // the copy of the minimal content tree (absolute)
+let CONTENT: string; // the same, project-relative, as CONTENT_ROOT and --out take it
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run import -- …` as a user runs it, from the project root, against the content copy. */
+function cli(args: string[]): Run {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=512', 'scripts/import.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_ROOT: CONTENT },
+    encoding: 'utf8',
+    // Only so that a regression cannot hang the run; nothing is asserted about time.
+    timeout: 300_000,
+    maxBuffer: 64 * MB,
+  });
+  return { code: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+/** Latin words in a message once paths, options and the names of programs are taken out: an English error leaks through here. */
+function englishWords(line: string): string[] {
+  const known = new Set(['Word', 'LibreOffice', 'ZIP', 'docx', 'yaml', 'md', 'txt', 'html']);
+  return (line.replace(/--\w+/g, ' ').replace(/\S*[/.]\S*/g, ' ').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !known.has(w));
+}
+
+/** A refusal: exit code 1, exactly one «ошибка: …» line, in Russian, matching every pattern. */
+function expectRefusal(run: Run, ...patterns: RegExp[]): string {
+  expect(run.signal, run.stderr).toBeNull();
+  expect(run.stderr).not.toMatch(/heap|FATAL|Allocation failed|Error:|at .+:\d+:\d+/);
+  expect(run.code, run.stderr).toBe(1);
+  const lines = run.stderr.split('\n').filter((l) => l.startsWith('ошибка'));
+  expect(lines, run.stderr).toHaveLength(1);
+  for (const pattern of patterns) expect(lines[0]).toMatch(pattern);
+  expect(englishWords(lines[0]), lines[0]).toEqual([]);
+  return lines[0];
+}
+
+/** Every temporary file the importer may have left, anywhere it could have written. */
+const leftovers = () => [...listFiles(WORK), ...listFiles(content)].filter((f) => /\.tmp-\d+$/.test(f));
+
+/** The content copy is still what a build accepts. */
+function expectContentClean() {
+  expect(checkContent(ROOT, CONTENT).problems).toEqual([]);
+  expect(leftovers()).toEqual([]);
+}
+
+// ---- a ZIP archive by hand, so that a test can make one that lies ----------------------------
+
+interface Part {
+  name: string;
+  /** Raw deflate data. */
+  data: Buffer;
+  size: number;
+  crc: number;
+  /** The uncompressed size the archive claims; the true size unless the archive lies. */
+  declared?: number;
+}
+
+type Piece = string | Buffer | { repeat: string; bytes: number };
+
+/**
+ * Raw deflate of the pieces, in order. A repeated piece is deflated once per 1 MB chunk and the
+ * chunk's bytes repeated (each chunk flushed to a byte boundary, so chunks join into one stream):
+ * a few hundred megabytes of XML cost the test a few milliseconds and no memory.
+ */
+function deflated(pieces: Piece[]): Omit<Part, 'name'> {
+  const blocks: Buffer[] = [];
+  let size = 0;
+  let crc = 0;
+  const flush = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
+  for (const piece of pieces) {
+    if (typeof piece === 'string' || Buffer.isBuffer(piece)) {
+      const bytes = Buffer.from(piece);
+      blocks.push(deflateRawSync(bytes, flush));
+      size += bytes.length;
+      crc = crc32(bytes, crc);
+      continue;
+    }
+    const unit = Buffer.from(piece.repeat);
+    const chunk = Buffer.concat(Array.from({ length: Math.floor(MB / unit.length) }, () => unit));
+    const packed = deflateRawSync(chunk, flush);
+    for (let done = 0; done < piece.bytes; done += chunk.length) {
+      blocks.push(packed);
+      size += chunk.length;
+      crc = crc32(chunk, crc);
+    }
+  }
+  blocks.push(Buffer.from([0x03, 0x00])); // the final, empty block
+  return { data: Buffer.concat(blocks), size, crc };
+}
+
+function zip(parts: Part[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name);
+    const size = part.declared ?? part.size;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt32LE(part.crc >>> 0, 14);
+    local.writeUInt32LE(part.data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(part.crc >>> 0, 16);
+    entry.writeUInt32LE(part.data.length, 20);
+    entry.writeUInt32LE(size, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, name, part.data);
+    central.push(entry, name);
+    offset += local.length + name.length + part.data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const BODY_START =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+const BODY_END = '</w:body></w:document>';
+const PARAGRAPH = '<w:p><w:r><w:t>x</w:t></w:r></w:p>';
+
+/** A Word document whose body is `body`; the parts' sizes declared as `declare` says. */
+function docx(body: Piece[], declare?: (part: Omit<Part, 'declared'>) => number): Buffer {
+  const parts = [
+    { name: '[Content_Types].xml', ...deflated([CONTENT_TYPES]) },
+    { name: '_rels/.rels', ...deflated([RELS]) },
+    { name: 'word/document.xml', ...deflated([BODY_START, ...body, BODY_END]) },
+  ];
+  return zip(parts.map((part) => ({ ...part, declared: declare?.(part) })));
+}
+
+// Each test on a fresh copy of the content and an empty work folder, so that none depends on another.
+beforeEach(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  content = fixtureCopy(`import-limits-${process.pid}`);
+  CONTENT = projectRelative(content);
+});
+afterAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  rmSync(content, { recursive: true, force: true });
+});
+
+describe('an archive that unpacks to too much is refused in one line, before it is unpacked', () => {
+  it('the hand-made archive itself is a valid Word document: a small one reaches the importer', () => {
+    const file = join(WORK, 'malenkiy.docx');
+    writeFileSync(file, docx([`<w:p><w:r><w:t>Просто письмо без таблицы.</w:t></w:r></w:p>`]));
+    // Read as a document, it has nothing to import: the refusal is about the text, not the archive.
+    expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /не найден/);
+  });
+
+  it('a zip bomb (300 MB of paragraphs in under 1 MB) is refused, not run out of memory', () => {
+    const bomb = docx([{ repeat: PARAGRAPH, bytes: 300 * MB }]);
+    expect(bomb.length).toBeLessThan(2 * MB);
+    const file = join(WORK, 'bomba.docx');
+    writeFileSync(file, bomb);
+    const out = join(WORK, 'bomba.yaml');
+    const line = expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--out', projectRelative(out)]), /после распаковки/, /больше 10 МБ/);
+    expect(line).toContain('bomba.docx');
+    expect(line).toMatch(/сохраните документ заново/);
+    expect(existsSync(out)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a bomb whose directory claims its parts are small is refused the same way', () => {
+    const liar = docx([{ repeat: PARAGRAPH, bytes: 300 * MB }], () => 1024);
+    const file = join(WORK, 'vrushka.docx');
+    writeFileSync(file, liar);
+    expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /vrushka\.docx/, /после распаковки/, /больше 10 МБ/);
+  });
+
+  it('a bomb in a part that is not text (a «picture» of 300 MB of zeros) is refused too', () => {
+    const parts = [
+      { name: '[Content_Types].xml', ...deflated([CONTENT_TYPES]) },
+      { name: '_rels/.rels', ...deflated([RELS]) },
+      { name: 'word/document.xml', ...deflated([BODY_START, PARAGRAPH, BODY_END]) },
+      { name: 'word/media/image1.png', ...deflated([{ repeat: '\0', bytes: 300 * MB }]) },
+    ];
+    const file = join(WORK, 'kartinka.docx');
+    writeFileSync(file, zip(parts));
+    expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /kartinka\.docx/, /больше 100 МБ/, /вредоносный/);
+  });
+
+  it('parts that are each small but together too big are refused too', () => {
+    const picture = deflated([{ repeat: 'картинка ', bytes: 30 * MB }]);
+    const parts = [
+      { name: '[Content_Types].xml', ...deflated([CONTENT_TYPES]) },
+      { name: '_rels/.rels', ...deflated([RELS]) },
+      { name: 'word/document.xml', ...deflated([BODY_START, PARAGRAPH, BODY_END]) },
+      ...[1, 2, 3, 4].map((n) => ({ name: `word/media/image${n}.png`, ...picture })),
+    ];
+    const file = join(WORK, 'mnogo-chastey.docx');
+    writeFileSync(file, zip(parts));
+    expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /mnogo-chastey\.docx/, /больше 100 МБ/);
+  });
+
+  it('the wording follows the archive: a likely bomb, too many parts, or just too many pictures', () => {
+    const format = { file: 'test.docx', what: 'документ Word (.docx)', resave: 'сохраните документ заново в Word или LibreOffice' };
+    const limits = { maxUnpackedBytes: 2 * MB, maxMarkupBytes: MB, maxParts: 4 };
+    const refusal = (archive: Buffer) => {
+      try {
+        checkArchive(archive, format, limits);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ImportError);
+        return (error as Error).message;
+      }
+      throw new Error('принят');
+    };
+    // A photograph's bytes look random: they do not compress.
+    const photo = { ...deflated([randomBytes(3 * MB)]), name: 'word/media/photo.jpg' };
+    expect(refusal(zip([photo]))).toMatch(/больше 2 МБ — для импорта текста это слишком много, обычно из-за картинок/);
+    expect(refusal(zip([{ ...deflated([{ repeat: '\0', bytes: 3 * MB }]), name: 'word/media/photo.jpg' }]))).toMatch(/больше 2 МБ — похоже на повреждённый или вредоносный архив/);
+    expect(refusal(zip([{ ...deflated([{ repeat: PARAGRAPH, bytes: 2 * MB }]), name: 'word/document.xml' }]))).toMatch(/текст документа .* больше 1 МБ/);
+    const small = { ...deflated(['<a/>']), name: 'a.xml' };
+    expect(refusal(zip(Array.from({ length: 5 }, (_, n) => ({ ...small, name: `part${n}.xml` }))))).toMatch(/более чем 4 частей/);
+    // Within every limit the archive comes back as good as it was: the same parts, unpacked the same.
+    const fine = zip([small, { ...small, name: 'b.xml' }]);
+    expect(checkArchive(fine, format, limits).equals(fine)).toBe(true);
+  });
+
+  it('a file that is not an archive, or a broken one, gets a Russian line saying what to do', () => {
+    let seed = 7;
+    const noise = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 23));
+    const cases: [string, Buffer, RegExp][] = [
+      ['tekst.docx', Buffer.from('Это обычный текст, переименованный в .docx'), /не документ Word|не ZIP/],
+      ['obryvok.docx', Buffer.concat([Buffer.from('PK\x03\x04'), noise]), /повреждён/],
+      ['obrezannyy.docx', docx([PARAGRAPH]).subarray(0, 300), /повреждён/],
+      // Word keeps a .docx with a password in an OLE container, as it does a .doc.
+      ['s-parolem.docx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), noise, Buffer.from('EncryptionInfo', 'utf16le')]), /паролем/],
+    ];
+    for (const [name, bytes, why] of cases) {
+      const file = join(WORK, name);
+      writeFileSync(file, bytes);
+      const line = expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), why);
+      expect(line).toContain(name);
+      expect(line).toMatch(/сохраните|откройте/);
+    }
+  });
+
+  it('a real Word document still imports under the same memory cap', async () => {
+    const file = join(WORK, 'kayalinskaya.docx');
+    writeFileSync(file, await writeDocx(readText(readFileSync(join(ROOT, S000), 'utf8'), S000)));
+    const run = cli([projectRelative(file), '--org', 'uo-test', '--kind', 'roadmap', '--stdout']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(roadmapSchema(plainTools).safeParse(JSON.parse(run.stdout)).success).toBe(true);
+  });
+});
+
+describe('--out is checked before anything is written', () => {
+  const roadmap = (out: string, ...more: string[]) => cli([S000, '--org', 'uo-test', '--kind', 'roadmap', '--out', out, ...more]);
+  const regulation = (out: string, ...more: string[]) => cli([S003, '--org', 'uo-test', '--kind', 'regulation', '--out', out, ...more]);
+
+  it.each([[[]], [['--force']]])('a folder is refused (%j) and left as it was', (force: string[]) => {
+    const folder = join(WORK, 'papka');
+    mkdirSync(folder, { recursive: true });
+    const line = expectRefusal(roadmap(projectRelative(folder), ...force), /папк/);
+    expect(line).toContain(projectRelative(folder));
+    expect(statSync(folder).isDirectory()).toBe(true);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a path ending in / is a folder too, even if it does not exist yet: nothing is created', () => {
+    const folder = join(WORK, 'novaya-papka');
+    expectRefusal(roadmap(`${projectRelative(folder)}/`), /папк/);
+    expect(existsSync(folder)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a roadmap is not written into another collection’s folder', () => {
+    const out = `${CONTENT}/regulations/uo-test-plan.yaml`;
+    const line = expectRefusal(roadmap(out), /roadmaps/);
+    expect(line).toContain(out);
+    expect(existsSync(join(ROOT, out))).toBe(false);
+    expectContentClean();
+  });
+
+  it('a regulation is not written into the roadmaps folder', () => {
+    const out = `${CONTENT}/roadmaps/uo-test.md`;
+    expectRefusal(regulation(out), /regulations/);
+    expect(existsSync(join(ROOT, out))).toBe(false);
+    expectContentClean();
+  });
+
+  it('a file name that is not a Latin id is refused inside the content folder, with a Latin name offered', () => {
+    const out = `${CONTENT}/roadmaps/Дорожная карта.yaml`;
+    const line = expectRefusal(roadmap(out), /латиниц/);
+    expect(line).toContain(out);
+    expect(line).toContain('dorozhnaya-karta.yaml');
+    expect(existsSync(join(ROOT, out))).toBe(false);
+    expectContentClean();
+  });
+
+  it('the wrong extension, a subfolder or the content folder itself are refused', () => {
+    const cases: [string, RegExp][] = [
+      [`${CONTENT}/roadmaps/uo-test-plan.yml`, /\.yaml/],
+      [`${CONTENT}/roadmaps/2024/uo-test-plan.yaml`, /roadmaps/],
+      [`${CONTENT}/uo-test-plan.yaml`, /roadmaps/],
+    ];
+    for (const [out, why] of cases) {
+      const line = expectRefusal(roadmap(out), why);
+      expect(line).toContain(out);
+      expect(existsSync(join(ROOT, out))).toBe(false);
+    }
+    expect(existsSync(join(content, 'roadmaps/2024'))).toBe(false);
+    expectContentClean();
+  });
+
+  it('the right folder and a Latin name are written, and the content still passes the check', () => {
+    const out = `${CONTENT}/roadmaps/uo-test-2023-2024.yaml`;
+    const run = roadmap(out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`записано: ${out}`);
+    expectContentClean();
+  });
+
+  it('without --out the entry goes to the collection’s folder under CONTENT_ROOT', () => {
+    const run = cli([S000, '--org', 'uo-test', '--kind', 'roadmap']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = `${CONTENT}/roadmaps/uo-test-2023-2024.yaml`;
+    expect(run.stderr).toContain(`записано: ${out}`);
+    expectContentClean();
+  });
+
+  it('outside the content folder any file name will do', () => {
+    const out = join(WORK, 'Дорожная карта.yaml');
+    const run = roadmap(projectRelative(out));
+    expect(run.code, run.stderr).toBe(0);
+    expect(roadmapSchema(plainTools).safeParse(parseYaml(readFileSync(out, 'utf8'))).success).toBe(true);
+  });
+});
+
+describe('whatever fails, no temporary file is left and the error is in Russian', () => {
+  it('the document named is a folder, or bigger than any document', () => {
+    expectRefusal(cli([CONTENT, '--org', 'uo-test']), /папка/);
+    const huge = join(WORK, 'ogromnyy.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 101 * MB); // sparse: costs no disk
+    expectRefusal(cli([projectRelative(huge), '--org', 'uo-test']), /ogromnyy\.txt/, /до 100 МБ/);
+  });
+
+  it('a path through an existing file', () => {
+    const file = join(WORK, 'fayl.txt');
+    writeFileSync(file, 'просто файл');
+    const line = expectRefusal(cli([S000, '--org', 'uo-test', '--kind', 'roadmap', '--out', `${projectRelative(file)}/plan.yaml`]));
+    expect(line).toContain(projectRelative(file));
+    expect(readFileSync(file, 'utf8')).toBe('просто файл');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a folder without the right to write', () => {
+    const locked = join(WORK, 'zakryto');
+    mkdirSync(locked, { recursive: true });
+    chmodSync(locked, 0o500);
+    try {
+      expectRefusal(cli([S000, '--org', 'uo-test', '--kind', 'roadmap', '--out', `${projectRelative(locked)}/plan.yaml`]), /прав/);
+      expect(readdirSync(locked)).toEqual([]);
+    } finally {
+      chmodSync(locked, 0o700);
+    }
+  });
+
+  it('writing itself fails (the target turned into a folder): the temporary file is removed', async () => {
+    const { writeEntryFile } = await import('../src/import/output.ts');
+    const target = join(WORK, 'stala-papkoy.yaml');
+    mkdirSync(join(target, 'vnutri'), { recursive: true });
+    let message = '';
+    try {
+      writeEntryFile(target, 'title: запись\n');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('stala-papkoy.yaml');
+    expect(englishWords(message)).toEqual([]);
+    expect(leftovers()).toEqual([]);
+  });
+});
