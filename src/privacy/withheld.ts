@@ -203,11 +203,12 @@ export interface Hit {
 }
 
 /** Every withheld detail present in `text` (already `searchable`), scoped ones only for `mentioned` people. */
-export function findWithheld(text: string, details: WithheldDetail[], mentioned: Set<string>, { latin = true } = {}): Hit[] {
+export function findWithheld(text: string, details: WithheldDetail[], mentioned: Set<string>): Hit[] {
   const hits: Hit[] = [];
   for (const detail of details) {
     if (detail.scoped && !mentioned.has(detail.personId)) continue;
-    for (const pattern of latin && detail.latin ? [detail.pattern, detail.latin] : [detail.pattern]) {
+    for (const pattern of [detail.pattern, detail.latin]) {
+      if (!pattern) continue;
       pattern.lastIndex = 0;
       const match = pattern.exec(text);
       if (match) {
@@ -219,24 +220,7 @@ export function findWithheld(text: string, details: WithheldDetail[], mentioned:
   return hits;
 }
 
-/** A file name or address: only the Latin forms and ids apply there. */
-export function findInName(path: string, details: WithheldDetail[]): Hit[] {
-  const hits: Hit[] = [];
-  const lower = path.toLowerCase();
-  const decoded = searchable(lower);
-  for (const detail of details) {
-    if (detail.scoped) continue;
-    for (const pattern of [detail.latin, detail.pattern]) {
-      if (!pattern) continue;
-      pattern.lastIndex = 0;
-      const match = pattern.exec(decoded);
-      if (match) {
-        hits.push({ detail, found: match[0] });
-        break;
-      }
-    }
-  }
-  return hits;
-}
+/** A file name or address: a scoped detail names nobody there. */
+export const findInName = (path: string, details: WithheldDetail[]): Hit[] => findWithheld(searchable(path.toLowerCase()), details, new Set());
 
 export const describeSource = (s: { file: string; field: string }) => `${s.file} → поле «${s.field}»`;
