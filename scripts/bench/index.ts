@@ -66,6 +66,8 @@ function phases(run: BuildRun) {
     pages: seconds(/^\S+ ✓ Completed in ((?:\d+m )?[\d.]+m?s)\./gm),
     og: og ? (Number(og[1]) * Number(og[2])) / 1000 : 0,
     search: seconds(/поисковый индекс: [^\n]*, ([\d.]+ ?)с/g),
+    images: seconds(/изображения: [^\n]*, ([\d.]+ ?)с/g),
+    leaks: seconds(/персональные данные: утечек нет[^\n]*, ([\d.]+ ?)с/g),
   };
 }
 
@@ -167,13 +169,13 @@ function report(results: SizeResult[], command: string): string {
   row(Array(12).fill('---'));
   for (const r of results)
     row([r.size, r.pages, s(r.cold.seconds), r.cold.peakMb ?? '—', ((r.cold.seconds * 1000) / r.pages).toFixed(1), s(r.warm.seconds), s(r.edit.seconds), r.basePages, s(r.baseCold.seconds), s(r.baseWarm.seconds), (r.cold.seconds / r.baseCold.seconds).toFixed(2), (r.warm.seconds / r.baseWarm.seconds).toFixed(2)]);
-  lines.push('', 'Куда уходит время нашей сборки, с (по журналу сборки): проверка содержимого; клиентские сборки (скрипты страниц — Vite, редактор /admin/ — esbuild, если его нет в кэше); страницы и файлы, включая картинки для ссылок; отрисовка картинок (сумма по картинкам: страницы строятся по четыре сразу, так что она может превышать время страниц); поисковый индекс.', '');
-  row(['записей', 'сборка', 'проверка', 'скрипты и редактор', 'страницы', 'картинки', 'поиск']);
-  row(Array(7).fill('---'));
+  lines.push('', 'Куда уходит время нашей сборки, с (по журналу сборки): проверка содержимого; клиентские сборки (скрипты страниц — Vite, редактор /admin/ — esbuild, если его нет в кэше); страницы и файлы, включая картинки для ссылок; отрисовка картинок (сумма по картинкам: страницы строятся по четыре сразу, так что она может превышать время страниц); изображения после сборки (имена по хэшу, без метаданных); поисковый индекс; проверка готового сайта на утечку персональных данных.', '');
+  row(['записей', 'сборка', 'проверка', 'скрипты и редактор', 'страницы', 'картинки', 'изображения', 'поиск', 'утечки']);
+  row(Array(9).fill('---'));
   for (const r of results)
     for (const [label, run] of [['с нуля', r.cold], ['повторно', r.warm], ['после правки', r.edit]] as const) {
       const p = phases(run);
-      row([r.size, label, s(p.integrity), s(p.bundles), s(p.pages), s(p.og), s(p.search)]);
+      row([r.size, label, s(p.integrity), s(p.bundles), s(p.pages), s(p.og), s(p.images), s(p.search), s(p.leaks)]);
     }
   lines.push('', 'Состав корпусов (организации, практики, наставники, дорожные карты, положения): ' + results.map((r) => `${r.size} — ${r.counts.organizations}/${r.counts.practices}/${r.counts.mentors}/${r.counts.roadmaps}/${r.counts.regulations}`).join('; ') + '.', '');
   lines.push('## Картинки для ссылок', '');

@@ -86,9 +86,10 @@ export function publishedImages(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        const started = performance.now();
         const { removed, renamed, stripped, origins } = await publishImages(root);
         imageOrigins.set(root, origins);
-        logger.info(`изображения: удалено неиспользуемых ${removed}, переименовано ${renamed}, очищено от метаданных ${stripped}`);
+        logger.info(`изображения: удалено неиспользуемых ${removed}, переименовано ${renamed}, очищено от метаданных ${stripped}, ${((performance.now() - started) / 1000).toFixed(1)} с`);
       },
     },
   };
