@@ -5,13 +5,14 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
 import { checkContent, type ContentProblem } from '../src/integrity/check.ts';
 import { consentNotices } from '../src/integrity/people.ts';
 import { isMinor, consentEnded, mentorSchema } from '../src/schemas/mentors.ts';
 import { plainTools } from '../src/schemas/common.ts';
 import { publicName } from '../src/lib/people.ts';
+import { buildDate } from '../src/lib/build-date.ts';
 import { personId } from '../cms/latin-id.ts';
 import { findWithheld, searchable, withheldOf } from '../src/privacy/withheld.ts';
 import { scanDist } from '../src/privacy/scan-dist.ts';
@@ -122,6 +123,9 @@ describe('a person’s photo belongs to that person’s card (finding 1)', () =>
     for (const [name, markup] of [
       ['md', '![Артём](../mentors/photos/artem.jpg)'],
       ['html', '<img src="../mentors/photos/anna.jpg" alt="">'],
+      ['unquoted', '<img src=../mentors/photos/anna.jpg alt="">'],
+      ['srcset', '<picture><source srcset="../mentors/photos/artem.jpg 1x, x.jpg 2x"><img src="x.jpg" alt=""></picture>'],
+      ['reference', '![фото][a]\n\n[a]: ../mentors/photos/artem.jpg'],
     ]) {
       const { problems } = await variant(`text-${name}`, async (dir) => {
         await withPhotos(dir);
@@ -238,6 +242,17 @@ describe('the withheld-detail matchers find a surname however it is written', ()
     ['Петров', '/nastavniki/petrov-artyom/'],
     ['Щукина', 'shchukina.jpg'],
     ['Ли', 'Артём Ли из 9 «Б»'],
+    // Found by trying the product as a hostile editor would:
+    ['Секретова', 'опрос Се\u200dкретова'],
+    ['Секретов', 'Се\ufeffкретов Артём, 10 класс'],
+    ['Секретов', 'Секрето\u0301в Артём'],
+    ['Секретов', 'пара Сeкретов — Иванова'],
+    ['Секретов', '#СекретовАртём'],
+    ['Секретов', '/files/SekretovArtem-esse.docx'],
+    ['Секретов', 'грамота Artem Secretov'],
+    ['Секретов', 'artem.sekretoff@yandex.ru'],
+    ['Секретов', 'ｓｅｋｒｅｔｏｖ'],
+    ['Андреев', 'Андрееву вручена грамота'],
   ])('%s in «%s»', async (last, text) => {
     expect(hits(last, text).join()).toMatch(/фамилия несовершеннолетнего/);
     // The scan of dist/ finds it too: its quick first pass must not let it through.
@@ -255,6 +270,26 @@ describe('the withheld-detail matchers find a surname however it is written', ()
     ['Петров', 'Петропавловск'],
   ])('not %s in «%s»', (last, text) => expect(hits(last, text).filter((h) => h.startsWith('фамилия'))).toEqual([]));
 
+  it('the first name with the patronymic names a minor anywhere', () => {
+    expect(hits('Петров', 'ответственный: Артём Ильич (10 «Б»)').join()).toMatch(/имя и отчество несовершеннолетнего/);
+    expect(hits('Петров', 'Артёму Ильичу вручена грамота').join()).toMatch(/имя и отчество несовершеннолетнего/);
+  });
+
+  it('a consent’s number written another way, and its date in other formats on the person’s own page', () => {
+    expect(hits('Петров', 'Спасибо родителям (согласие родителей № 27 от 10.09.25)').join()).toMatch(/номер документа о согласии/);
+    expect(hits('Петров', 'согласия №27').join()).toMatch(/номер документа о согласии/);
+    expect(hits('Петров', 'приказ № 27')).toEqual([]);
+    for (const date of ['10.9.2025', '10.09.25', '10/09/2025', '10 сентября 2025']) expect(hits('Петров', `дата: ${date}`, ['artem-k7q2']).join(), date).toMatch(/дата согласия/);
+  });
+
+  it('a person whose consent ended is found by initials, by a declined first name, by name and patronymic', () => {
+    const ended = { ...entry('Петрова', 'Мария'), id: 'petrova-mariya', data: { ...entry('Петрова', 'Мария').data, name: { last: 'Петрова', first: 'Мария', middle: 'Ивановна' }, category: 'teacher', consent: { date: new Date('2025-09-10T00:00:00Z'), document: 'согласие № 5', givenBy: 'self', withdrawn: new Date('2026-10-01T00:00:00Z') } } };
+    const { details } = withheldOf([ended], '/tmp', new Date('2026-11-23T00:00:00Z'));
+    for (const text of ['Директор, Петрова М.И.', 'заместитель директора М. И. Петрова.', 'Благодарим Марию Петрову', 'Куратор — Мария Ивановна', 'Петровой Марии Ивановне'])
+      expect(findWithheld(searchable(text), details, new Set()).map((h) => h.detail.what).join(), text).toMatch(/имя человека, которого нельзя публиковать \(согласие отозвано\)/);
+    expect(findWithheld(searchable('Мария Иванова и Ольга Петрова'), details, new Set())).toEqual([]);
+  });
+
   it('a consent’s number anywhere; its date and the patronymic only where the person is named', async () => {
     expect(hits('Петров', 'см. Согласие №27 от 10.09.2025').join()).toMatch(/номер документа о согласии/);
     const dist = join(TMP, 'scan-consent');
@@ -268,5 +303,24 @@ describe('the withheld-detail matchers find a surname however it is written', ()
     const own = hits('Петров', 'опубликовано 10 сентября 2025 г.; Артём Ильич', ['artem-k7q2']).join();
     expect(own).toMatch(/дата согласия: 10 сентября 2025/);
     expect(own).toMatch(/отчество несовершеннолетнего: Ильич/);
+  });
+});
+
+describe('the build date is the local day', () => {
+  it('at 01:30 in Moscow on 1 October a consent withdrawn from that day has ended', () => {
+    const zone = process.env.TZ;
+    vi.useFakeTimers();
+    try {
+      process.env.TZ = 'Europe/Moscow';
+      vi.setSystemTime(new Date('2026-09-30T22:30:00Z'));
+      const today = buildDate({});
+      expect(today.toISOString().slice(0, 10)).toBe('2026-10-01');
+      expect(consentEnded({ withdrawn: new Date('2026-10-01T00:00:00Z') }, today)).toBe('withdrawn');
+      expect(buildDate({ BUILD_DATE: '2026-11-23' }).toISOString().slice(0, 10)).toBe('2026-11-23');
+    } finally {
+      vi.useRealTimers();
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

@@ -10,12 +10,13 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { gzipSync, gunzipSync } from 'node:zlib';
+import { crc32, gzipSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { checkContent } from '../src/integrity/check.ts';
 import { scanDist } from '../src/privacy/scan-dist.ts';
 import { withheldOf } from '../src/privacy/withheld.ts';
+import { writeDocx } from './helpers/write-docx.ts';
 import { astroBuild, fixtureCopy, listFiles, projectRelative, ROOT, TEST_BUILD_DATE, TMP } from './helpers/project.ts';
 
 const out = join(TMP, 'dist-personal');
@@ -30,6 +31,25 @@ const cameraPhoto = (colour: string) =>
     .withExif({ IFD0: { Make: 'Камера', Model: 'GPS-1', Artist: SURNAME }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 56/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '30/1 18/1 0/1' } })
     .jpeg()
     .toBuffer();
+
+/** A JPEG with a comment segment, a PNG with a text chunk, an SVG with RDF metadata: what editors' tools leave in files. */
+async function annotatedImages() {
+  const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#abc' } }).jpeg().toBuffer();
+  const comment = Buffer.from(`Фото: ${SURNAME} Артём, 10 Б`);
+  const segment = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([(comment.length + 2) >> 8, (comment.length + 2) & 0xff]), comment]);
+  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#cba' } }).png().toBuffer();
+  const text = Buffer.from('Author\0Artem Sekretov, 10B');
+  const chunk = Buffer.alloc(12 + text.length);
+  chunk.writeUInt32BE(text.length, 0);
+  chunk.write('tEXt', 4, 'latin1');
+  text.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + text.length)) >>> 0, 8 + text.length);
+  return {
+    jpeg: Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]),
+    png: Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]),
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description about="59.9,30.3" /></rdf:RDF></metadata><rect width="10" height="10"/></svg>`,
+  };
+}
 
 const mentor = (fields: string) =>
   `position: обучающаяся\norganization: uo-test\nsphere: химия\nforms: [uchitel-uchitel]\nsince: 2025\n${fields}\n`;
@@ -57,6 +77,12 @@ async function personalFixture(name: string) {
   rmSync(publicDir, { recursive: true, force: true });
   cpSync(join(ROOT, 'public'), publicDir, { recursive: true });
   writeFileSync(join(publicDir, 'files/event-photo.jpg'), await cameraPhoto('#cccc88'));
+  // Told by their bytes, not their names: a «.jfif» with GPS, a JPEG comment, PNG text, SVG metadata.
+  writeFileSync(join(publicDir, 'files/vstrecha.jfif'), await cameraPhoto('#88cccc'));
+  const annotated = await annotatedImages();
+  writeFileSync(join(publicDir, 'files/gramota.jpg'), annotated.jpeg);
+  writeFileSync(join(publicDir, 'files/plakat.png'), annotated.png);
+  writeFileSync(join(publicDir, 'files/emblema.svg'), annotated.svg);
   return { content, publicDir };
 }
 
@@ -117,15 +143,18 @@ describe('personal data in dist/', () => {
     expect(readFileSync(join(out, 'praktiki/test-practice/index.html'), 'utf8')).toContain('ivanova-anna');
   });
 
-  it('no image in dist/ keeps metadata, the one from public/ included (finding 5)', async () => {
-    const images = listFiles(out, (p) => /\.(webp|jpe?g|png|avif)$/.test(p));
-    expect(images.some((i) => i.endsWith('files/event-photo.jpg'))).toBe(true);
+  it('no image in dist/ keeps metadata, those from public/ included (finding 5)', async () => {
+    const images = listFiles(out, (p) => /\.(webp|jpe?g|jfif|png|avif)$/.test(p));
+    for (const name of ['event-photo.jpg', 'vstrecha.jfif', 'gramota.jpg', 'plakat.png']) expect(images.some((i) => i.endsWith(`files/${name}`)), name).toBe(true);
     const withMeta: string[] = [];
     for (const image of images) {
       const meta = await sharp(image).metadata();
-      if (meta.exif || meta.xmp || meta.iptc) withMeta.push(image.slice(out.length));
+      if (meta.exif || meta.xmp || meta.iptc || meta.comments?.length) withMeta.push(image.slice(out.length));
+      const bytes = readFileSync(image);
+      if (bytes.includes(Buffer.from(SURNAME)) || bytes.includes(Buffer.from('Sekretov'))) withMeta.push(`${image.slice(out.length)} (текст)`);
     }
     expect(withMeta).toEqual([]);
+    expect(readFileSync(join(out, 'files/emblema.svg'), 'utf8')).not.toMatch(/metadata|59\.9/);
     expect((await sharp(join(out, 'files/event-photo.jpg')).metadata()).width).toBe(640);
   });
 
@@ -191,6 +220,8 @@ describe('planted leaks fail the build, naming the output file and the source en
     // Into public/, which no content check reads: a list with the surname, a file named after the child.
     writeFileSync(join(publicDir, 'files/spisok-10a.txt'), `Список наставников: Артём ${SURNAME}\n`);
     writeFileSync(join(publicDir, 'files/sekretov-artem-gramota.txt'), 'Грамота\n');
+    // A Word document under public/: its text is read from the archive.
+    writeFileSync(join(publicDir, 'files/esse.docx'), await writeDocx({ file: 'esse.docx', blocks: [{ kind: 'paragraph', text: `Эссе: ${SURNAME} Артём, 10 «Б»`, line: 1 }] }));
     build = astroBuild({ CONTENT_ROOT: projectRelative(content), OUT_DIR: failedOut, PUBLIC_DIR: projectRelative(publicDir) });
   }, 300_000);
   afterAll(() => rmSync(failedOut, { recursive: true, force: true }));
@@ -218,6 +249,7 @@ describe('planted leaks fail the build, naming the output file and the source en
   it('files under public/, which no content check reads: the text and the file name', () => {
     leak('files/spisok-10a.txt', 'фамилия несовершеннолетнего «Секретов»', 'mentors/uchenik-artem.yaml', 'name.last');
     expect(build.output).toMatch(/files\/sekretov-artem-gramota\.txt \(имя файла\): фамилия несовершеннолетнего «sekretov»/);
+    expect(build.output).toMatch(/files\/esse\.docx \(текст документа\): фамилия несовершеннолетнего «Секретов»/);
   });
   it('the content check’s own findings are in the report too, with the field to fix', () => {
     expect(build.output).toMatch(/uchenik-artem\.yaml → поле «quote»: здесь записана фамилия несовершеннолетнего/);

@@ -274,3 +274,23 @@ export function checkArchive(buffer: Buffer, format: ArchiveFormat, limits: Arch
   });
   return writeArchive(measured);
 }
+
+/**
+ * The text parts (XML) of an office archive (.docx, .odt, .xlsx…), unpacked within the limits:
+ * what the leak scan reads in a document put under public/. Throws when the archive cannot be read.
+ */
+export function archiveTexts(buffer: Buffer, limits: ArchiveLimits = ARCHIVE_LIMITS): { name: string; text: string }[] {
+  const stop = (why: string): never => {
+    throw new Error(why);
+  };
+  const parts = readDirectory(buffer, limits, stop, stop, () => stop(`в архиве больше ${limits.maxParts} частей`));
+  let left = limits.maxMarkupBytes;
+  return parts
+    .filter((part) => isMarkup(part.label))
+    .map((part) => {
+      const data = part.method === STORED || !part.data.length ? part.data : inflateRawSync(part.data, { maxOutputLength: left + 1 });
+      if (data.length > left) stop(`текст архива больше ${megabytes(limits.maxMarkupBytes)}`);
+      left -= data.length;
+      return { name: part.label, text: data.toString('utf8') };
+    });
+}

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync 
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { imageFormat, imageMetadata } from '../privacy/file-contents.ts';
 
 /**
  * The last guard for people's images, run on dist/ before the search index is made:
@@ -11,8 +12,8 @@ import sharp from 'sharp';
  *   entry's original even when no page shows it (a minor's withheld photo, EXIF and GPS included);
  * - every published image under _astro/ gets a name made of a hash: Astro names them after the
  *   uploaded file («sidorova-mariya.….webp»), and a file name is as public as the page;
- * - every image anywhere in dist/ (public/ included) that carries EXIF, XMP or IPTC is re-encoded
- *   without it.
+ * - every image anywhere in dist/ (public/ included, told by its bytes, not its name) that carries
+ *   EXIF, XMP, IPTC, a comment or text chunks is re-encoded without them; an SVG loses its <metadata>.
  * What each published image was made from is handed to the leak scan (which keeps it outside dist/).
  */
 const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
@@ -69,12 +70,31 @@ export async function publishImages(root: string): Promise<{ removed: number; re
   }
 
   let stripped = 0;
-  for (const image of files(root).filter((f) => IMAGE.test(f))) {
-    const meta = await sharp(image).metadata();
-    if (!(meta.exif || meta.xmp || meta.iptc)) continue;
+  for (const file of files(root)) {
+    if (file.startsWith(join(root, 'pagefind'))) continue;
+    if (/\.svg$/i.test(file)) {
+      // An SVG's <metadata> (RDF: author, place, date) is not part of the picture.
+      const svg = readFileSync(file, 'utf8');
+      const clean = svg.replace(/<((?:\w+:)?metadata)[\s>][\s\S]*?<\/\1\s*>/gi, '');
+      if (clean !== svg) {
+        writeFileSync(file, clean);
+        stripped++;
+      }
+      continue;
+    }
+    const bytes = readFileSync(file);
+    // By the bytes, not the name: a «.jfif» or a misnamed photo is a JPEG all the same.
+    const format = imageFormat(bytes);
+    if (!format) continue;
+    const found = imageMetadata(bytes, format).kinds;
+    if (!found.length && (format === 'avif' || format === 'tiff')) {
+      const meta = await sharp(bytes).metadata();
+      if (meta.exif || meta.xmp || meta.iptc) found.push('EXIF');
+    }
+    if (!found.length) continue;
     // rotate() applies the EXIF orientation first, so the picture stays upright without it.
-    const clean = await sharp(image).rotate().toFormat(meta.format as keyof sharp.FormatEnum, meta.format === 'jpeg' ? { quality: 90 } : {}).toBuffer();
-    writeFileSync(image, clean);
+    const clean = await sharp(bytes).rotate().toFormat(format === 'avif' ? 'avif' : format, format === 'jpeg' ? { quality: 90 } : {}).toBuffer();
+    writeFileSync(file, clean);
     stripped++;
   }
   return { removed, renamed: renames.size, stripped, origins };

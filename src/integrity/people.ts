@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildDate } from '../lib/build-date.ts';
 import { collectionFiles } from '../schemas/index.ts';
 import { consentEnded, isMinor } from '../schemas/mentors.ts';
-import { findWithheld, latinForms, searchable, withheldOf, type WithheldDetail } from '../privacy/withheld.ts';
+import { findWithheld, latinPattern, latinSource, latinStem, searchable, withheldOf, type WithheldDetail } from '../privacy/withheld.ts';
 import { personId, shortSuffix } from '../../cms/latin-id.ts';
 import type { CheckedEntry, ContentProblem } from './check.ts';
 
@@ -36,11 +36,12 @@ function checkMinorIds(entries: CheckedEntry[], problems: ContentProblem[]) {
     if (entry.collection !== 'mentors') continue;
     const data = entry.data as unknown as Mentor;
     if (!isMinor(data) || data.consent.showSurname === true) continue;
-    const stem = data.name.last.trim().toLowerCase().replace(/[аеёиоуыэюяйь]+$/u, '');
-    const forms = latinForms(stem).filter((f) => f.length >= 3);
-    const tokens = entry.id.split('-');
-    const joined = entry.id.replace(/-/g, '');
-    const named = forms.some((f) => tokens.some((t) => t.startsWith(f) && t.length - f.length <= 4) || (f.length >= 5 && joined.includes(f)));
+    const latin = latinPattern(data.name.last);
+    const inside = latinStem(data.name.last);
+    // Each part of the id on its own («mariya-sidoroff»); a longer stem also inside the id without hyphens («artyomsekretov»).
+    const named =
+      entry.id.split('-').some((part) => latin?.test(part) && ((latin.lastIndex = 0), true)) ||
+      Boolean(inside && inside.length >= 5 && new RegExp(latinSource(inside)!, 'i').test(entry.id.replace(/-/g, '')));
     if (named)
       problems.push({
         file: entry.file,
@@ -57,8 +58,15 @@ function referencesOf(entry: CheckedEntry): { field: string; target: string }[] 
   walkStrings(entry.data, '', (field, value) => {
     if (/^\s*(?:\.{1,2}[\\/])?[^\s<>"'`]+\.[a-z0-9]{2,5}\s*$/i.test(value) || /^\s*\.{1,2}[\\/]\S+\s*$/.test(value)) found.push({ field, target: value.trim() });
   });
-  for (const m of (entry.body ?? '').matchAll(/\]\(\s*<?([^)\s>]+)>?[^)]*\)|\bsrc\s*=\s*["']([^"']+)["']|\bhref\s*=\s*["']([^"']+)["']/g))
-    found.push({ field: 'текст', target: m[1] ?? m[2] ?? m[3] });
+  const body = entry.body ?? '';
+  const add = (target?: string) => target && found.push({ field: 'текст', target });
+  // Markdown links and images, and reference definitions «[фото]: ../mentors/photos/a.jpg».
+  for (const m of body.matchAll(/\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)) add(m[1]);
+  for (const m of body.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?/gm)) add(m[1]);
+  // HTML attributes, quoted or not; srcset lists several addresses.
+  for (const m of body.matchAll(/\b(?:src|href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)) add(m[1] ?? m[2] ?? m[3]);
+  for (const m of body.matchAll(/\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi))
+    for (const candidate of (m[1] ?? m[2] ?? m[3]).split(',')) add(candidate.trim().split(/\s+/)[0]);
   return found.filter((r) => !/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(r.target));
 }
 

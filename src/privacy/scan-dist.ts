@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { describeSource, findInName, findWithheld, searchable, type Withheld, type WithheldDetail } from './withheld.ts';
+import { describeSource, findInName, findWithheld, NEEDS_FOLDING, searchable, type Withheld, type WithheldDetail } from './withheld.ts';
+import { imageFormat, imageMetadata, readableText } from './file-contents.ts';
 
 export interface Leak {
   /** The output file, relative to dist/ (for a share image: its path, and «текст на картинке»). */
@@ -31,8 +32,6 @@ export interface ScanResult {
   images: number;
 }
 
-const TEXT = /\.(html?|json|xml|txt|csv|ics|js|mjs|css|svg|webmanifest|md|conf|map)$|\/_headers$|\/_redirects$/i;
-const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic)$/i;
 /** Pagefind's index files: gzip with a «pagefind_dcd» signature inside. */
 const PAGEFIND = /\.pf_(fragment|meta|index|filter)$/;
 
@@ -56,11 +55,10 @@ class Prefilter {
     if (sources.length) this.any = new RegExp(sources.join('|'), 'i');
   }
 
-  /** False when the text cannot hold any unscoped detail; escaped text (%D0…, &#…;, \u04…) takes the full search. */
-  mayContain(raw: string, json: boolean): boolean {
+  /** False when the text cannot hold any unscoped detail; text `fold` would change (escapes, invisible characters, mixed alphabets) takes the full search. */
+  mayContain(raw: string): boolean {
     if (!this.any) return false;
-    // Escapes of Cyrillic letters: percent-encoded UTF-8, numeric entities (U+0400–U+04FF), JSON \u04xx.
-    return this.any.test(raw) || /%d[01]%|&#(?:1[0-2]\d\d|x4[0-9a-f]{2});/i.test(raw) || (json && /\\u04/i.test(raw));
+    return this.any.test(raw) || NEEDS_FOLDING.test(raw);
   }
 }
 
@@ -82,7 +80,7 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
   const searchText = (output: string, raw: string, where?: string) => {
     const owners = ownerOf(output);
     const scoped = index.scoped.filter((d) => owners.has(d.personId));
-    const unscoped = index.mayContain(raw, /\.json$/i.test(output));
+    const unscoped = index.mayContain(raw);
     if (!unscoped && !scoped.length) {
       if (/\.json$/i.test(output) && index.scoped.length) searchRecords(output, raw);
       return;
@@ -117,25 +115,44 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
     const output = relative(dist, file).replace(/\\/g, '/');
     for (const { detail, found } of findInName(output, withheld.details)) leaks.push({ output, where: 'имя файла', message: message(detail, found) });
 
+    const bytes = readFileSync(file);
     if (PAGEFIND.test(file)) {
       let text: string;
       try {
-        text = gunzipSync(readFileSync(file)).toString('utf8');
+        text = gunzipSync(bytes).toString('utf8');
       } catch {
-        text = readFileSync(file).toString('utf8');
+        text = bytes.toString('utf8');
       }
       searchText(output, text, 'поисковый индекс');
-    } else if (TEXT.test(file)) {
-      searchText(output, readFileSync(file, 'utf8'));
-    } else if (IMAGE.test(file)) {
+      continue;
+    }
+    const format = imageFormat(bytes);
+    if (format) {
       images++;
-      const meta = await sharp(file).metadata().catch(() => undefined);
-      if (meta && (meta.exif || meta.xmp || meta.iptc))
-        leaks.push({ output, where: 'метаданные изображения', message: `в изображении остались метаданные (${[meta.exif && 'EXIF', meta.xmp && 'XMP', meta.iptc && 'IPTC'].filter(Boolean).join(', ')}): в них бывают место съёмки (GPS), камера и автор` });
+      const { kinds, texts } = imageMetadata(bytes, format);
+      if (format === 'avif' || format === 'tiff') {
+        const meta = await sharp(bytes).metadata().catch(() => undefined);
+        for (const [kind, present] of [['EXIF', meta?.exif], ['XMP', meta?.xmp], ['IPTC', meta?.iptc]] as const) if (present) kinds.push(kind);
+      }
+      if (kinds.length)
+        leaks.push({ output, where: 'метаданные изображения', message: `в изображении остались метаданные (${kinds.join(', ')}): в них бывают место съёмки (GPS), камера, автор и подписи` });
+      for (const text of texts) searchText(output, text, 'текст внутри изображения');
       const origin = options.imageOrigins?.[output];
       const photo = origin && withheld.photos.find((p) => p.stem === origin);
       if (photo) leaks.push({ output, where: 'изображение', message: `сделано из файла «${origin}»: ${photo.why} (${describeSource(photo.source)})` });
+      continue;
     }
+    let text: string | undefined;
+    try {
+      text = readableText(bytes);
+    } catch (error) {
+      leaks.push({ output, where: 'документ', message: `документ не удалось прочитать (${(error as Error).message}), а значит и проверить: пересохраните его или уберите из public/` });
+      continue;
+    }
+    if (text === undefined) continue;
+    searchText(output, text, /\.(docx?|odt|xlsx?|ods|pptx?|odp|pdf)$/i.test(output) ? 'текст документа' : undefined);
+    if (/\.svg$/i.test(output) && /<(?:\w+:)?metadata[\s>]/i.test(text))
+      leaks.push({ output, where: 'метаданные изображения', message: 'в SVG остался блок <metadata>: в нём бывают автор, место и дата съёмки' });
   }
 
   for (const [output, text] of Object.entries(options.cardTexts ?? {})) searchText(output, text, 'текст на картинке для ссылок');

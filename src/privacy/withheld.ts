@@ -6,7 +6,6 @@
  * scan of the finished dist/ (a detail that reached any output by any way).
  */
 import { basename, extname, resolve } from 'node:path';
-import { slugify } from 'transliteration';
 import { consentEnded, isMinor } from '../schemas/mentors.ts';
 
 export interface PersonEntry {
@@ -24,21 +23,19 @@ export interface WithheldDetail {
   value: string;
   /** What the editor should do about a hit. */
   advice: string;
-  /** Matches the detail in text prepared by `searchable`. */
-  pattern: RegExp;
-  /** Latin forms (transliterations), matched in addresses and file names. */
-  latin?: RegExp;
+  /** The ways it may be written, on text prepared by `searchable` (its case forms, transliterations, initials…). */
+  patterns: RegExp[];
   /**
-   * A cheap pattern (no lookarounds, case-insensitive) that every match contains: a scan of
-   * thousands of files runs one union of these and the full patterns only where it hits.
+   * A cheap pattern (no lookarounds, case-insensitive, on raw text) that every match contains: a
+   * scan of thousands of files runs one union of these and the full patterns only where it hits.
    */
   prefilter: string;
   /** Where the detail is kept: the person's file and the field. */
   source: { file: string; field: string };
   personId: string;
   /**
-   * A date or a patronymic alone identifies nobody: it is a leak only where the person is
-   * named too (an output that mentions their id, or their own record).
+   * A date or a patronymic alone identifies nobody: it is a leak only where it would be the
+   * person's (their own page, share image and JSON record; their own record in the content).
    */
   scoped: boolean;
 }
@@ -61,67 +58,94 @@ export interface Withheld {
 
 const LETTER = '\\p{L}';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Case and «ё» do not matter; spaces may be any kind of space. */
-const fold = (s: string) => s.replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'));
-const spaced = (s: string) => escape(fold(s.trim())).replace(/№\s*/g, '№').replace(/\s+/g, '\\s+').replace(/№/g, '№\\s*');
+
+/** Latin letters that look like Cyrillic ones, and back: «Сeкретов» with a Latin «e» is still the name. */
+const LATIN_TO_CYRILLIC: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
+const CYRILLIC_TO_LATIN = Object.fromEntries(Object.entries(LATIN_TO_CYRILLIC).map(([l, c]) => [c, l]));
+const CYRILLIC = /[\u0400-\u04ff]/g;
+const LATIN = /[A-Za-z]/g;
 
 /**
- * A Russian surname in any case form: «Сидорова» also finds «Сидоровой», «Петровский» —
+ * The form every name and every text is compared in: compatibility forms folded (full-width
+ * letters), accents and other combining marks dropped (so «ё» is «е» and «й» is «и»), invisible
+ * format characters (zero-width joiners, soft hyphens, BOM) dropped, look-alike letters of the
+ * other alphabet turned to the word's own, and words glued in camel case («СекретовАртём») parted.
+ */
+export function fold(text: string): string {
+  return text
+    // Full-width forms by hand: NFKD would also turn «№» into «No».
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .normalize('NFD')
+    .replace(/[\p{M}\p{Cf}]/gu, '')
+    .replace(/\p{L}+/gu, (word) => {
+      const cyrillic = word.match(CYRILLIC)?.length ?? 0;
+      const latin = word.match(LATIN)?.length ?? 0;
+      if (!cyrillic || !latin) return word;
+      const table = cyrillic >= latin ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
+      return [...word].map((c) => table[c] ?? c).join('');
+    })
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+}
+
+/** Raw text that `fold` would change in a way the quick first pass cannot see: such text takes the full search. */
+export const NEEDS_FOLDING = /[\p{M}\p{Cf}\uff00-\uffef]|[а-яё][a-z]|[a-z][а-яё]|%d[01]%|&#(?:1[0-2]\d\d|x4[0-9a-f]{2});|\\u04/iu;
+
+/** Spaces of any kind between words; «№» may stand with or without one. */
+const spaced = (s: string) => escape(fold(s.trim())).replace(/№\s*/g, '№').replace(/\s+/g, '\\s+').replace(/№/g, '№\\s*');
+
+/** A word without its final vowels: «Сидорова» → «Сидоров», «Мария» → «Мар». */
+const stemOf = (word: string) => fold(word.trim()).toLowerCase().replace(/[аеиоуыэюяь]+$/u, '');
+
+/**
+ * A Russian name in any case form: «Сидорова» also finds «Сидоровой», «Петровский» —
  * «Петровского». The stem is the name without its final vowels; up to three letters may follow.
  */
-function surnameSource(name: string): { source: string; caseSensitive: boolean } {
+function nameSource(name: string): { source: string; caseSensitive: boolean } {
   const folded = fold(name.trim());
-  const stem = folded.replace(/[аеиоуыэюяйь]+$/iu, '');
+  const stem = stemOf(name);
   if (stem.length >= 4) return { source: `(?<!${LETTER})${escape(stem)}${LETTER}{0,3}(?!${LETTER})`, caseSensitive: false };
   // «Ли», «Ким»: as a lower-case word these are everyday Russian; only the capitalised name counts.
   return { source: `(?<!${LETTER})${escape(folded)}${LETTER}{0,2}(?!${LETTER})`, caseSensitive: true };
 }
-const surnamePattern = (name: string) => {
-  const { source, caseSensitive } = surnameSource(name);
+const namePattern = (name: string) => {
+  const { source, caseSensitive } = nameSource(name);
   return new RegExp(source, caseSensitive ? 'gu' : 'giu');
 };
+/** A first name or patronymic inside a longer pattern: its stem and any ending. */
+const wordSource = (word: string) => `${escape(stemOf(word).length >= 3 ? stemOf(word) : fold(word.trim()).toLowerCase())}${LETTER}{0,3}`;
 
-/** Passport (ICAO) transliteration, the other spelling a school may use besides the library's. */
-const ICAO: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+/** How each Cyrillic letter is written in Latin by the usual systems (GOST, ICAO, BGN, by ear). */
+const TRANSLIT: Record<string, string[]> = {
+  а: ['a'], б: ['b'], в: ['v', 'w', 'ff', 'f'], г: ['g', 'gh'], д: ['d'], е: ['e', 'ye', 'je'], ж: ['zh', 'j', 'g'], з: ['z', 's'], и: ['i', 'y', 'j'], к: ['k', 'c', 'ck', 'q'], л: ['l'], м: ['m'], н: ['n'], о: ['o'], п: ['p'], р: ['r'], с: ['s', 'ss', 'c'], т: ['t'], у: ['u', 'ou', 'oo'], ф: ['f', 'ph'], х: ['kh', 'h', 'x', 'ch'], ц: ['ts', 'tz', 'c', 'cz'], ч: ['ch', 'tch', 'tsch'], ш: ['sh', 'sch'], щ: ['shch', 'sch', 'sh', 'shh'], ъ: ['', 'ie'], ы: ['y', 'i'], ь: ['', "'"], э: ['e'], ю: ['iu', 'yu', 'ju', 'u'], я: ['ia', 'ya', 'ja', 'a'],
 };
-export function latinForms(word: string): string[] {
-  const lower = word.trim().toLowerCase();
-  const forms = new Set([slugify(lower, { separator: '' }), [...lower].map((c) => ICAO[c] ?? c).join('')]);
-  return [...forms].map((f) => f.replace(/[^a-z]/g, '')).filter(Boolean);
+/** The Latin spellings of a word's stem, as one pattern source («секретов» → s(e|ye)(k|c|ck)…). */
+export function latinSource(stem: string): string | undefined {
+  if (stem.length < 4) return undefined;
+  return [...stem].map((c) => (TRANSLIT[c] ? `(?:${TRANSLIT[c].map(escape).join('|')})` : /[a-z0-9]/.test(c) ? c : '')).join('');
 }
-/** Latin stems of a surname (`sidorov` for «Сидорова»), too short ones left out: they match anything. */
-function latinPattern(name: string): RegExp | undefined {
-  const stems = latinForms(fold(name).replace(/[аеиоуыэюяйь]+$/iu, '')).filter((s) => s.length >= 4);
-  if (!stems.length) return undefined;
-  return new RegExp(`(?<![a-z])(?:${stems.map(escape).join('|')})[a-z]{0,4}(?![a-z])`, 'gi');
+/** A name's stem, the form its Latin spellings are made from. */
+export const latinStem = (name: string) => stemOf(name);
+/** The stem of a surname in Latin letters, in any of the usual spellings, as a word of its own. */
+export function latinPattern(name: string): RegExp | undefined {
+  const source = latinSource(stemOf(name));
+  return source ? new RegExp(`(?<![a-z])${source}[a-z]{0,4}(?![a-z])`, 'gi') : undefined;
 }
 
-const months = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthName = new Intl.DateTimeFormat('ru-RU', { month: 'long', day: 'numeric', timeZone: 'UTC' });
+/** A date as people write it: 2025-09-02, 02.09.2025, 2.9.25, 02/09/2025, «2 сентября 2025». */
 function datePattern(date: Date): RegExp {
   const iso = date.toISOString().slice(0, 10);
   const [y, m, d] = iso.split('-');
-  const forms = [iso, `${d}.${m}.${y}`, `${Number(d)}.${m}.${y}`, fold(months.format(date).replace(/\s*г\.$/, ''))];
-  return new RegExp(`(?<![\\p{N}])(?:${forms.map(spaced).join('|')})(?![\\p{N}])`, 'giu');
+  const day = `0?${Number(d)}`;
+  const month = `0?${Number(m)}`;
+  const genitive = fold(monthName.format(date).replace(/^\d+\s*/, ''));
+  const forms = [iso, `${day}[./-]${month}[./-](?:${y}|${y.slice(2)})`, `${day}\\s+${escape(genitive)}\\s+${y}`];
+  return new RegExp(`(?<![\\p{N}])(?:${forms.join('|')})(?![\\p{N}])`, 'giu');
 }
 
-const stemOf = (word: string) => fold(word.trim().toLowerCase()).replace(/[аеиоуыэюяйь]+$/u, '');
-/** «е» in a pattern also finds «ё»: the text may keep it, the prefilter runs before folding. */
-const literal = (text: string) => escape(text).replace(/е/g, '[её]');
-
-function prefilterOf(field: string, value: string): string {
-  if (field === 'name.last' || field === 'name.middle') {
-    const stem = stemOf(value);
-    const core = stem.length >= 4 ? stem : fold(value.trim().toLowerCase());
-    return [literal(core), ...latinForms(stem).filter((f) => f.length >= 4)].join('|');
-  }
-  // A full name: the surname's stem is in every match.
-  if (field === 'name') return literal(stemOf(value.split(/\s+/).pop()!));
-  const space = '(?:\\s|&nbsp;|&#160;)';
-  return literal(fold(value.trim().toLowerCase()).replace(/№\s*/g, '№'))
-    .replace(/\s+/g, `${space}+`)
-    .replace(/№/g, `№${space}*`);
-}
+/** «е» and «и» in a quick pattern also find «ё» and «й»: it runs on the text before folding. */
+const literal = (text: string) => escape(text).replace(/е/g, '[её]').replace(/и/g, '[ий]');
+const SPACE = '(?:\\s|&nbsp;|&#160;)';
 
 const idPattern = (id: string) => new RegExp(`(?<![a-z0-9-])${escape(id)}(?![a-z0-9-])`, 'g');
 
@@ -145,36 +169,86 @@ export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Da
     const data = entry.data as unknown as MentorData;
     const { name, consent } = data;
     const at = (field: string) => ({ file: entry.file, field });
-    const add = (what: string, value: string, field: string, pattern: RegExp, scoped: boolean, advice: string, latin?: RegExp) =>
-      details.push({ what, value, advice, pattern, latin, prefilter: prefilterOf(field, value), source: at(field), personId: entry.id, scoped });
+    const add = (detail: Omit<WithheldDetail, 'source' | 'personId' | 'scoped'> & { field: string; scoped?: boolean }) => {
+      const { field, scoped = false, ...rest } = detail;
+      details.push({ ...rest, patterns: rest.patterns.filter(Boolean), source: at(field), personId: entry.id, scoped });
+    };
     const photo = typeof data.photo === 'string' ? resolve(mentorsDir, data.photo) : undefined;
     const addPhoto = (why: string) => photo && photos.push({ path: photo, stem: basename(photo, extname(photo)), source: at('photo'), why });
+    const last = nameSource(name.last).source;
+    const lastStem = stemOf(name.last);
+    const lastLatin = latinPattern(name.last);
+    const lastPrefilter = [literal(lastStem.length >= 4 ? lastStem : fold(name.last).toLowerCase()), lastLatin && latinSource(lastStem)].filter(Boolean).join('|');
+    const first = wordSource(name.first);
+    const middle = name.middle ? wordSource(name.middle) : undefined;
 
     const ended = consentEnded(consent, today);
     if (ended) {
-      // Off the site altogether: name in either order, the id (every address is made of it), the photo.
+      // Off the site altogether: the name however written (with the first name or initials, in any
+      // case, either order), the id (every address is made of it), the photo.
       const why = ended === 'withdrawn' ? 'согласие отозвано' : 'срок согласия истёк';
-      const last = surnameSource(name.last).source;
-      const first = spaced(name.first);
-      const full = new RegExp(`${first}(?:\\s+${spaced(name.middle ?? '')})?\\s+${last}|${last}\\s+${first}`, 'giu');
       const advice = 'без действующего согласия человека нельзя упоминать на сайте: уберите упоминание';
-      add(`имя человека, которого нельзя публиковать (${why})`, `${name.first} ${name.last}`, 'name', full, false, advice);
-      add(`идентификатор человека, которого нельзя публиковать (${why})`, entry.id, 'id', idPattern(entry.id), false, advice, idPattern(entry.id));
+      // Initials: «Петрова М. И.», «М.И. Петрова».
+      const F = escape(fold(name.first.trim()).charAt(0));
+      const M = name.middle ? escape(fold(name.middle.trim()).charAt(0)) : '(?!)';
+      const either = (x: string) => `(?:\\s+${x})?`;
+      const forms = [
+        `(?<!${LETTER})${first}${either(middle ?? '(?!)')}\\s+${last}`,
+        `${last}\\s+${first}${either(middle ?? '(?!)')}(?!${LETTER})`,
+        `${last}\\s+${F}\\.(?:\\s*${M}\\.)?`,
+        `(?<!${LETTER})${F}\\.\\s*(?:${M}\\.\\s*)?${last}`,
+        ...(middle ? [`(?<!${LETTER})${first}\\s+${middle}(?!${LETTER})`] : []),
+      ];
+      add({
+        what: `имя человека, которого нельзя публиковать (${why})`,
+        value: [name.first, name.middle, name.last].filter(Boolean).join(' '),
+        field: 'name',
+        advice,
+        patterns: [new RegExp(forms.join('|'), 'giu')],
+        prefilter: [lastPrefilter, middle && literal(stemOf(name.middle!))].filter(Boolean).join('|'),
+      });
+      add({ what: `идентификатор человека, которого нельзя публиковать (${why})`, value: entry.id, field: 'id', advice, patterns: [idPattern(entry.id)], prefilter: escape(entry.id) });
       addPhoto(`фотография человека, которого нельзя публиковать (${why})`);
     } else if (isMinor(data)) {
       if (consent.showSurname !== true) {
-        const advice = 'родители не разрешили её публиковать (consent.showSurname): уберите её отсюда';
-        add('фамилия несовершеннолетнего', name.last, 'name.last', surnamePattern(name.last), false, advice, latinPattern(name.last));
-        if (name.middle) add('отчество несовершеннолетнего', name.middle, 'name.middle', surnamePattern(name.middle), true, 'без фамилии отчество тоже не публикуется: уберите его отсюда');
+        add({
+          what: 'фамилия несовершеннолетнего',
+          value: name.last,
+          field: 'name.last',
+          advice: 'родители не разрешили её публиковать (consent.showSurname): уберите её отсюда',
+          patterns: [namePattern(name.last), lastLatin!],
+          prefilter: lastPrefilter,
+        });
+        if (name.middle) {
+          const advice = 'без фамилии отчество тоже не публикуется: уберите его отсюда';
+          // With the first name it names the child anywhere; alone, only where the child is named.
+          add({ what: 'имя и отчество несовершеннолетнего', value: `${name.first} ${name.middle}`, field: 'name.middle', advice, patterns: [new RegExp(`(?<!${LETTER})${first}\\s+${middle}(?!${LETTER})`, 'giu')], prefilter: literal(stemOf(name.middle)) });
+          add({ what: 'отчество несовершеннолетнего', value: name.middle, field: 'name.middle', advice, patterns: [namePattern(name.middle)], prefilter: literal(stemOf(name.middle)), scoped: true });
+        }
       }
       if (consent.showPhoto !== true) addPhoto('фотография несовершеннолетнего без разрешения родителей');
     }
-    // The consent record itself is never published, for anyone.
-    const document = consent.document.trim();
-    const distinctive = document.length >= 8 && /\d/.test(document);
+    // The consent record itself is never published, for anyone: the document as written, its number
+    // after «согласие … №», a number distinctive enough on its own, and (where the person is named) the date.
     const advice = 'сведения о согласии на сайт не выводятся: уберите их отсюда';
-    add('номер документа о согласии', document, 'consent.document', new RegExp(`(?<![\\p{L}\\p{N}])${spaced(document)}(?![\\p{L}\\p{N}])`, 'giu'), !distinctive, advice);
-    add('дата согласия', consent.date.toISOString().slice(0, 10), 'consent.date', datePattern(consent.date), true, advice);
+    const document = consent.document.trim();
+    const number = /№\s*([^\s,;«»"]+)/.exec(document)?.[1]?.replace(/[.)]$/, '');
+    const distinctive = number && number.length >= 4 && /[\p{L}/-]/u.test(number);
+    const docSource = `(?<![\\p{L}\\p{N}])${spaced(document)}(?![\\p{L}\\p{N}])`;
+    const patterns = [new RegExp(docSource, 'giu')];
+    if (number) patterns.push(new RegExp(`согласи${LETTER}*(?:\\s+${LETTER}+){0,3}\\s*№\\s*${escape(fold(number))}(?![\\p{L}\\p{N}])`, 'giu'));
+    if (distinctive) patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${escape(fold(number))}(?![\\p{L}\\p{N}])`, 'giu'));
+    const docPrefilter = literal(fold(document).toLowerCase().replace(/№\s*/g, '№')).replace(/\s+/g, `${SPACE}+`).replace(/№/g, `№${SPACE}*`);
+    add({
+      what: 'номер документа о согласии',
+      value: document,
+      field: 'consent.document',
+      advice,
+      patterns,
+      prefilter: number ? `${docPrefilter}|№${SPACE}*${literal(fold(number).toLowerCase())}${distinctive ? `|${literal(fold(number).toLowerCase())}` : ''}` : docPrefilter,
+      scoped: !number && !(document.length >= 8 && /\d/.test(document)),
+    });
+    add({ what: 'дата согласия', value: consent.date.toISOString().slice(0, 10), field: 'consent.date', advice, patterns: [datePattern(consent.date)], prefilter: '', scoped: true });
   }
   return { details, photos, personIds: people.map((p) => p.id) };
 }
@@ -189,11 +263,9 @@ export function searchable(text: string): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/\\u([0-9a-f]{4})/gi, (_, n) => String.fromCharCode(parseInt(n, 16)))
-    .replace(/[\u00ad\u200b\u2060]/g, '')
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
+    .replace(/\\u([0-9a-f]{4})/gi, (_, n) => String.fromCharCode(parseInt(n, 16)));
   if (/%[0-9a-f]{2}/i.test(out)) out += `\n${out.replace(/(?:%[0-9a-f]{2})+/gi, (seq) => { try { return decodeURIComponent(seq); } catch { return seq; } })}`;
-  return fold(out);
+  return fold(out).replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
 }
 
 export interface Hit {
@@ -207,8 +279,7 @@ export function findWithheld(text: string, details: WithheldDetail[], mentioned:
   const hits: Hit[] = [];
   for (const detail of details) {
     if (detail.scoped && !mentioned.has(detail.personId)) continue;
-    for (const pattern of [detail.pattern, detail.latin]) {
-      if (!pattern) continue;
+    for (const pattern of detail.patterns) {
       pattern.lastIndex = 0;
       const match = pattern.exec(text);
       if (match) {
