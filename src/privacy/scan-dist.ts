@@ -45,20 +45,30 @@ function allFiles(dir: string): string[] {
 /** One pass of a union of cheap patterns tells which files need the full search: most need none. */
 class Prefilter {
   private any?: RegExp;
+  private plain?: RegExp;
   readonly unscoped: WithheldDetail[];
   readonly scoped: WithheldDetail[];
 
   constructor(details: WithheldDetail[]) {
     this.scoped = details.filter((d) => d.scoped);
     this.unscoped = details.filter((d) => !d.scoped);
-    const sources = [...new Set(this.unscoped.map((d) => d.prefilter).filter(Boolean))];
-    if (sources.length) this.any = new RegExp(sources.join('|'), 'i');
+    const union = (sources: (string | undefined)[]) => {
+      const unique = [...new Set(sources.filter(Boolean))];
+      return unique.length ? new RegExp(unique.join('|'), 'i') : undefined;
+    };
+    this.plain = union(this.unscoped.map((d) => d.prefilter));
+    this.any = union(this.unscoped.flatMap((d) => [d.prefilter, d.latinPrefilter]));
   }
 
   /** False when the text cannot hold any unscoped detail; text `fold` would change (escapes, invisible characters, mixed alphabets) takes the full search. */
   mayContain(raw: string): boolean {
     if (!this.any) return false;
     return this.any.test(raw) || NEEDS_FOLDING.test(raw);
+  }
+
+  /** For code: its Cyrillic forms only, on the text as it is. */
+  mayContainPlain(raw: string): boolean {
+    return Boolean(this.plain?.test(raw));
   }
 }
 
@@ -80,14 +90,17 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
   const searchText = (output: string, raw: string, where?: string) => {
     const owners = ownerOf(output);
     const scoped = index.scoped.filter((d) => owners.has(d.personId));
-    const unscoped = index.mayContain(raw);
+    // The site's own scripts are code, megabytes of it: a name there would be plain text, and
+    // Latin spellings would match English words («below» for «Белов»). Content is searched in full.
+    const code = /^_astro\/.*\.m?js$/.test(output);
+    const unscoped = code ? index.mayContainPlain(raw) : index.mayContain(raw);
     if (!unscoped && !scoped.length) {
       if (/\.json$/i.test(output) && index.scoped.length) searchRecords(output, raw);
       return;
     }
-    const text = searchable(raw);
+    const text = code ? raw : searchable(raw);
     const candidates = [...(unscoped ? index.unscoped : []), ...scoped];
-    for (const { detail, found } of findWithheld(text, candidates, owners)) leaks.push({ output, where, message: message(detail, found) });
+    for (const { detail, found } of findWithheld(text, candidates, owners, { latin: !code })) leaks.push({ output, where, message: message(detail, found) });
     if (/\.json$/i.test(output) && index.scoped.length) searchRecords(output, raw);
   };
   const searchRecords = (output: string, raw: string) => {
