@@ -51,6 +51,20 @@ async function annotatedImages() {
   };
 }
 
+/** A photo with something in it (shapes, a gradient): a flat colour proves nothing about likeness. */
+const texturedPhoto = (other = false) =>
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><defs><linearGradient id="g"><stop offset="0" stop-color="${other ? '#204080' : '#f0c080'}"/><stop offset="1" stop-color="${other ? '#f0f0a0' : '#402010'}"/></linearGradient></defs><rect width="800" height="600" fill="url(#g)"/>` +
+        (other
+          ? '<rect x="500" y="50" width="250" height="500" fill="#111"/><circle cx="150" cy="450" r="120" fill="#fff"/>'
+          : '<circle cx="400" cy="250" r="160" fill="#fff"/><rect x="80" y="420" width="640" height="120" fill="#223"/><circle cx="650" cy="120" r="60" fill="#c33"/>') +
+        '</svg>',
+    ),
+  )
+    .jpeg({ quality: 85 })
+    .toBuffer();
+
 const mentor = (fields: string) =>
   `position: обучающаяся\norganization: uo-test\nsphere: химия\nforms: [uchitel-uchitel]\nsince: 2025\n${fields}\n`;
 
@@ -173,11 +187,18 @@ describe('personal data in dist/', () => {
       writeFileSync(join(planted, '_astro/sekretov-artem.Ab12.webp'), await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).webp().toBuffer());
       writeFileSync(join(planted, 'files/gps.jpg'), await cameraPhoto('#123456'));
       writeFileSync(join(planted, '_astro/abcdefabcdefabcd.webp'), await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).webp().toBuffer());
+      // The word index: each word after its CBOR length byte («p» before an 8-letter Cyrillic word).
+      mkdirSync(join(planted, 'pagefind/index'), { recursive: true });
+      writeFileSync(join(planted, 'pagefind/index/ru_planted.pf_index'), gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0x82, 0x70]), Buffer.from('секретов')])));
+      // The child's photo saved again under another name, resized and re-encoded (as a practice's cover would be).
+      writeFileSync(join(content, 'mentors/photos/artem.jpg'), await texturedPhoto());
+      writeFileSync(join(planted, '_astro/resavedcover00000.webp'), await sharp(join(content, 'mentors/photos/artem.jpg')).resize(480).webp({ quality: 70 }).toBuffer());
+      writeFileSync(join(planted, '_astro/otherpicture00000.webp'), await sharp(await texturedPhoto(true)).resize(480).webp().toBuffer());
       const entries = checkContent(ROOT, projectRelative(content)).entries;
       const withheld = withheldOf(entries, join(content, 'mentors'), new Date(`${TEST_BUILD_DATE}T00:00:00Z`));
       ({ leaks } = await scanDist(planted, withheld, {
         cardTexts: { 'og/nastavniki/uchenik-artem.png': `Доска почёта\nАртём ${SURNAME}` },
-        imageOrigins: { '_astro/abcdefabcdefabcd.webp': 'artem' },
+        imageOrigins: { '_astro/abcdefabcdefabcd.webp': 'artem', '_astro/resavedcover00000.webp': 'nagrazhdenie', '_astro/otherpicture00000.webp': 'drugoe' },
       }));
     }, 120_000);
     afterAll(() => rmSync(planted, { recursive: true, force: true }));
@@ -194,8 +215,13 @@ describe('personal data in dist/', () => {
       expect(leakOf('files/gps.jpg')).toMatch(/метаданные изображения.*EXIF/);
       expect(leakOf('_astro/abcdefabcdefabcd.webp')).toMatch(/сделано из файла «artem»: фотография несовершеннолетнего без разрешения родителей/);
     });
+    it('the surname in the search index’s word list, after its length byte', () => expect(leakOf('pagefind/index/ru_planted.pf_index')).toMatch(/поисковый индекс.*фамилия несовершеннолетнего/));
+    it('a withheld photo saved again under another name, by its likeness; another picture is not taken for it', () => {
+      expect(leakOf('_astro/resavedcover00000.webp')).toMatch(/та же фотография, что «artem» \(загружена как «nagrazhdenie»\): фотография несовершеннолетнего без разрешения родителей/);
+      expect(leakOf('_astro/otherpicture00000.webp')).toBe('');
+    });
     it('nothing else: the unplanted outputs stay clean', () => {
-      const expected = ['nastavniki/uchenik-artem/index.html', 'api/mentors.json', 'pagefind/fragment/ru_planted.pf_fragment', '_astro/sekretov-artem.Ab12.webp', 'files/gps.jpg', '_astro/abcdefabcdefabcd.webp', 'og/nastavniki/uchenik-artem.png'];
+      const expected = ['nastavniki/uchenik-artem/index.html', 'api/mentors.json', 'pagefind/fragment/ru_planted.pf_fragment', 'pagefind/index/ru_planted.pf_index', '_astro/sekretov-artem.Ab12.webp', '_astro/resavedcover00000.webp', 'files/gps.jpg', '_astro/abcdefabcdefabcd.webp', 'og/nastavniki/uchenik-artem.png'];
       expect([...new Set(leaks.map((l) => l.output))].sort()).toEqual(expected.sort());
     });
     it('`npm run check:leaks` says the same and exits 1', () => {

@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describeSource, findInName, findWithheld, NEEDS_FOLDING, searchable, type Withheld, type WithheldDetail } from './withheld.ts';
 import { imageFormat, imageMetadata, readableText } from './file-contents.ts';
+import { alike, likenessOf, type Likeness } from './photo-likeness.ts';
 
 export interface Leak {
   /** The output file, relative to dist/ (for a share image: its path, and «текст на картинке»). */
@@ -124,6 +125,23 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
     visit(data);
   };
 
+  // A withheld photo saved again under another name: compared by likeness, once per source picture
+  // (Astro makes several sizes of each). Only when some photo is withheld, and never the share cards,
+  // which draw only photos the rules allow.
+  const withheldLikeness = await Promise.all(withheld.photos.filter((p) => existsSync(p.path)).map(async (p) => ({ photo: p, hashes: await likenessOf(p.path).catch(() => [] as Likeness[]) })));
+  const comparedOrigins = new Set<string>();
+  const compareWithWithheld = async (output: string, bytes: Buffer, origin?: string) => {
+    if (!withheldLikeness.length || output.startsWith('og/')) return;
+    if (origin) {
+      if (comparedOrigins.has(origin)) return;
+      comparedOrigins.add(origin);
+    }
+    const hashes = await likenessOf(bytes).catch(() => [] as Likeness[]);
+    const match = withheldLikeness.find(({ hashes: theirs }) => theirs.some((a) => hashes.some((b) => alike(a, b))));
+    if (match)
+      leaks.push({ output, where: 'изображение', message: `это та же фотография, что «${match.photo.stem}»${origin ? ` (загружена как «${origin}»)` : ''}: ${match.photo.why} (${describeSource(match.photo.source)})` });
+  };
+
   for (const file of files) {
     const output = relative(dist, file).replace(/\\/g, '/');
     for (const { detail, found } of findInName(output, withheld.details)) leaks.push({ output, where: 'имя файла', message: message(detail, found) });
@@ -136,6 +154,9 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
       } catch {
         text = bytes.toString('utf8');
       }
+      // In the word index every word is a CBOR string after its length byte, which for a Cyrillic word
+      // reads as a Latin letter («pсекретов»): the byte would glue onto the word it describes.
+      if (/\.pf_index$/.test(file)) text = text.replace(/(?:[\x60-\x77]|\x78[\s\S])(?=[\u0400-\u04ff])/g, ' ');
       searchText(output, text, 'поисковый индекс');
       continue;
     }
@@ -153,6 +174,7 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
       const origin = options.imageOrigins?.[output];
       const photo = origin && withheld.photos.find((p) => p.stem === origin);
       if (photo) leaks.push({ output, where: 'изображение', message: `сделано из файла «${origin}»: ${photo.why} (${describeSource(photo.source)})` });
+      else await compareWithWithheld(output, bytes, origin);
       continue;
     }
     let text: string | undefined;
