@@ -251,7 +251,10 @@ describe('the withheld-detail matchers find a surname however it is written', ()
     ['Секретов', '/files/SekretovArtem-esse.docx'],
     ['Секретов', 'грамота Artem Secretov'],
     ['Секретов', 'artem.sekretoff@yandex.ru'],
-    ['Секретов', 'ｓｅｋｒｅｔｏｖ'],
+    ['Секретов', 'ＳＥＫＲＥＴＯＶ'],
+    ['Фёдоров', 'fyodorov-artyom'],
+    ['Максимов', 'Artem Maximov'],
+    ['Петров', 'Петровым'],
     ['Андреев', 'Андрееву вручена грамота'],
   ])('%s in «%s»', async (last, text) => {
     expect(hits(last, text).join()).toMatch(/фамилия несовершеннолетнего/);
@@ -266,8 +269,15 @@ describe('the withheld-detail matchers find a surname however it is written', ()
 
   it.each([
     ['Белов', 'Беловодский район'],
+    ['Белов', 'see below'],
     ['Ли', 'если ли у нас'],
+    ['Ли', 'Лиза и Лига'],
+    ['Ким', 'город Кимры'],
     ['Петров', 'Петропавловск'],
+    // A patronymic of the same root is not the surname.
+    ['Петров', 'Анна Петровна Смирнова'],
+    ['Андреев', 'Ольга Андреевна'],
+    ['Павлова', 'Иван Павлович'],
   ])('not %s in «%s»', (last, text) => expect(hits(last, text).filter((h) => h.startsWith('фамилия'))).toEqual([]));
 
   it('the first name with the patronymic names a minor anywhere', () => {
@@ -287,7 +297,19 @@ describe('the withheld-detail matchers find a surname however it is written', ()
     const { details } = withheldOf([ended], '/tmp', new Date('2026-11-23T00:00:00Z'));
     for (const text of ['Директор, Петрова М.И.', 'заместитель директора М. И. Петрова.', 'Благодарим Марию Петрову', 'Куратор — Мария Ивановна', 'Петровой Марии Ивановне'])
       expect(findWithheld(searchable(text), details, new Set()).map((h) => h.detail.what).join(), text).toMatch(/имя человека, которого нельзя публиковать \(согласие отозвано\)/);
-    expect(findWithheld(searchable('Мария Иванова и Ольга Петрова'), details, new Set())).toEqual([]);
+    for (const text of ['Мария Иванова и Ольга Петрова', 'Марина Петрова', 'Мария Петровна Смирнова'])
+      expect(findWithheld(searchable(text), details, new Set()), text).toEqual([]);
+  });
+
+  it('a minor stays a minor when the consent ends; a bare document number counts only after «согласие»', () => {
+    const child = entry('Секретов');
+    const withdrawn = { ...child, data: { ...child.data, consent: { ...child.data.consent, document: '№ 5', withdrawn: new Date('2026-10-01T00:00:00Z') } } };
+    const { details } = withheldOf([withdrawn], '/tmp', new Date('2026-11-23T00:00:00Z'));
+    const found = (text: string) => findWithheld(searchable(text), details, new Set()).map((h) => h.detail.what).join();
+    expect(found('семья Секретовых')).toMatch(/фамилия несовершеннолетнего/);
+    expect(found('/files/sekretov-artem.pdf')).toMatch(/фамилия несовершеннолетнего/);
+    expect(found('Школа № 5')).toBe('');
+    expect(found('по согласию № 5')).toMatch(/номер документа о согласии/);
   });
 
   it('a consent’s number anywhere; its date and the patronymic only where the person is named', async () => {

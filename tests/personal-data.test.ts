@@ -278,7 +278,7 @@ describe('planted leaks fail the build, naming the output file and the source en
     expect(build.output).toMatch(/files\/esse\.docx \(текст документа\): фамилия несовершеннолетнего «Секретов»/);
   });
   it('the content check’s own findings are in the report too, with the field to fix', () => {
-    expect(build.output).toMatch(/uchenik-artem\.yaml → поле «quote»: здесь записана фамилия несовершеннолетнего/);
-    expect(build.output).toMatch(/test-practice\.md → поле «текст»: здесь записана фамилия несовершеннолетнего/);
+    expect(build.output).toMatch(/uchenik-artem\.yaml → поле «quote»: здесь записано: фамилия несовершеннолетнего/);
+    expect(build.output).toMatch(/test-practice\.md → поле «текст»: здесь записано: фамилия несовершеннолетнего/);
   });
 });

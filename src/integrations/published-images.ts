@@ -18,7 +18,7 @@ import { imageFormat, imageMetadata } from '../privacy/file-contents.ts';
  */
 const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 const TEXT = /\.(html|css|js|json|xml|webmanifest|txt|ics|csv)$/i;
-const ASTRO_ASSET = /_astro\/([^"'()\s,?#\\]+)/g;
+const ASTRO_ASSET = /_astro\/([A-Za-z0-9_./-]+)/g;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildDate } from '../lib/build-date.ts';
 import { collectionFiles } from '../schemas/index.ts';
 import { consentEnded, isMinor } from '../schemas/mentors.ts';
-import { findWithheld, latinPattern, latinSource, latinStem, searchable, withheldOf, type WithheldDetail } from '../privacy/withheld.ts';
+import { DetailIndex, latinKey, nameLatinKey, withheldOf, type WithheldDetail } from '../privacy/withheld.ts';
 import { personId, shortSuffix } from '../../cms/latin-id.ts';
 import type { CheckedEntry, ContentProblem } from './check.ts';
 
@@ -36,12 +36,12 @@ function checkMinorIds(entries: CheckedEntry[], problems: ContentProblem[]) {
     if (entry.collection !== 'mentors') continue;
     const data = entry.data as unknown as Mentor;
     if (!isMinor(data) || data.consent.showSurname === true) continue;
-    const latin = latinPattern(data.name.last);
-    const inside = latinStem(data.name.last);
-    // Each part of the id on its own («mariya-sidoroff»); a longer stem also inside the id without hyphens («artyomsekretov»).
+    const key = nameLatinKey(data.name.last);
+    // Each part of the id on its own («mariya-sidoroff», «fyodorov-artyom»); a longer stem also inside the id without hyphens («artyomsekretov»).
     const named =
-      entry.id.split('-').some((part) => latin?.test(part) && ((latin.lastIndex = 0), true)) ||
-      Boolean(inside && inside.length >= 5 && new RegExp(latinSource(inside)!, 'i').test(entry.id.replace(/-/g, '')));
+      Boolean(key) &&
+      (entry.id.split('-').some((part) => latinKey(part).startsWith(key!) && latinKey(part).length - key!.length <= 4) ||
+        (key!.length >= 5 && latinKey(entry.id.replace(/-/g, '')).includes(key!)));
     if (named)
       problems.push({
         file: entry.file,
@@ -117,12 +117,15 @@ const OWN_FIELDS = /^(id|name(\.|$)|consent(\.|$)|photo$)/;
 
 function checkWithheldElsewhere(entries: CheckedEntry[], problems: ContentProblem[], details: WithheldDetail[]) {
   if (!details.length) return;
+  const index = new DetailIndex(details);
   const ended = new Set(
     entries.filter((e) => e.collection === 'mentors' && consentEnded((e.data as { consent: { until?: Date; withdrawn?: Date } }).consent)).map((e) => e.id),
   );
   for (const entry of entries) {
     const own = entry.collection === 'mentors';
-    const mentioned = new Set(own ? [entry.id] : []);
+    // The record of a person whose consent ended is never published: what it says stays in it.
+    if (own && ended.has(entry.id)) continue;
+    const owners = new Set(own ? [entry.id] : []);
     const texts: { field: string; value: string }[] = [];
     walkStrings(entry.data, '', (field, value) => texts.push({ field, value }));
     if (entry.body) texts.push({ field: 'текст', value: entry.body });
@@ -130,12 +133,11 @@ function checkWithheldElsewhere(entries: CheckedEntry[], problems: ContentProble
       if (own && OWN_FIELDS.test(field)) continue;
       // A practice may still list a person whose consent ended: the site leaves them out.
       if (entry.collection === 'practices' && /^mentors\[/.test(field) && ended.has(value)) continue;
-      const relevant = details.filter((d) => !(own && d.personId !== entry.id && d.scoped));
-      for (const { detail, found } of findWithheld(searchable(value), relevant, mentioned)) {
+      for (const { detail, found } of index.find(value, { owners })) {
         problems.push({
           file: entry.file,
           field,
-          message: `здесь записана ${detail.what} «${found}» (${detail.source.file}): ${detail.advice}`,
+          message: `здесь записано: ${detail.what} «${found}» (${detail.source.file}) — ${detail.advice}`,
         });
       }
     }

@@ -78,9 +78,9 @@ export function imageMetadata(bytes: Buffer, format: ImageFormat): ImageMetadata
       if (type === 'XMP ') kinds.add('XMP');
       at += 8 + length + (length % 2);
     }
-  } else if (format === 'gif') {
-    if (bytes.includes(Buffer.from([0x21, 0xfe]))) kinds.add('комментарий');
   }
+  // GIF comments are not looked for: the two bytes that start one also occur inside the picture's
+  // compressed data, and re-encoding a GIF would drop its animation.
   return { kinds: [...kinds], texts };
 }
 

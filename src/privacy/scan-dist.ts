@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { describeSource, findInName, findWithheld, NEEDS_FOLDING, searchable, type Withheld, type WithheldDetail } from './withheld.ts';
+import { DetailIndex, describeSource, type Withheld, type WithheldDetail } from './withheld.ts';
 import { imageFormat, imageMetadata, readableText } from './file-contents.ts';
 import { alike, likenessOf, type Likeness } from './photo-likeness.ts';
 
@@ -43,41 +43,11 @@ function allFiles(dir: string): string[] {
   });
 }
 
-/** One pass of a union of cheap patterns tells which files need the full search: most need none. */
-class Prefilter {
-  private any?: RegExp;
-  private plain?: RegExp;
-  readonly unscoped: WithheldDetail[];
-  readonly scoped: WithheldDetail[];
-
-  constructor(details: WithheldDetail[]) {
-    this.scoped = details.filter((d) => d.scoped);
-    this.unscoped = details.filter((d) => !d.scoped);
-    const union = (sources: (string | undefined)[]) => {
-      const unique = [...new Set(sources.filter(Boolean))];
-      return unique.length ? new RegExp(unique.join('|'), 'i') : undefined;
-    };
-    this.plain = union(this.unscoped.map((d) => d.prefilter));
-    this.any = union(this.unscoped.flatMap((d) => [d.prefilter, d.latinPrefilter]));
-  }
-
-  /** False when the text cannot hold any unscoped detail; text `fold` would change (escapes, invisible characters, mixed alphabets) takes the full search. */
-  mayContain(raw: string): boolean {
-    if (!this.any) return false;
-    return this.any.test(raw) || NEEDS_FOLDING.test(raw);
-  }
-
-  /** For code: its Cyrillic forms only, on the text as it is. */
-  mayContainPlain(raw: string): boolean {
-    return Boolean(this.plain?.test(raw));
-  }
-}
-
 const message = (detail: WithheldDetail, found: string) => `${detail.what} «${found}» из ${describeSource(detail.source)}`;
 
 export async function scanDist(dist: string, withheld: Withheld, options: ScanOptions = {}): Promise<ScanResult> {
   const leaks: Leak[] = [];
-  const index = new Prefilter(withheld.details);
+  const index = new DetailIndex(withheld.details);
   const files = existsSync(dist) ? allFiles(dist) : [];
   let images = 0;
 
@@ -89,20 +59,10 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
    */
   const ownerOf = (output: string) => new Set(output.split(/[/.]/).filter((part) => people.has(part)));
   const searchText = (output: string, raw: string, where?: string) => {
-    const owners = ownerOf(output);
-    const scoped = index.scoped.filter((d) => owners.has(d.personId));
-    // The site's own scripts are code, megabytes of it: a name there would be plain text, and
-    // Latin spellings would match English words («below» for «Белов»). Content is searched in full.
-    const code = /^_astro\/.*\.m?js$/.test(output);
-    const unscoped = code ? index.mayContainPlain(raw) : index.mayContain(raw);
-    if (!unscoped && !scoped.length) {
-      if (/\.json$/i.test(output) && index.scoped.length) searchRecords(output, raw);
-      return;
-    }
-    const text = code ? raw : searchable(raw);
-    const candidates = [...(unscoped ? index.unscoped : []), ...scoped];
-    for (const { detail, found } of findWithheld(text, candidates, owners, { latin: !code })) leaks.push({ output, where, message: message(detail, found) });
-    if (/\.json$/i.test(output) && index.scoped.length) searchRecords(output, raw);
+    // The site's own scripts are code: Latin words there are English («below» for «Белов»).
+    const latin = !/^_astro\/.*\.m?js$/.test(output);
+    for (const { detail, found } of index.find(raw, { owners: ownerOf(output), latin, ics: /\.ics$/i.test(output) })) leaks.push({ output, where, message: message(detail, found) });
+    if (/\.json$/i.test(output)) searchRecords(output, raw);
   };
   const searchRecords = (output: string, raw: string) => {
     let data: unknown;
@@ -116,9 +76,8 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
       if (!value || typeof value !== 'object') return;
       const id = (value as { id?: unknown }).id;
       if (typeof id === 'string' && people.has(id)) {
-        const record = searchable(JSON.stringify(value));
-        const scoped = index.scoped.filter((d) => d.personId === id);
-        for (const { detail, found } of findWithheld(record, scoped, new Set([id]))) leaks.push({ output, where: `запись «${id}»`, message: message(detail, found) });
+        for (const { detail, found } of index.find(JSON.stringify(value), { owners: new Set([id]) }).filter((h) => h.detail.scoped))
+          leaks.push({ output, where: `запись «${id}»`, message: message(detail, found) });
       }
       Object.values(value).forEach(visit);
     };
@@ -144,7 +103,7 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
 
   for (const file of files) {
     const output = relative(dist, file).replace(/\\/g, '/');
-    for (const { detail, found } of findInName(output, withheld.details)) leaks.push({ output, where: 'имя файла', message: message(detail, found) });
+    for (const { detail, found } of index.find(output)) leaks.push({ output, where: 'имя файла', message: message(detail, found) });
 
     const bytes = readFileSync(file);
     if (PAGEFIND.test(file)) {

@@ -23,17 +23,16 @@ export interface WithheldDetail {
   value: string;
   /** What the editor should do about a hit. */
   advice: string;
-  /** The ways it may be written, on text prepared by `searchable` (its case forms, initials…). */
+  /** The ways it may be written, on folded text (its case forms, initials…). */
   patterns: RegExp[];
-  /** Its Latin spellings («sekretoff», «Secretov»): searched in everything but the site's own scripts, whose English words they would match («below» for «Белов»). */
-  latin?: RegExp;
   /**
-   * A cheap pattern (no lookarounds, case-insensitive, on raw text) that every match contains: a
-   * scan of thousands of files runs one union of these and the full patterns only where it hits.
+   * Words one of which every match contains, folded and lower-case: `prefixes` begin a word of the
+   * text, `words` are a whole word. A text is tried against a detail only when it has one, so the
+   * work grows with the words of the site, not with words × people.
    */
-  prefilter: string;
-  /** The same for the Latin spellings. */
-  latinPrefilter?: string;
+  keys: { prefixes: string[]; words: string[] };
+  /** The surname's stem as `latinKey` makes it: Latin words («Secretov», «sekretoff») whose key begins so. */
+  latinKey?: string;
   /** Where the detail is kept: the person's file and the field. */
   source: { file: string; field: string };
   personId: string;
@@ -92,48 +91,75 @@ export function fold(text: string): string {
     .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 }
 
-/** Raw text that `fold` would change in a way the quick first pass cannot see: such text takes the full search. */
-export const NEEDS_FOLDING = /[\p{M}\p{Cf}\uff00-\uffef]|[а-яё][a-z]|[a-z][а-яё]|%d[01]%|&#(?:1[0-2]\d\d|x4[0-9a-f]{2});|\\u04/iu;
-
 /** Spaces of any kind between words; «№» may stand with or without one. */
 const spaced = (s: string) => escape(fold(s.trim())).replace(/№\s*/g, '№').replace(/\s+/g, '\\s+').replace(/№/g, '№\\s*');
 
-/** A word without its final vowels: «Сидорова» → «Сидоров», «Мария» → «Мар». */
-const stemOf = (word: string) => fold(word.trim()).toLowerCase().replace(/[аеиоуыэюяь]+$/u, '');
+/** Folded and lower-case, «ё» as «е» and «й» as «и»: the form keys and the words of a text are compared in. */
+const lower = (s: string) => fold(s.trim()).toLowerCase();
+/** A word without its final vowels: «Сидорова» → «сидоров», «Мария» → «мар». */
+const stemOf = (word: string) => lower(word).replace(/[аеиоуыэюяь]+$/u, '');
 
 /**
- * A Russian name in any case form: «Сидорова» also finds «Сидоровой», «Петровский» —
- * «Петровского». The stem is the name without its final vowels; up to three letters may follow.
+ * The endings a Russian name takes in its cases (surnames in -ов/-ин/-ский, first names in -ия,
+ * soft -ь), and nothing else: «Петров» must find «Петровой», never the patronymic «Петровна».
  */
-function nameSource(name: string): { source: string; caseSensitive: boolean } {
-  const folded = fold(name.trim());
-  const stem = stemOf(name);
-  if (stem.length >= 4) return { source: `(?<!${LETTER})${escape(stem)}${LETTER}{0,3}(?!${LETTER})`, caseSensitive: false };
-  // «Ли», «Ким»: as a lower-case word these are everyday Russian; only the capitalised name counts.
-  return { source: `(?<!${LETTER})${escape(folded)}${LETTER}{0,2}(?!${LETTER})`, caseSensitive: true };
-}
-const namePattern = (name: string) => {
-  const { source, caseSensitive } = nameSource(name);
-  return new RegExp(source, caseSensitive ? 'gu' : 'giu');
-};
-/** A first name or patronymic inside a longer pattern: its stem and any ending. */
-const wordSource = (word: string) => `${escape(stemOf(word).length >= 3 ? stemOf(word) : fold(word.trim()).toLowerCase())}${LETTER}{0,3}`;
+const ENDINGS = ['ыми', 'ими', 'ого', 'его', 'ому', 'ему', 'ией', 'ьей', 'ой', 'ей', 'ою', 'ею', 'ом', 'ем', 'ым', 'им', 'ых', 'их', 'ая', 'яя', 'ую', 'юю', 'ее', 'ое', 'ий', 'ый', 'ия', 'ию', 'ии', 'ья', 'ью', 'ьи', 'а', 'я', 'у', 'ю', 'ы', 'и', 'е', 'о', 'ь', ''];
+/** Case-insensitive by letter, so that one pattern can hold a case-sensitive part too. */
+const anyCase = (text: string) => [...text].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
+// Folded like the texts they are matched in («ой» → «ои»), longest first.
+const ending = `(?:${[...new Set(ENDINGS.map((e) => lower(e)))].sort((a, b) => b.length - a.length).map(anyCase).join('|')})(?!${LETTER})`;
 
-/** How each Cyrillic letter is written in Latin by the usual systems (GOST, ICAO, BGN, by ear). */
-const TRANSLIT: Record<string, string[]> = {
-  а: ['a'], б: ['b'], в: ['v', 'w', 'ff', 'f'], г: ['g', 'gh'], д: ['d'], е: ['e', 'ye', 'je'], ж: ['zh', 'j', 'g'], з: ['z', 's'], и: ['i', 'y', 'j'], к: ['k', 'c', 'ck', 'q'], л: ['l'], м: ['m'], н: ['n'], о: ['o'], п: ['p'], р: ['r'], с: ['s', 'ss', 'c'], т: ['t'], у: ['u', 'ou', 'oo'], ф: ['f', 'ph'], х: ['kh', 'h', 'x', 'ch'], ц: ['ts', 'tz', 'c', 'cz'], ч: ['ch', 'tch', 'tsch'], ш: ['sh', 'sch'], щ: ['shch', 'sch', 'sh', 'shh'], ъ: ['', 'ie'], ы: ['y', 'i'], ь: ['', "'"], э: ['e'], ю: ['iu', 'yu', 'ju', 'u'], я: ['ia', 'ya', 'ja', 'a'],
-};
-/** The Latin spellings of a word's stem, as one pattern source («секретов» → s(e|ye)(k|c|ck)…). */
-export function latinSource(stem: string): string | undefined {
-  if (stem.length < 4) return undefined;
-  return [...stem].map((c) => (TRANSLIT[c] ? `(?:${TRANSLIT[c].map(escape).join('|')})` : /[a-z0-9]/.test(c) ? c : '')).join('');
+/**
+ * A name in any of its case forms: the stem («сидоров») and a case ending. A short name («Ли»,
+ * «Ким», «Цой») is everyday Russian in lower case, so only its capitalised or upper-case form counts.
+ */
+function nameSource(name: string): string {
+  const stem = stemOf(name);
+  if (stem.length >= 4) return `(?<!${LETTER})${anyCase(stem)}${ending}`;
+  const whole = lower(name);
+  const base = stem.length >= 2 ? stem : whole;
+  const capital = base.charAt(0).toUpperCase() + escape(base.slice(1));
+  return `(?<!${LETTER})(?:${capital}|${escape(base.toUpperCase())})${stem.length >= 2 ? ending : `(?!${LETTER})`}`;
 }
-/** A name's stem, the form its Latin spellings are made from. */
-export const latinStem = (name: string) => stemOf(name);
-/** The stem of a surname in Latin letters, in any of the usual spellings, as a word of its own. */
-export function latinPattern(name: string): RegExp | undefined {
-  const source = latinSource(stemOf(name));
-  return source ? new RegExp(`(?<![a-z])${source}[a-z]{0,4}(?![a-z])`, 'gi') : undefined;
+const namePattern = (name: string) => new RegExp(nameSource(name), 'gu');
+/** What a text must hold for a name's pattern to be tried: the stem at a word's start. */
+const nameKey = (name: string) => (stemOf(name).length >= 2 ? stemOf(name) : lower(name));
+
+/**
+ * A coarse key for the Latin spellings of a Russian name: the systems differ in digraphs («kh»/«h»,
+ * «yo»/«e», «ts»/«c»/«tz», «ks»/«x», «v»/«w»/«ff»), so both the name and a Latin word are
+ * reduced to one letter per sound before they are compared («Secretov», «sekretoff» → «sekretov»).
+ */
+export function latinKey(latin: string): string {
+  return latin
+    .toLowerCase()
+    .replace(/shch|sch|sh/g, 'S')
+    .replace(/tch|ch/g, 'C')
+    .replace(/zh/g, 'Z')
+    .replace(/kh/g, 'H')
+    .replace(/ph/g, 'F')
+    .replace(/ts|tz|cz/g, 'T')
+    .replace(/ck/g, 'K')
+    .replace(/ks|x/g, 'X')
+    .replace(/yo|jo|io|ye|je/g, 'E')
+    .replace(/yu|ju|iu/g, 'U')
+    .replace(/ya|ja|ia/g, 'A')
+    .replace(/ff|w|v/g, 'V')
+    .replace(/[yji]/g, 'I')
+    .replace(/[cqk]/g, 'K')
+    .replace(/e/g, 'E')
+    .replace(/h/g, 'H')
+    .replace(/f/g, 'F')
+    .replace(/z/g, 'Z')
+    .replace(/([a-zA-Z])\1+/g, '$1');
+}
+const ICAO: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+};
+/** The latinKey of a Russian name's stem (4 letters at least: shorter ones are parts of too many words). */
+export function nameLatinKey(name: string): string | undefined {
+  const stem = stemOf(name);
+  return stem.length >= 4 ? latinKey([...stem].map((c) => ICAO[c] ?? c).join('')) : undefined;
 }
 
 const monthName = new Intl.DateTimeFormat('ru-RU', { month: 'long', day: 'numeric', timeZone: 'UTC' });
@@ -148,11 +174,8 @@ function datePattern(date: Date): RegExp {
   return new RegExp(`(?<![\\p{N}])(?:${forms.join('|')})(?![\\p{N}])`, 'giu');
 }
 
-/** «е» and «и» in a quick pattern also find «ё» and «й»: it runs on the text before folding. */
-const literal = (text: string) => escape(text).replace(/е/g, '[её]').replace(/и/g, '[ий]');
-const SPACE = '(?:\\s|&nbsp;|&#160;)';
-
-const idPattern = (id: string) => new RegExp(`(?<![a-z0-9-])${escape(id)}(?![a-z0-9-])`, 'g');
+const idPattern = (id: string) => new RegExp(`(?<![a-z0-9-])${escape(id)}(?![a-z0-9-])`, 'gi');
+const longest = (words: string[]) => [...words].sort((a, b) => b.length - a.length)[0] ?? '';
 
 interface MentorData {
   name: { last: string; first: string; middle?: string };
@@ -163,7 +186,7 @@ interface MentorData {
 }
 
 /**
- * The withheld details of every person in the content, as of `today`. `contentDir` resolves
+ * The withheld details of every person in the content, as of `today`. `mentorsDir` resolves
  * photo paths (they are relative to the mentors' folder).
  */
 export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Date): Withheld {
@@ -174,18 +197,37 @@ export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Da
     const data = entry.data as unknown as MentorData;
     const { name, consent } = data;
     const at = (field: string) => ({ file: entry.file, field });
-    const add = (detail: Omit<WithheldDetail, 'source' | 'personId' | 'scoped'> & { field: string; scoped?: boolean }) => {
-      const { field, scoped = false, ...rest } = detail;
-      details.push({ ...rest, patterns: rest.patterns.filter(Boolean), source: at(field), personId: entry.id, scoped });
+    const add = (detail: Omit<WithheldDetail, 'source' | 'personId' | 'scoped' | 'keys'> & { field: string; scoped?: boolean; prefixes?: string[]; words?: string[] }) => {
+      const { field, scoped = false, prefixes = [], words = [], ...rest } = detail;
+      details.push({ ...rest, keys: { prefixes: prefixes.filter(Boolean), words: words.filter(Boolean) }, source: at(field), personId: entry.id, scoped });
     };
     const photo = typeof data.photo === 'string' ? resolve(mentorsDir, data.photo) : undefined;
     const addPhoto = (why: string) => photo && photos.push({ path: photo, stem: basename(photo, extname(photo)), source: at('photo'), why });
-    const last = nameSource(name.last).source;
-    const lastStem = stemOf(name.last);
-    const lastLatin = latinPattern(name.last);
-    const lastPrefilter = literal(lastStem.length >= 4 ? lastStem : fold(name.last).toLowerCase());
-    const first = wordSource(name.first);
-    const middle = name.middle ? wordSource(name.middle) : undefined;
+    // A first name or patronymic inside a longer pattern: its stem and a case ending.
+    const word = (w: string) => `${anyCase(stemOf(w).length >= 2 ? stemOf(w) : lower(w))}${ending}`;
+    const last = nameSource(name.last);
+    const first = word(name.first);
+    const middle = name.middle ? word(name.middle) : undefined;
+
+    // A minor stays a minor when the consent ends: what was withheld stays withheld.
+    if (isMinor(data) && consent.showSurname !== true) {
+      add({
+        what: 'фамилия несовершеннолетнего',
+        value: name.last,
+        field: 'name.last',
+        advice: 'родители не разрешили её публиковать (consent.showSurname): уберите её отсюда',
+        patterns: [namePattern(name.last)],
+        prefixes: [nameKey(name.last)],
+        latinKey: nameLatinKey(name.last),
+      });
+      if (name.middle) {
+        const advice = 'без фамилии отчество тоже не публикуется: уберите его отсюда';
+        // With the first name it names the child anywhere; alone, only where the child is named.
+        add({ what: 'имя и отчество несовершеннолетнего', value: `${name.first} ${name.middle}`, field: 'name.middle', advice, patterns: [new RegExp(`(?<!${LETTER})${first}\\s+${middle}`, 'gu')], prefixes: [nameKey(name.middle)] });
+        add({ what: 'отчество несовершеннолетнего', value: name.middle, field: 'name.middle', advice, patterns: [namePattern(name.middle)], scoped: true });
+      }
+    }
+    if (isMinor(data) && consent.showPhoto !== true) addPhoto('фотография несовершеннолетнего без разрешения родителей');
 
     const ended = consentEnded(consent, today);
     if (ended) {
@@ -194,86 +236,77 @@ export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Da
       const why = ended === 'withdrawn' ? 'согласие отозвано' : 'срок согласия истёк';
       const advice = 'без действующего согласия человека нельзя упоминать на сайте: уберите упоминание';
       // Initials: «Петрова М. И.», «М.И. Петрова».
-      const F = escape(fold(name.first.trim()).charAt(0));
-      const M = name.middle ? escape(fold(name.middle.trim()).charAt(0)) : '(?!)';
-      const either = (x: string) => `(?:\\s+${x})?`;
+      const F = escape(fold(name.first.trim()).charAt(0).toUpperCase());
+      const M = name.middle ? escape(fold(name.middle.trim()).charAt(0).toUpperCase()) : '(?!)';
+      const optionalMiddle = middle ? `(?:\\s+${middle})?` : '';
       const forms = [
-        `(?<!${LETTER})${first}${either(middle ?? '(?!)')}\\s+${last}`,
-        `${last}\\s+${first}${either(middle ?? '(?!)')}(?!${LETTER})`,
+        `(?<!${LETTER})${first}${optionalMiddle}\\s+${last}`,
+        `${last}\\s+${first}${optionalMiddle}`,
         `${last}\\s+${F}\\.(?:\\s*${M}\\.)?`,
         `(?<!${LETTER})${F}\\.\\s*(?:${M}\\.\\s*)?${last}`,
-        ...(middle ? [`(?<!${LETTER})${first}\\s+${middle}(?!${LETTER})`] : []),
+        ...(middle ? [`(?<!${LETTER})${first}\\s+${middle}`] : []),
       ];
       add({
         what: `имя человека, которого нельзя публиковать (${why})`,
         value: [name.first, name.middle, name.last].filter(Boolean).join(' '),
         field: 'name',
         advice,
-        patterns: [new RegExp(forms.join('|'), 'giu')],
-        prefilter: [lastPrefilter, middle && literal(stemOf(name.middle!))].filter(Boolean).join('|'),
+        patterns: [new RegExp(forms.join('|'), 'gu')],
+        prefixes: [nameKey(name.last), name.middle ? nameKey(name.middle) : ''],
       });
-      add({ what: `идентификатор человека, которого нельзя публиковать (${why})`, value: entry.id, field: 'id', advice, patterns: [idPattern(entry.id)], prefilter: escape(entry.id) });
+      add({ what: `идентификатор человека, которого нельзя публиковать (${why})`, value: entry.id, field: 'id', advice, patterns: [idPattern(entry.id)], words: [longest(entry.id.split('-'))] });
       addPhoto(`фотография человека, которого нельзя публиковать (${why})`);
-    } else if (isMinor(data)) {
-      if (consent.showSurname !== true) {
-        add({
-          what: 'фамилия несовершеннолетнего',
-          value: name.last,
-          field: 'name.last',
-          advice: 'родители не разрешили её публиковать (consent.showSurname): уберите её отсюда',
-          patterns: [namePattern(name.last)],
-          latin: lastLatin,
-          prefilter: lastPrefilter,
-          latinPrefilter: lastLatin && latinSource(lastStem),
-        });
-        if (name.middle) {
-          const advice = 'без фамилии отчество тоже не публикуется: уберите его отсюда';
-          // With the first name it names the child anywhere; alone, only where the child is named.
-          add({ what: 'имя и отчество несовершеннолетнего', value: `${name.first} ${name.middle}`, field: 'name.middle', advice, patterns: [new RegExp(`(?<!${LETTER})${first}\\s+${middle}(?!${LETTER})`, 'giu')], prefilter: literal(stemOf(name.middle)) });
-          add({ what: 'отчество несовершеннолетнего', value: name.middle, field: 'name.middle', advice, patterns: [namePattern(name.middle)], prefilter: literal(stemOf(name.middle)), scoped: true });
-        }
-      }
-      if (consent.showPhoto !== true) addPhoto('фотография несовершеннолетнего без разрешения родителей');
     }
-    // The consent record itself is never published, for anyone: the document as written, its number
-    // after «согласие … №», a number distinctive enough on its own, and (where the person is named) the date.
+
+    // The consent record itself is never published, for anyone: the document as written (when it is
+    // more than a bare number), its number after «согласие … №», and (where the person is named) the date.
     const advice = 'сведения о согласии на сайт не выводятся: уберите их отсюда';
     const document = consent.document.trim();
-    const number = /№\s*([^\s,;«»"]+)/.exec(document)?.[1]?.replace(/[.)]$/, '');
-    const distinctive = number && number.length >= 4 && /[\p{L}/-]/u.test(number);
-    const docSource = `(?<![\\p{L}\\p{N}])${spaced(document)}(?![\\p{L}\\p{N}])`;
-    const patterns = [new RegExp(docSource, 'giu')];
-    if (number) patterns.push(new RegExp(`согласи${LETTER}*(?:\\s+${LETTER}+){0,3}\\s*№\\s*${escape(fold(number))}(?![\\p{L}\\p{N}])`, 'giu'));
-    if (distinctive) patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${escape(fold(number))}(?![\\p{L}\\p{N}])`, 'giu'));
-    const docPrefilter = literal(fold(document).toLowerCase().replace(/№\s*/g, '№')).replace(/\s+/g, `${SPACE}+`).replace(/№/g, `№${SPACE}*`);
+    const number = /№\s*([^\s,;«»"]+)/.exec(document)?.[1]?.replace(/[.)]$/, '') ?? (/^\s*[\p{N}/-]+\s*$/u.test(document) ? document.trim() : undefined);
+    const patterns: RegExp[] = [];
+    const spelled = /\p{L}{3}/u.test(document.replace(/№/g, '')) && document.length >= 8;
+    if (spelled) patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${spaced(document)}(?![\\p{L}\\p{N}])`, 'giu'));
+    if (number) patterns.push(new RegExp(`согласи${LETTER}*(?:\\s+${LETTER}+){0,3}\\s*(?:№\\s*)?${escape(fold(number))}(?![\\p{L}\\p{N}])`, 'giu'));
+    const numberWords = number ? lower(number).match(/[\p{L}\p{N}]+/gu) ?? [] : [];
     add({
       what: 'номер документа о согласии',
       value: document,
       field: 'consent.document',
       advice,
       patterns,
-      prefilter: number ? `${docPrefilter}|№${SPACE}*${literal(fold(number).toLowerCase())}${distinctive ? `|${literal(fold(number).toLowerCase())}` : ''}` : docPrefilter,
-      scoped: !number && !(document.length >= 8 && /\d/.test(document)),
+      words: number ? [longest(numberWords)] : [longest(lower(document).match(/[\p{L}\p{N}]+/gu) ?? [])],
+      scoped: !spelled && !number,
     });
-    add({ what: 'дата согласия', value: consent.date.toISOString().slice(0, 10), field: 'consent.date', advice, patterns: [datePattern(consent.date)], prefilter: '', scoped: true });
+    add({ what: 'дата согласия', value: consent.date.toISOString().slice(0, 10), field: 'consent.date', advice, patterns: [datePattern(consent.date)], scoped: true });
   }
   return { details, photos, personIds: people.map((p) => p.id) };
 }
 
 /**
- * Text as the matchers expect it: entities and percent-escapes decoded, «ё» folded,
- * every kind of space a space, soft hyphens and iCalendar line folds gone.
+ * Text as a reader gets it: entities, percent-escapes and \u-escapes decoded, iCalendar line
+ * folds joined. Code points out of range are left as they were.
  */
-export function searchable(text: string): string {
-  let out = text
-    .replace(/\r?\n[ \t]/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
+export function decoded(text: string, { ics = false } = {}): string {
+  const char = (code: number, whole: string) => (code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole);
+  let out = (ics ? text.replace(/\r?\n[ \t]/g, '') : text)
+    .replace(/&(?:nbsp|#160|#xa0);/gi, ' ')
+    .replace(/&shy;/gi, '')
+    .replace(/&#(\d+);/g, (whole, n) => char(Number(n), whole))
+    .replace(/&#x([0-9a-f]+);/gi, (whole, n) => char(parseInt(n, 16), whole))
     .replace(/\\u([0-9a-f]{4})/gi, (_, n) => String.fromCharCode(parseInt(n, 16)));
-  if (/%[0-9a-f]{2}/i.test(out)) out += `\n${out.replace(/(?:%[0-9a-f]{2})+/gi, (seq) => { try { return decodeURIComponent(seq); } catch { return seq; } })}`;
-  return fold(out).replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
+  if (/%[0-9a-f]{2}/i.test(out))
+    out = out.replace(/(?:%[0-9a-f]{2})+/gi, (seq) => {
+      try {
+        return decodeURIComponent(seq);
+      } catch {
+        return seq;
+      }
+    });
+  return out;
 }
+
+/** Decoded and folded: the text the full patterns run on. */
+export const searchable = (text: string, options?: { ics?: boolean }) => fold(decoded(text, options)).replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
 
 export interface Hit {
   detail: WithheldDetail;
@@ -281,24 +314,104 @@ export interface Hit {
   found: string;
 }
 
-/** Every withheld detail present in `text` (already `searchable`), scoped ones only for `mentioned` people. */
-export function findWithheld(text: string, details: WithheldDetail[], mentioned: Set<string>, { latin = true } = {}): Hit[] {
-  const hits: Hit[] = [];
-  for (const detail of details) {
-    if (detail.scoped && !mentioned.has(detail.personId)) continue;
-    for (const pattern of latin && detail.latin ? [...detail.patterns, detail.latin] : detail.patterns) {
-      pattern.lastIndex = 0;
-      const match = pattern.exec(text);
-      if (match) {
-        hits.push({ detail, found: match[0] });
-        break;
+/** Characters that may stand inside a word on its way to `fold`: they are part of the word, not a gap. */
+const WORD = /[a-zа-яё0-9\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff]+/g;
+const LATIN_WORD = /[A-Za-z]+/g;
+
+/**
+ * All withheld details, indexed by the words they need: one pass over a text's words finds the
+ * few details worth trying, and only their full patterns run.
+ */
+export class DetailIndex {
+  private byPrefix = new Map<string, WithheldDetail[]>();
+  private byWord = new Map<string, WithheldDetail[]>();
+  private byLatin = new Map<string, WithheldDetail[]>();
+  private prefixLengths: number[] = [];
+  private latinLengths: number[] = [];
+  private scopedBy = new Map<string, WithheldDetail[]>();
+
+  readonly details: WithheldDetail[];
+
+  constructor(details: WithheldDetail[]) {
+    this.details = details;
+    const put = (map: Map<string, WithheldDetail[]>, key: string, detail: WithheldDetail) => {
+      if (!map.has(key)) map.set(key, []);
+      map.get(key)!.push(detail);
+    };
+    for (const detail of details) {
+      if (detail.scoped) put(this.scopedBy, detail.personId, detail);
+      else {
+        for (const prefix of detail.keys.prefixes) put(this.byPrefix, prefix, detail);
+        for (const word of detail.keys.words) put(this.byWord, word, detail);
+      }
+      if (detail.latinKey) put(this.byLatin, detail.latinKey, detail);
+    }
+    this.prefixLengths = [...new Set([...this.byPrefix.keys()].map((k) => k.length))];
+    this.latinLengths = [...new Set([...this.byLatin.keys()].map((k) => k.length))];
+  }
+
+  /**
+   * Every withheld detail in `raw`. `owners`: people whose own output this is (their scoped details
+   * count here). `latin: false` for the site's scripts, where Latin words are code.
+   */
+  find(raw: string, { owners = new Set<string>(), latin = true, ics = false }: { owners?: Set<string>; latin?: boolean; ics?: boolean } = {}): Hit[] {
+    const text = decoded(raw, { ics }).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const candidates = new Set<WithheldDetail>();
+    for (const owner of owners) for (const detail of this.scopedBy.get(owner) ?? []) candidates.add(detail);
+    if (this.byPrefix.size || this.byWord.size)
+      for (const token of new Set(text.toLowerCase().match(WORD) ?? [])) {
+        const word = /^(?:[а-я0-9]+|[a-z0-9]+)$/.test(token) ? token : lower(token);
+        for (const d of this.byWord.get(word) ?? []) candidates.add(d);
+        for (const length of this.prefixLengths) if (word.length >= length) for (const d of this.byPrefix.get(word.slice(0, length)) ?? []) candidates.add(d);
+      }
+    const hits: Hit[] = [];
+    if (candidates.size) {
+      const folded = fold(text).replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
+      for (const detail of candidates) {
+        for (const pattern of detail.patterns) {
+          pattern.lastIndex = 0;
+          const match = pattern.exec(folded);
+          if (match) {
+            hits.push({ detail, found: match[0] });
+            break;
+          }
+        }
       }
     }
+    if (latin && this.byLatin.size) hits.push(...this.findLatin(fold(text), hits));
+    return hits;
   }
-  return hits;
+
+  /**
+   * Latin spellings of a minor's surname. They count where a name is written, not where a word
+   * happens to be spelt alike («below» for «Белов»): capitalised («Secretov»), or inside an
+   * address, a file name or an e-mail («/files/sekretov-esse.docx», «artem.sekretoff@…»).
+   */
+  private findLatin(text: string, already: Hit[]): Hit[] {
+    const hits: Hit[] = [];
+    const seen = new Set(already.map((h) => h.detail));
+    for (const m of text.matchAll(LATIN_WORD)) {
+      const token = m[0];
+      const before = text[m.index! - 1] ?? '';
+      const after = text[m.index! + token.length] ?? '';
+      const named = /^[A-Z]/.test(token) || /[-_./@\d]/.test(before) || /[-_.@\d]/.test(after);
+      if (!named) continue;
+      const key = latinKey(token);
+      for (const length of this.latinLengths) {
+        if (key.length < length || key.length > length + 4) continue;
+        for (const detail of this.byLatin.get(key.slice(0, length)) ?? []) {
+          if (seen.has(detail)) continue;
+          seen.add(detail);
+          hits.push({ detail, found: token });
+        }
+      }
+    }
+    return hits;
+  }
 }
 
-/** A file name or address: a scoped detail names nobody there. */
-export const findInName = (path: string, details: WithheldDetail[]): Hit[] => findWithheld(searchable(path.toLowerCase()), details, new Set());
+/** Every withheld detail present in `text`, scoped ones only for `mentioned` people. */
+export const findWithheld = (text: string, details: WithheldDetail[], mentioned: Set<string>, { latin = true } = {}): Hit[] =>
+  new DetailIndex(details).find(text, { owners: mentioned, latin });
 
 export const describeSource = (s: { file: string; field: string }) => `${s.file} → поле «${s.field}»`;
