@@ -74,21 +74,24 @@ const LATIN = /[A-Za-z]/g;
  * format characters (zero-width joiners, soft hyphens, BOM) dropped, look-alike letters of the
  * other alphabet turned to the word's own, and words glued in camel case («СекретовАртём») parted.
  */
-export function fold(text: string): string {
-  return text
+export function fold(text: string, { code = false } = {}): string {
+  let out = text
     // Full-width forms by hand: NFKD would also turn «№» into «No».
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .normalize('NFD')
-    .replace(/[\p{M}\p{Cf}]/gu, '')
-    // Only words that mix the two alphabets: a callback for every word of a 6 MB script costs seconds.
-    .replace(/\p{L}*(?:[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z])\p{L}*/giu, (word) => {
+    .replace(/[\p{M}\p{Cf}]/gu, '');
+  // Code (the site's scripts) is searched as written: its identifiers mix alphabets and cases on purpose.
+  if (code) return out;
+  // Only words that mix the two alphabets, and only when there are any: a callback per word costs.
+  if (/[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]/i.test(out))
+    out = out.replace(/\p{L}+/gu, (word) => {
       const cyrillic = word.match(CYRILLIC)?.length ?? 0;
       const latin = word.match(LATIN)?.length ?? 0;
       if (!cyrillic || !latin) return word;
       const table = cyrillic >= latin ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
       return [...word].map((c) => table[c] ?? c).join('');
-    })
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+    });
+  return out.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 }
 
 /** Spaces of any kind between words; «№» may stand with or without one. */
@@ -316,7 +319,9 @@ export interface Hit {
 
 /** Characters that may stand inside a word on its way to `fold`: they are part of the word, not a gap. */
 const WORD = /[a-zа-яё0-9\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff]+/g;
-const LATIN_WORD = /[A-Za-z]+/g;
+const LATIN_WORD = /[A-Za-z\u00c0-\u024f\u0300-\u036f]+/g;
+/** In code only Russian words can be a person's detail: its Latin words and numbers are the program's. */
+const CYRILLIC_WORD = /[а-яё\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff]+/g;
 
 /**
  * All withheld details, indexed by the words they need: one pass over a text's words finds the
@@ -328,6 +333,7 @@ export class DetailIndex {
   private byLatin = new Map<string, WithheldDetail[]>();
   private prefixLengths: number[] = [];
   private latinLengths: number[] = [];
+  private minLatin = Infinity;
   private scopedBy = new Map<string, WithheldDetail[]>();
 
   readonly details: WithheldDetail[];
@@ -348,6 +354,7 @@ export class DetailIndex {
     }
     this.prefixLengths = [...new Set([...this.byPrefix.keys()].map((k) => k.length))];
     this.latinLengths = [...new Set([...this.byLatin.keys()].map((k) => k.length))];
+    this.minLatin = Math.min(...this.latinLengths);
   }
 
   /**
@@ -355,18 +362,20 @@ export class DetailIndex {
    * count here). `latin: false` for the site's scripts, where Latin words are code.
    */
   find(raw: string, { owners = new Set<string>(), latin = true, ics = false }: { owners?: Set<string>; latin?: boolean; ics?: boolean } = {}): Hit[] {
+    // Without Latin spellings the text is code (the site's scripts): folded lightly.
+    const code = !latin;
     const text = decoded(raw, { ics }).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     const candidates = new Set<WithheldDetail>();
     for (const owner of owners) for (const detail of this.scopedBy.get(owner) ?? []) candidates.add(detail);
     if (this.byPrefix.size || this.byWord.size)
-      for (const token of new Set(text.toLowerCase().match(WORD) ?? [])) {
+      for (const token of new Set(text.toLowerCase().match(code ? CYRILLIC_WORD : WORD) ?? [])) {
         const word = /^(?:[а-я0-9]+|[a-z0-9]+)$/.test(token) ? token : lower(token);
         for (const d of this.byWord.get(word) ?? []) candidates.add(d);
         for (const length of this.prefixLengths) if (word.length >= length) for (const d of this.byPrefix.get(word.slice(0, length)) ?? []) candidates.add(d);
       }
     const hits: Hit[] = [];
     if (candidates.size) {
-      const folded = fold(text).replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
+      const folded = fold(text, { code }).replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
       for (const detail of candidates) {
         for (const pattern of detail.patterns) {
           pattern.lastIndex = 0;
@@ -378,7 +387,7 @@ export class DetailIndex {
         }
       }
     }
-    if (latin && this.byLatin.size) hits.push(...this.findLatin(fold(text), hits));
+    if (latin && this.byLatin.size) hits.push(...this.findLatin(text, hits));
     return hits;
   }
 
@@ -391,18 +400,26 @@ export class DetailIndex {
     const hits: Hit[] = [];
     const seen = new Set(already.map((h) => h.detail));
     for (const m of text.matchAll(LATIN_WORD)) {
-      const token = m[0];
-      const before = text[m.index! - 1] ?? '';
-      const after = text[m.index! + token.length] ?? '';
-      const named = /^[A-Z]/.test(token) || /[-_./@\d]/.test(before) || /[-_.@\d]/.test(after);
-      if (!named) continue;
-      const key = latinKey(token);
-      for (const length of this.latinLengths) {
-        if (key.length < length || key.length > length + 4) continue;
-        for (const detail of this.byLatin.get(key.slice(0, length)) ?? []) {
-          if (seen.has(detail)) continue;
-          seen.add(detail);
-          hits.push({ detail, found: token });
+      const plain = /^[A-Za-z]+$/.test(m[0]) ? m[0] : m[0].normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      if (plain.length < this.minLatin) continue;
+      // «SekretovArtem»: each part of a word glued in camel case on its own.
+      let offset = 0;
+      for (const token of plain.split(/(?<=[a-z])(?=[A-Z])/)) {
+        const at = m.index! + offset;
+        offset += token.length;
+        if (token.length < this.minLatin) continue;
+        const before = text[at - 1] ?? '';
+        const after = text[at + token.length] ?? '';
+        const named = /^[A-Z]/.test(token) || /[-_./@\d]/.test(before) || /[-_.@\d]/.test(after);
+        if (!named) continue;
+        const key = latinKey(token);
+        for (const length of this.latinLengths) {
+          if (key.length < length || key.length > length + 4) continue;
+          for (const detail of this.byLatin.get(key.slice(0, length)) ?? []) {
+            if (seen.has(detail)) continue;
+            seen.add(detail);
+            hits.push({ detail, found: token });
+          }
         }
       }
     }
