@@ -31,6 +31,8 @@ export interface WithheldDetail {
    * work grows with the words of the site, not with words × people.
    */
   keys: { prefixes: string[]; words: string[] };
+  /** A consent's number: tried where a text says «согласие … № <number>». */
+  consentNumber?: string;
   /** The surname's stem as `latinKey` makes it: Latin words («Secretov», «sekretoff») whose key begins so. */
   latinKey?: string;
   /** Where the detail is kept: the person's file and the field. */
@@ -74,12 +76,16 @@ const LATIN = /[A-Za-z]/g;
  * format characters (zero-width joiners, soft hyphens, BOM) dropped, look-alike letters of the
  * other alphabet turned to the word's own, and words glued in camel case («СекретовАртём») parted.
  */
+const PLAIN_FOLD: Record<string, string> = { ё: 'е', Ё: 'Е', й: 'и', Й: 'И' };
+/** Anything NFD would change besides «ё» and «й», and invisible format characters: rare, so checked before the costly pass. */
+const NEEDS_NFD = /[\u00c0-\u024f\u0300-\u036f\u0400-\u040f\u0450-\u04ff\u1e00-\u1eff\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/;
+
 export function fold(text: string, { code = false } = {}): string {
   let out = text
     // Full-width forms by hand: NFKD would also turn «№» into «No».
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .normalize('NFD')
-    .replace(/[\p{M}\p{Cf}]/gu, '');
+    .replace(/[ёЁйЙ]/g, (c) => PLAIN_FOLD[c]);
+  if (NEEDS_NFD.test(out)) out = out.normalize('NFD').replace(/[\p{M}\p{Cf}]/gu, '');
   // Code (the site's scripts) is searched as written: its identifiers mix alphabets and cases on purpose.
   if (code) return out;
   // Only words that mix the two alphabets, and only when there are any: a callback per word costs.
@@ -91,7 +97,8 @@ export function fold(text: string, { code = false } = {}): string {
       const table = cyrillic >= latin ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
       return [...word].map((c) => table[c] ?? c).join('');
     });
-  return out.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  // «СекретовАртём»: Russian words glued in camel case are parted (Latin ones are parted where they are read).
+  return out.replace(/([а-я])([А-Я])/g, '$1 $2');
 }
 
 /** Spaces of any kind between words; «№» may stand with or without one. */
@@ -270,14 +277,15 @@ export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Da
     const spelled = /\p{L}{3}/u.test(document.replace(/№/g, '')) && document.length >= 8;
     if (spelled) patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${spaced(document)}(?![\\p{L}\\p{N}])`, 'giu'));
     if (number) patterns.push(new RegExp(`согласи${LETTER}*(?:\\s+${LETTER}+){0,3}\\s*(?:№\\s*)?${escape(fold(number))}(?![\\p{L}\\p{N}])`, 'giu'));
-    const numberWords = number ? lower(number).match(/[\p{L}\p{N}]+/gu) ?? [] : [];
     add({
       what: 'номер документа о согласии',
       value: document,
       field: 'consent.document',
       advice,
       patterns,
-      words: number ? [longest(numberWords)] : [longest(lower(document).match(/[\p{L}\p{N}]+/gu) ?? [])],
+      consentNumber: number ? lower(number) : undefined,
+      // A document named otherwise («заявление № 5»): by its longest word.
+      words: /соглас/i.test(document) ? [] : [longest(lower(document).match(/\p{L}{4,}/gu) ?? [])],
       scoped: !spelled && !number,
     });
     add({ what: 'дата согласия', value: consent.date.toISOString().slice(0, 10), field: 'consent.date', advice, patterns: [datePattern(consent.date)], scoped: true });
@@ -318,10 +326,11 @@ export interface Hit {
 }
 
 /** Characters that may stand inside a word on its way to `fold`: they are part of the word, not a gap. */
-const WORD = /[a-zа-яё0-9\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff]+/g;
+const WORD = /[a-zа-я0-9]+/g;
+const CONSENT_MENTION = /соглас\p{L}*(?:\s+\p{L}+){0,3}\s*№?\s*([\p{L}\p{N}/-]*\p{N}[\p{L}\p{N}/-]*)/giu;
 const LATIN_WORD = /[A-Za-z\u00c0-\u024f\u0300-\u036f]+/g;
 /** In code only Russian words can be a person's detail: its Latin words and numbers are the program's. */
-const CYRILLIC_WORD = /[а-яё\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff]+/g;
+const CYRILLIC_WORD = /[а-я]+/g;
 
 /**
  * All withheld details, indexed by the words they need: one pass over a text's words finds the
@@ -331,9 +340,11 @@ export class DetailIndex {
   private byPrefix = new Map<string, WithheldDetail[]>();
   private byWord = new Map<string, WithheldDetail[]>();
   private byLatin = new Map<string, WithheldDetail[]>();
+  private byConsentNumber = new Map<string, WithheldDetail[]>();
   private prefixLengths: number[] = [];
   private latinLengths: number[] = [];
   private minLatin = Infinity;
+  private minPrefix = Infinity;
   private scopedBy = new Map<string, WithheldDetail[]>();
 
   readonly details: WithheldDetail[];
@@ -351,8 +362,10 @@ export class DetailIndex {
         for (const word of detail.keys.words) put(this.byWord, word, detail);
       }
       if (detail.latinKey) put(this.byLatin, detail.latinKey, detail);
+      if (detail.consentNumber && !detail.scoped) put(this.byConsentNumber, detail.consentNumber, detail);
     }
     this.prefixLengths = [...new Set([...this.byPrefix.keys()].map((k) => k.length))];
+    this.minPrefix = Math.min(...this.prefixLengths);
     this.latinLengths = [...new Set([...this.byLatin.keys()].map((k) => k.length))];
     this.minLatin = Math.min(...this.latinLengths);
   }
@@ -367,23 +380,27 @@ export class DetailIndex {
     const text = decoded(raw, { ics }).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     const candidates = new Set<WithheldDetail>();
     for (const owner of owners) for (const detail of this.scopedBy.get(owner) ?? []) candidates.add(detail);
+    // Folded once: the words are looked up in it, the candidates' patterns run on it.
+    const folded = fold(text, { code }).replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
     if (this.byPrefix.size || this.byWord.size)
-      for (const token of new Set(text.toLowerCase().match(code ? CYRILLIC_WORD : WORD) ?? [])) {
-        const word = /^(?:[а-я0-9]+|[a-z0-9]+)$/.test(token) ? token : lower(token);
-        for (const d of this.byWord.get(word) ?? []) candidates.add(d);
+      for (const word of new Set(folded.toLowerCase().match(code ? CYRILLIC_WORD : WORD) ?? [])) {
+        const byWord = this.byWord.get(word);
+        if (byWord) for (const d of byWord) candidates.add(d);
+        // Name stems are Russian: a Latin word or a number has none to begin.
+        if (word.length < this.minPrefix || word.charCodeAt(0) < 0x0430) continue;
         for (const length of this.prefixLengths) if (word.length >= length) for (const d of this.byPrefix.get(word.slice(0, length)) ?? []) candidates.add(d);
       }
+    // «согласие (родителей) № 27»: one pass finds the numbers a text gives to consents.
+    if (this.byConsentNumber.size)
+      for (const m of folded.matchAll(CONSENT_MENTION)) for (const d of this.byConsentNumber.get(m[1].toLowerCase()) ?? []) candidates.add(d);
     const hits: Hit[] = [];
-    if (candidates.size) {
-      const folded = fold(text, { code }).replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
-      for (const detail of candidates) {
-        for (const pattern of detail.patterns) {
-          pattern.lastIndex = 0;
-          const match = pattern.exec(folded);
-          if (match) {
-            hits.push({ detail, found: match[0] });
-            break;
-          }
+    for (const detail of candidates) {
+      for (const pattern of detail.patterns) {
+        pattern.lastIndex = 0;
+        const match = pattern.exec(folded);
+        if (match) {
+          hits.push({ detail, found: match[0] });
+          break;
         }
       }
     }
