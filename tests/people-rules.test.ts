@@ -346,3 +346,9 @@ describe('the build date is the local day', () => {
     }
   });
 });
+
+describe('a mistyped BUILD_DATE', () => {
+  it('stops the build instead of treating every consent as valid', () => {
+    for (const wrong of ['2026-1-5', '2026-02-30', 'вчера']) expect(() => buildDate({ BUILD_DATE: wrong }), wrong).toThrow(/ГГГГ-ММ-ДД/);
+  });
+});

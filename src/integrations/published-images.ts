@@ -88,14 +88,21 @@ export async function publishImages(root: string): Promise<{ removed: number; re
     if (!format) continue;
     const found = imageMetadata(bytes, format).kinds;
     if (!found.length && (format === 'avif' || format === 'tiff')) {
-      const meta = await sharp(bytes).metadata();
-      if (meta.exif || meta.xmp || meta.iptc) found.push('EXIF');
+      const meta = await sharp(bytes).metadata().catch(() => undefined);
+      // Unreadable: it may hold anything, so it is treated as holding metadata.
+      if (!meta || meta.exif || meta.xmp || meta.iptc) found.push('EXIF');
     }
     if (!found.length) continue;
-    // rotate() applies the EXIF orientation first, so the picture stays upright without it.
-    const clean = await sharp(bytes).rotate().toFormat(format === 'avif' ? 'avif' : format, format === 'jpeg' ? { quality: 90 } : {}).toBuffer();
-    writeFileSync(file, clean);
-    stripped++;
+    try {
+      // rotate() applies the EXIF orientation first, so the picture stays upright without it.
+      const clean = await sharp(bytes).rotate().toFormat(format === 'avif' ? 'avif' : format, format === 'jpeg' ? { quality: 90 } : {}).toBuffer();
+      writeFileSync(file, clean);
+      stripped++;
+    } catch (error) {
+      // An image whose metadata cannot be removed must not be published: nothing of this build is.
+      rmSync(root, { recursive: true, force: true });
+      throw new Error(`изображение ${relative(root, file)} с метаданными (${found.join(', ')}) не удалось пересохранить без них (${(error as Error).message}): пересохраните его или уберите. Собранный сайт удалён.`);
+    }
   }
   return { removed, renamed: renames.size, stripped, origins };
 }
