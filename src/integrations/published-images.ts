@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { filesUnder } from '../lib/files.ts';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -20,12 +21,6 @@ const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 const TEXT = /\.(html|css|js|json|xml|webmanifest|txt|ics|csv)$/i;
 const ASTRO_ASSET = /_astro\/([A-Za-z0-9_./-]+)/g;
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
 
 /** Image origins of the last build, by dist folder: the leak scan of the same build reads them. */
 export const imageOrigins = new Map<string, Record<string, string>>();
@@ -34,7 +29,7 @@ export const imageOrigins = new Map<string, Record<string, string>>();
 const originOf = (name: string) => name.replace(/\.[^/]*$/, '').replace(/\.[A-Za-z0-9_-]+$/, '');
 
 export async function publishImages(root: string): Promise<{ removed: number; renamed: number; stripped: number; origins: Record<string, string> }> {
-  const all = files(root);
+  const all = filesUnder(root);
   const astroDir = join(root, '_astro');
   const textFiles = all.filter((f) => TEXT.test(f) && !f.startsWith(join(root, 'pagefind')));
   const referenced = new Set<string>();
@@ -70,7 +65,7 @@ export async function publishImages(root: string): Promise<{ removed: number; re
   }
 
   let stripped = 0;
-  for (const file of files(root)) {
+  for (const file of filesUnder(root)) {
     if (file.startsWith(join(root, 'pagefind'))) continue;
     if (/\.svg$/i.test(file)) {
       // An SVG's <metadata> (RDF: author, place, date) is not part of the picture.

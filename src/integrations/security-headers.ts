@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
+import { filesUnder } from '../lib/files.ts';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +23,7 @@ const HARDENING: Record<string, string> = {
 /** The files this integration writes into dist/: no address of the site. */
 const OWN_FILES = new Set(['_headers', 'nginx-security-headers.conf']);
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
-  });
-}
+const htmlFiles = (dir: string) => filesUnder(dir).filter((file) => file.endsWith('.html'));
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

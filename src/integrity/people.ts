@@ -8,6 +8,7 @@
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildDate } from '../lib/build-date.ts';
+import { numericDate } from '../lib/format.ts';
 import { collectionFiles } from '../schemas/index.ts';
 import { consentEnded, isMinor } from '../schemas/mentors.ts';
 import { DetailIndex, latinKey, nameLatinKey, withheldOf, type WithheldDetail } from '../privacy/withheld.ts';
@@ -147,17 +148,16 @@ function checkWithheldElsewhere(entries: CheckedEntry[], problems: ContentProble
 /** Consents that end within `days` days, and those that already ended: the build lists them. */
 export function consentNotices(entries: CheckedEntry[], today = buildDate(), days = 30): string[] {
   const notices: string[] = [];
-  const ru = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('.');
   for (const entry of entries) {
     if (entry.collection !== 'mentors') continue;
     const consent = (entry.data as { consent: { until?: Date; withdrawn?: Date } }).consent;
     const ended = consentEnded(consent, today);
-    if (ended === 'withdrawn') notices.push(`${entry.file}: согласие отозвано ${ru(consent.withdrawn!)} — человек не публикуется`);
-    else if (ended === 'expired') notices.push(`${entry.file}: срок согласия истёк ${ru(consent.until!)} — человек не публикуется`);
+    if (ended === 'withdrawn') notices.push(`${entry.file}: согласие отозвано ${numericDate(consent.withdrawn!)} — человек не публикуется`);
+    else if (ended === 'expired') notices.push(`${entry.file}: срок согласия истёк ${numericDate(consent.until!)} — человек не публикуется`);
     else if (consent.until && consent.until.getTime() - today.getTime() <= days * 86_400_000)
-      notices.push(`${entry.file}: согласие действует до ${ru(consent.until)} — после этого дня человек исчезнет с сайта; продлите согласие, если нужно`);
+      notices.push(`${entry.file}: согласие действует до ${numericDate(consent.until)} — после этого дня человек исчезнет с сайта; продлите согласие, если нужно`);
     else if (consent.withdrawn && consent.withdrawn.getTime() - today.getTime() <= days * 86_400_000)
-      notices.push(`${entry.file}: согласие отзывается с ${ru(consent.withdrawn)} — с этого дня человек исчезнет с сайта`);
+      notices.push(`${entry.file}: согласие отзывается с ${numericDate(consent.withdrawn)} — с этого дня человек исчезнет с сайта`);
   }
   return notices;
 }

@@ -13,6 +13,8 @@ export const formatMonth = (date: Date) => monthYear.format(date);
 export const formatShortMonth = (date: Date) => shortMonth.format(date);
 /** ISO calendar date «2024-02-12» (dates are UTC midnights). */
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+/** «12.02.2024», as dates are written in documents and messages. */
+export const numericDate = (date: Date) => isoDate(date).split('-').reverse().join('.');
 
 
 /** «5 наставников», with a non-breaking space so the number never stands alone at a line end. */

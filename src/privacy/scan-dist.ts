@@ -5,7 +5,8 @@
  * GPS). It does not trust the code that made the pages: a new page, field or feed that opens
  * a door again fails here.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { filesUnder } from '../lib/files.ts';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
@@ -36,19 +37,13 @@ export interface ScanResult {
 /** Pagefind's index files: gzip with a «pagefind_dcd» signature inside. */
 const PAGEFIND = /\.pf_(fragment|meta|index|filter)$/;
 
-function allFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? allFiles(path) : [path];
-  });
-}
 
 const message = (detail: WithheldDetail, found: string) => `${detail.what} «${found}» из ${describeSource(detail.source)}`;
 
 export async function scanDist(dist: string, withheld: Withheld, options: ScanOptions = {}): Promise<ScanResult> {
   const leaks: Leak[] = [];
   const index = new DetailIndex(withheld.details);
-  const files = existsSync(dist) ? allFiles(dist) : [];
+  const files = existsSync(dist) ? filesUnder(dist) : [];
   let images = 0;
 
   const people = new Set(withheld.personIds);

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
 import { buildDate } from '../lib/build-date.ts';
+import { numericDate } from '../lib/format.ts';
 import { calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
 import { achievementLevel, consentGiver, mentorCategory } from './vocabulary.ts';
 
 /** Consents are recorded since ЦМН exists; an older date is a typing mistake. */
 const EARLIEST_CONSENT = new Date(Date.UTC(2000, 0, 1));
-const ruDate = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('.');
 
 /**
  * Consent to publication (152-ФЗ ст. 10.1): only the fact, dates and document number
@@ -33,9 +33,9 @@ export const consentSchema = z
   .superRefine((consent, ctx) => {
     const today = buildDate();
     if (consent.date.getTime() < EARLIEST_CONSENT.getTime())
-      ctx.addIssue({ code: 'custom', path: ['date'], message: `дата согласия ${ruDate(consent.date)} раньше 2000 года: проверьте год` });
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `дата согласия ${numericDate(consent.date)} раньше 2000 года: проверьте год` });
     if (consent.date.getTime() > today.getTime())
-      ctx.addIssue({ code: 'custom', path: ['date'], message: `дата согласия ${ruDate(consent.date)} ещё не наступила: укажите день, когда согласие подписано` });
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `дата согласия ${numericDate(consent.date)} ещё не наступила: укажите день, когда согласие подписано` });
     if (consent.until && consent.until.getTime() < consent.date.getTime())
       ctx.addIssue({ code: 'custom', path: ['until'], message: 'согласие не может закончиться раньше, чем дано: проверьте даты' });
     if (consent.withdrawn && consent.withdrawn.getTime() < consent.date.getTime())
