@@ -16,14 +16,14 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { publishedImages } from './src/integrations/published-images.ts';
 import { leakScan } from './src/integrations/leak-scan.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
-import { contentCacheDir, contentRoot } from './src/schemas/index.ts';
+import { contentCacheDir, contentRoot, siteSettingsFile } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
 import { rehypeTypography } from './src/lib/markdown/typography.ts';
 import { siteFont } from './src/lib/site-font.ts';
 
 /** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
 const root = fileURLToPath(new URL('.', import.meta.url));
-const settingsFile = resolve(root, contentRoot(), 'settings/site.yaml');
+const settingsFile = resolve(root, contentRoot(), siteSettingsFile());
 // A missing or broken settings file is reported by the integrity check with the other content
 // errors, in Russian with its line and column; the config must not fail first in English.
 const settings = readSettings();

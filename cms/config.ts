@@ -3,17 +3,11 @@
  * a folder collection per content collection, the site settings as a file collection.
  */
 import { ID_PATTERN, type CollectionName } from '../src/schemas/common.ts';
-import { collectionFiles, schemaFactories } from '../src/schemas/index.ts';
-import { COLLECTION_LABELS, fieldHint, fieldLabel } from './labels.ts';
-import { cmsTools, fieldsOf, NAME_FIELD, type DecapField } from './schema-fields.ts';
+import { collectionSpec, COLLECTIONS, entryExtension, schemaFor } from '../src/schemas/index.ts';
+import { fieldHint, fieldLabel } from './labels.ts';
+import { cmsTools, fieldsOf, type DecapField } from './schema-fields.ts';
 
 export const CONTENT_DIR = 'src/content';
-export const SETTINGS_FILE = `${CONTENT_DIR}/settings/site.yaml`;
-/** Collections whose entries carry a Markdown text after their fields. */
-const MARKDOWN: Partial<Record<CollectionName, true>> = { regulations: true, practices: true };
-
-/** Collections kept as a folder of entries (settings is one file). */
-const FOLDERS = ['organizations', 'forms', 'regulations', 'roadmaps', 'practices', 'mentors'] as const;
 
 /** The Latin id: filled from the title while typing (widget «id»), editable, checked against the schema's pattern. */
 function idField(collection: CollectionName): DecapField {
@@ -23,7 +17,7 @@ function idField(collection: CollectionName): DecapField {
     widget: 'id',
     // Fields the id is made from (space-separated paths), e.g. «shkola-molodogo-pedagoga» from the title.
     // A mentor's id is made by personId: surname and name for an adult, name and a suffix for a minor.
-    ...(collection === 'mentors' ? { source: 'name.last name.first', person: true } : { source: NAME_FIELD[collection] }),
+    ...(collection === 'mentors' ? { source: 'name.last name.first', person: true } : { source: collectionSpec(collection).nameField }),
     // Optional, as in the schema: a saved entry's id is its file name; a new one gets it from the title.
     required: false,
     pattern: [ID_PATTERN.source, 'только латинские строчные буквы, цифры и дефисы, например «shkola-5»'],
@@ -35,9 +29,9 @@ function idField(collection: CollectionName): DecapField {
 }
 
 export function collectionFields(collection: CollectionName): DecapField[] {
-  const schema = schemaFactories[collection](cmsTools) as Parameters<typeof fieldsOf>[1];
+  const schema = schemaFor(collection, cmsTools);
   const fields = fieldsOf(collection, schema).filter((f) => f.name !== 'id');
-  if (MARKDOWN[collection]) {
+  if (collectionSpec(collection).body) {
     fields.push({
       name: 'body',
       label: fieldLabel(collection, 'body', 'body'),
@@ -65,33 +59,40 @@ export interface CmsConfigOptions {
 }
 
 export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, unknown> {
-  const folders = FOLDERS.map((collection) => {
-    const { dir, pattern } = collectionFiles[collection];
-    const markdown = pattern.endsWith('.md');
+  const collections = COLLECTIONS.map((collection) => {
+    const spec = collectionSpec(collection);
+    if (spec.singleFile) {
+      return {
+        name: collection,
+        label: spec.label,
+        editor: { preview: false },
+        files: [
+          {
+            name: spec.singleFile.id,
+            label: spec.singleFile.label,
+            file: `${CONTENT_DIR}/${spec.dir}/${spec.singleFile.id}${entryExtension(collection)}`,
+            format: 'yaml',
+            fields: collectionFields(collection),
+          },
+        ],
+      };
+    }
     return {
       name: collection,
-      label: COLLECTION_LABELS[collection].label,
-      label_singular: COLLECTION_LABELS[collection].single,
-      folder: `${CONTENT_DIR}/${dir}`,
-      extension: markdown ? 'md' : 'yaml',
-      format: markdown ? 'yaml-frontmatter' : 'yaml',
+      label: spec.label,
+      label_singular: spec.single,
+      folder: `${CONTENT_DIR}/${spec.dir}`,
+      extension: entryExtension(collection).slice(1),
+      format: spec.body ? 'yaml-frontmatter' : 'yaml',
       create: true,
       // Decap cannot transliterate: the file name comes from the explicit Latin id.
       identifier_field: 'id',
       slug: '{{fields.id}}',
-      summary: collection === 'mentors' ? '{{name.first}} {{name.last}}' : `{{${NAME_FIELD[collection]}}}`,
-      ...(collection === 'mentors' || collection === 'practices'
-        ? { media_folder: `${dir === 'mentors' ? 'photos' : 'covers'}`, public_folder: `./${dir === 'mentors' ? 'photos' : 'covers'}` }
-        : {}),
+      summary: collection === 'mentors' ? '{{name.first}} {{name.last}}' : `{{${spec.nameField}}}`,
+      ...(spec.images ? { media_folder: spec.images.folder, public_folder: `./${spec.images.folder}` } : {}),
       fields: [idField(collection), ...collectionFields(collection)],
     };
   });
-  const settings = {
-    name: 'settings',
-    label: COLLECTION_LABELS.settings.label,
-    editor: { preview: false },
-    files: [{ name: 'site', label: 'Раздел «Наставничество»', file: SETTINGS_FILE, format: 'yaml', fields: collectionFields('settings') }],
-  };
   return {
     load_config_file: false,
     locale: 'ru',
@@ -101,6 +102,6 @@ export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, u
     media_folder: `${CONTENT_DIR}/media`,
     public_folder: '/media',
     ...(options.editorialWorkflow ? { publish_mode: 'editorial_workflow' } : {}),
-    collections: [...folders, settings],
+    collections,
   };
 }

@@ -175,13 +175,3 @@ function lookup(table: Record<string, string>, collection: CollectionName, path:
 
 export const fieldLabel = (collection: CollectionName, path: string, name: string) => lookup(LABELS, collection, path) ?? LABELS[name] ?? name;
 export const fieldHint = (collection: CollectionName, path: string) => lookup(HINTS, collection, path);
-
-export const COLLECTION_LABELS: Record<CollectionName, { label: string; single: string }> = {
-  organizations: { label: 'Организации', single: 'Организация' },
-  forms: { label: 'Формы наставничества', single: 'Форма' },
-  regulations: { label: 'Положения', single: 'Положение' },
-  roadmaps: { label: 'Дорожные карты', single: 'Дорожная карта' },
-  practices: { label: 'Лучшие практики', single: 'Практика' },
-  mentors: { label: 'Доска почёта наставников', single: 'Наставник' },
-  settings: { label: 'Настройки раздела', single: 'Настройки' },
-};

@@ -5,7 +5,8 @@
  * the schema itself.
  */
 import { z } from 'astro/zod';
-import { idString, type CollectionName, type SchemaTools } from '../src/schemas/common.ts';
+import { idString, type CollectionName, type ImageFactory, type RefFactory, type SchemaTools } from '../src/schemas/common.ts';
+import { collectionSpec } from '../src/schemas/collections.ts';
 import * as vocabulary from '../src/schemas/vocabulary.ts';
 import { fieldHint, fieldLabel, LONG_TEXT } from './labels.ts';
 
@@ -16,21 +17,22 @@ const images = new WeakSet<object>();
 
 /** Schema tools that leave a mark on references and images, for the walk below to find. */
 export const cmsTools: SchemaTools = {
-  ref: (collection) => {
+  // The editor stores an id and a path: what a file holds, not what Astro makes of it.
+  ref: ((collection: CollectionName) => {
     const schema = idString.clone();
     refs.set(schema, collection);
     return schema;
-  },
-  image: () => {
+  }) as unknown as RefFactory,
+  image: (() => {
     const schema = z.string().min(1);
     images.add(schema);
     return schema;
-  },
+  }) as unknown as ImageFactory,
 };
 
 /** Russian labels of every closed list, found by the enum schema they belong to. */
 const enumLabels = new Map<object, Record<string, string>>(
-  Object.values(vocabulary)
+  (Object.values(vocabulary) as unknown[])
     .filter((v): v is { schema: z.ZodType; labels: Record<string, string> } => typeof v === 'object' && v !== null && 'schema' in v && 'labels' in v)
     .map((v) => [v.schema, v.labels]),
 );
@@ -127,7 +129,7 @@ function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, pa
   }
 }
 
-function listOf(collection: CollectionName, name: string, element: z.ZodType, path: string[]): Record<string, unknown> {
+function listOf(collection: CollectionName, name: string, element: z.ZodType, path: string[]): Record<string, unknown> & { widget: string } {
   const { inner } = unwrap(element);
   const kind = kindOf(inner);
   if (kind === 'relation') return { widget: 'relation', multiple: true, ...relationTo(refs.get(inner)!) };
@@ -151,19 +153,8 @@ function listSummary(name: string, fields: DecapField[]): string {
   return `{{fields.${fields[0].name}}}`;
 }
 
-/** The field that names an entry in lists, relations and the id widget, per collection. */
-export const NAME_FIELD: Record<CollectionName, string> = {
-  organizations: 'shortName',
-  forms: 'title',
-  regulations: 'title',
-  roadmaps: 'title',
-  practices: 'title',
-  mentors: 'name.last',
-  settings: 'title',
-};
-
 function relationTo(collection: CollectionName) {
-  const display = NAME_FIELD[collection];
+  const display = collectionSpec(collection).nameField;
   return {
     collection,
     value_field: '{{slug}}',

@@ -1,26 +1,21 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import type { CollectionName, SchemaTools } from './schemas/common.ts';
-import { collectionFiles, contentRoot, schemaFactories } from './schemas/index.ts';
+import type { SchemaContext } from 'astro/content/config';
+import { COLLECTION_REGISTRY, COLLECTIONS, contentRoot, filePattern, type CollectionName, type SchemaOf, type SchemaTools } from './schemas/index.ts';
 
 /** The file name (without extension) is the id: Latin, stable, and what the URL shows. */
 const idFromFileName = ({ entry }: { entry: string }) => entry.replace(/\.[^.]+$/, '');
 
 function collection<N extends CollectionName>(name: N) {
-  const { dir, pattern } = collectionFiles[name];
-  const factory = schemaFactories[name] as (tools: SchemaTools) => ReturnType<(typeof schemaFactories)[N]>;
+  const factory = COLLECTION_REGISTRY[name].schema as (tools: SchemaTools) => SchemaOf<N>;
   return defineCollection({
-    loader: glob({ pattern, base: `./${contentRoot()}/${dir}`, generateId: idFromFileName }),
+    loader: glob({ pattern: filePattern(name), base: `./${contentRoot()}/${COLLECTION_REGISTRY[name].dir}`, generateId: idFromFileName }),
+    // Our declared reference type is Astro's output type; declaring it here keeps the schema types free of a cycle through astro:content.
     schema: ({ image }) => factory({ ref: reference as unknown as SchemaTools['ref'], image }),
   });
 }
 
-export const collections = {
-  organizations: collection('organizations'),
-  forms: collection('forms'),
-  regulations: collection('regulations'),
-  roadmaps: collection('roadmaps'),
-  practices: collection('practices'),
-  mentors: collection('mentors'),
-  settings: collection('settings'),
+/** Every collection of the registry (src/schemas/collections.ts), each with its schema's exact type. */
+export const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, collection(name)])) as {
+  [N in CollectionName]: ReturnType<typeof collection<N>> & { schema: (context: SchemaContext) => SchemaOf<N> };
 };

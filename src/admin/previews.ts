@@ -55,7 +55,7 @@ export function PracticePreview(props: PreviewProps) {
 export function MentorPreview(props: PreviewProps) {
   const d = data(props);
   // As the site shows the person: publicName is the site's own rule (a minor without surname and photo).
-  const person = d.name?.first && d.name?.last ? publicName({ ...d, consent: d.consent ?? {} }) : undefined;
+  const person = d.name?.first && d.name?.last ? publicName({ ...d, name: d.name, consent: d.consent ?? {} }) : undefined;
   const photo = person?.showPhoto ? props.getAsset(d.photo)?.toString() : undefined;
   const name = person?.displayName;
   const ended = d.consent && consentEnded({ until: asDate(d.consent.until), withdrawn: asDate(d.consent.withdrawn) });

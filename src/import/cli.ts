@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { entryFileText } from '../lib/entry-file.ts';
 import { plainTools } from '../schemas/common.ts';
-import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.ts';
+import { collectionSpec, contentRoot, entryExtension, schemaFor } from '../schemas/index.ts';
 import { formatPath } from '../integrity/check.ts';
 import { plural } from '../lib/format.ts';
 import { importDocument, type ImportKind, type ImportResult } from './import-document.ts';
@@ -90,7 +90,7 @@ export function reportLine(result: ImportResult): string {
 
 /** Guesses the organisation from the names of those already in the content. */
 function guessOrganization(root: string, document: SourceDocument): string | undefined {
-  const dir = join(root, contentRoot(), collectionFiles.organizations.dir);
+  const dir = join(root, contentRoot(), collectionSpec('organizations').dir);
   if (!existsSync(dir)) return undefined;
   const text = document.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ').replace(/\s+/g, ' ').toLowerCase();
   for (const file of readdirSafe(dir)) {
@@ -142,13 +142,13 @@ export async function runImport(argv: string[], root = process.cwd()): Promise<C
       organization = 'organizaciya';
       err.push('внимание: организация не указана и не найдена среди известных — в записи стоит «organizaciya»');
     }
-    const orgFile = join(root, contentRoot(), collectionFiles.organizations.dir, `${organization}.yaml`);
+    const orgFile = join(root, contentRoot(), collectionSpec('organizations').dir, `${organization}${entryExtension('organizations')}`);
     const orgKind = existsSync(orgFile) ? (parseYaml(readFileSync(orgFile, 'utf8'))?.kind as string | undefined) : undefined;
     if (!existsSync(orgFile)) err.push(`внимание: организации «${organization}» нет в src/content/organizations — создайте её до сборки`);
 
     const result = importDocument(document, { kind, organization, organizationKind: orgKind });
     const collection = result.kind === 'roadmap' ? 'roadmaps' : 'regulations';
-    const schema = schemaFactories[collection](plainTools);
+    const schema = schemaFor(collection, plainTools);
     const checked = schema.safeParse(result.data);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -162,8 +162,7 @@ export async function runImport(argv: string[], root = process.cwd()): Promise<C
       return { code: 0, stdout: `${out.join('\n')}\n`, stderr: `${err.join('\n')}\n` };
     }
     const id = entryId(result, organization);
-    const extension = collectionFiles[collection].pattern.replace('*', '');
-    const target = resolve(root, args.values.out ?? join(contentRoot(), collectionFiles[collection].dir, `${id}${extension}`));
+    const target = resolve(root, args.values.out ?? join(contentRoot(), collectionSpec(collection).dir, `${id}${entryExtension(collection)}`));
     checkTarget({ root, out: args.values.out, path: target, kind: result.kind, id });
     if (existsSync(target) && !args.values.force) throw new ImportError(`${relative(root, target)} уже существует: чтобы заменить, добавьте --force`);
     writeEntryFile(target, serialiseEntry(result), args.values.out ?? relative(root, target));

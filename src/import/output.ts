@@ -20,7 +20,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { latinId } from '../../cms/latin-id.ts';
-import { collectionFiles, contentRoot, ID_PATTERN } from '../schemas/index.ts';
+import { collectionSpec, contentRoot, entryExtension, ID_PATTERN } from '../schemas/index.ts';
 import type { ImportKind } from './import-document.ts';
 import { ImportError } from './source-document.ts';
 
@@ -50,13 +50,13 @@ const isInside = (folder: string, path: string) => {
 export function checkTarget({ root, out, path, kind, id }: Target): void {
   const shown = out ?? relative(root, path);
   const collection = collectionOf(kind);
-  const extension = collectionFiles[collection].pattern.replace('*', '');
+  const extension = entryExtension(collection);
   const refuse = (why: string): never => {
     throw new ImportError(`--out ${shown}: ${why}`);
   };
 
   const content = resolve(root, contentRoot());
-  const folder = resolve(content, collectionFiles[collection].dir);
+  const folder = resolve(content, collectionSpec(collection).dir);
   const folderShown = relative(root, folder);
 
   if (/[\\/]$/.test(shown) || (existsSync(path) && statSync(path).isDirectory())) {

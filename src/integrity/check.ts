@@ -10,21 +10,11 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, extname, basename, resolve } from 'node:path';
-import { z } from 'astro/zod';
-import {
-  COLLECTIONS,
-  ID_PATTERN,
-  idString,
-  plainTools,
-  type CollectionName,
-  type SchemaTools,
-} from '../schemas/common.ts';
-import { collectionFiles, contentRoot, schemaFactories } from '../schemas/index.ts';
+import { ID_PATTERN, idString, plainTools, type CollectionName, type RefFactory, type SchemaTools } from '../schemas/common.ts';
+import { collectionSpec, COLLECTIONS, contentRoot, entryExtension, schemaFor, SITE_SETTINGS_ID, siteSettingsFile } from '../schemas/collections.ts';
 import { atLine, decodeEntry, EntryReadError, readEntry, type RawEntry } from './read-entry.ts';
 import { checkPeople } from './people.ts';
 
-/** The one settings file the site reads (the CMS edits it as a file collection). */
-export const SITE_SETTINGS_ID = 'site';
 
 export interface ContentProblem {
   file: string;
@@ -65,7 +55,7 @@ interface RefMarker {
 /** Tools that turn each reference into a marker, so the parsed tree says where references are. */
 const markingTools: SchemaTools = {
   ...plainTools,
-  ref: (collection) => idString.transform((id): RefMarker => ({ [REF_MARK]: collection, id })),
+  ref: ((collection: CollectionName) => idString.transform((id): RefMarker => ({ [REF_MARK]: collection, id }))) as unknown as RefFactory,
 };
 
 export function checkContent(root: string, content = contentRoot()): CheckResult {
@@ -76,13 +66,13 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
   const absContent = join(root, content);
 
   for (const collection of COLLECTIONS) {
-    const { dir, pattern } = collectionFiles[collection];
+    const { dir, body } = collectionSpec(collection);
     const absDir = join(absContent, dir);
     const seen = new Map<string, string>();
     ids.set(collection, seen);
     if (!existsSync(absDir)) continue;
-    const schema = schemaFactories[collection](markingTools) as z.ZodType;
-    const accepted = pattern.replace('*', '');
+    const schema = schemaFor(collection, markingTools);
+    const accepted = entryExtension(collection);
 
     for (const name of readdirSync(absDir).sort()) {
       const absFile = join(absDir, name);
@@ -146,18 +136,13 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
       entries.push(entry);
       collectRefs(entry.data, [], (field, target) => refs.push({ from: entry, field, target }));
       checkImages(entry, absDir, problems);
-      if ((collection === 'regulations' || collection === 'practices') && isBlankText(raw.body)) {
-        problems.push({
-          file,
-          message: collection === 'regulations' ? 'нет текста положения после блока полей' : 'нет описания практики после блока полей',
-        });
-      }
+      if (body && isBlankText(raw.body)) problems.push({ file, message: body.missing });
     }
   }
   strayContent(absContent, root, problems);
 
   if (!entries.some((entry) => entry.collection === 'settings' && entry.id === SITE_SETTINGS_ID)) {
-    const file = relative(root, join(root, content, collectionFiles.settings.dir, `${SITE_SETTINGS_ID}.yaml`));
+    const file = relative(root, join(root, content, siteSettingsFile()));
     if (!problems.some((problem) => problem.file === file)) {
       problems.push({
         file,
@@ -171,7 +156,7 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
       problems.push({
         file: from.file,
         field,
-        message: `ссылка на несуществующую запись «${target.id}» в разделе «${COLLECTION_LABELS[target[REF_MARK]]}»`,
+        message: `ссылка на несуществующую запись «${target.id}» в разделе «${collectionSpec(target[REF_MARK]).section}»`,
       });
     }
   }
@@ -192,7 +177,7 @@ const isSystemFile = (name: string) => SYSTEM_FILES.has(name.toLowerCase()) || n
 const ENTRY_LIKE = new Set(['.yaml', '.yml', '.md', '.markdown', '.mdx', '.json']);
 const isEntryLike = (name: string) => ENTRY_LIKE.has(extname(name).toLowerCase());
 
-const COLLECTION_DIRS = COLLECTIONS.map((c) => collectionFiles[c].dir);
+const COLLECTION_DIRS = COLLECTIONS.map((c) => collectionSpec(c).dir);
 
 function hiddenFileMessage(name: string): string {
   return (
@@ -346,16 +331,6 @@ function checkDemoMarks(entries: CheckedEntry[], problems: ContentProblem[]) {
   }
 }
 
-export const COLLECTION_LABELS: Record<CollectionName, string> = {
-  organizations: 'организации',
-  forms: 'формы наставничества',
-  regulations: 'положения',
-  roadmaps: 'дорожные карты',
-  practices: 'практики',
-  mentors: 'наставники',
-  settings: 'настройки',
-};
-
 function isRef(value: unknown): value is RefMarker {
   return typeof value === 'object' && value !== null && REF_MARK in value;
 }
@@ -377,7 +352,7 @@ function unmark(value: unknown): unknown {
 
 /** Image fields hold paths relative to the entry; a missing file is reported here, not at render time. */
 function checkImages(entry: CheckedEntry, dir: string, problems: ContentProblem[]) {
-  for (const field of ['photo', 'cover'] as const) {
+  for (const field of collectionSpec(entry.collection).images?.fields ?? []) {
     const value = entry.data[field];
     if (typeof value !== 'string') continue;
     const target = resolve(dir, value);

@@ -9,7 +9,7 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildDate } from '../lib/build-date.ts';
 import { numericDate } from '../lib/format.ts';
-import { collectionFiles } from '../schemas/index.ts';
+import { collectionSpec } from '../schemas/collections.ts';
 import { consentEnded, isMinor } from '../schemas/mentors.ts';
 import { DetailIndex, latinKey, nameLatinKey, withheldOf, type WithheldDetail } from '../privacy/withheld.ts';
 import { personId, shortSuffix } from '../../cms/latin-id.ts';
@@ -21,7 +21,7 @@ interface Where {
 }
 
 export function checkPeople(entries: CheckedEntry[], problems: ContentProblem[], { root, content }: Where): void {
-  const mentorsDir = join(root, content, collectionFiles.mentors.dir);
+  const mentorsDir = join(root, content, collectionSpec('mentors').dir);
   const found: ContentProblem[] = [];
   checkMinorIds(entries, found);
   checkPhotoOwners(entries, found, root, mentorsDir);

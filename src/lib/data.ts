@@ -6,6 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { publicName, type PublicName } from './people.ts';
 import { consentEnded } from '../schemas/mentors.ts';
+import { contentRoot, SITE_SETTINGS_ID, siteSettingsFile } from '../schemas/collections.ts';
 import { buildDate } from './build-date.ts';
 
 export type Organization = CollectionEntry<'organizations'>;
@@ -84,8 +85,8 @@ async function load(): Promise<Site> {
   );
   practices.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || byTitle(a, b));
 
-  const settings = settingsEntries.find((s) => s.id === 'site')?.data;
-  if (!settings) throw new Error('Нет файла настроек src/content/settings/site.yaml');
+  const settings = settingsEntries.find((s) => s.id === SITE_SETTINGS_ID)?.data;
+  if (!settings) throw new Error(`Нет файла настроек ${contentRoot()}/${siteSettingsFile()}`);
   const organization = index(organizations, 'организации');
 
   const byOrganization: Site['byOrganization'] = new Map(

@@ -8,7 +8,7 @@ import type { z } from 'astro/zod';
 import { fromJS } from 'immutable';
 import { Document } from 'yaml';
 import { plainTools, type CollectionName } from '../schemas/common.ts';
-import { schemaFactories } from '../schemas/index.ts';
+import { schemaFor } from '../schemas/collections.ts';
 
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; in?: z.ZodType };
 const def = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
@@ -56,7 +56,7 @@ const asDecapHoldsIt = (data: unknown): unknown => (fromJS(data) as { toJS(): un
  * «---» lines followed by the text — as Decap's yaml and frontmatter formats write them.
  */
 export function entryFileText(collection: CollectionName, data: Record<string, unknown>, body?: string): string {
-  const schema = schemaFactories[collection](plainTools) as z.ZodType;
+  const schema = schemaFor(collection, plainTools);
   // Decap then sorts the top level by the order of the editor's fields.
   const held = asDecapHoldsIt(ordered(data, schema)) as Record<string, unknown>;
   const fields = ordered(held, schema, 1);

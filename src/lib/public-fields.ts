@@ -18,6 +18,7 @@
  *
  * Plain Node: no Astro imports, so the tests and scripts can read it.
  */
+import { PUBLIC_COLLECTIONS, type PublicCollection } from '../schemas/collections.ts';
 import { isoDate } from './format.ts';
 
 export type Published = 'value' | 'ref' | 'made' | FieldPolicy;
@@ -211,10 +212,9 @@ export const PUBLIC_FIELDS = {
       categoryLabel: 'категория наставника по-русски',
     },
   },
-} satisfies Record<string, FieldPolicy>;
+} satisfies Record<PublicCollection, FieldPolicy>;
 
-export type PublicCollection = keyof typeof PUBLIC_FIELDS;
-export const PUBLIC_COLLECTIONS = Object.keys(PUBLIC_FIELDS) as PublicCollection[];
+export { PUBLIC_COLLECTIONS, type PublicCollection };
 
 type Json = Record<string, unknown>;
 

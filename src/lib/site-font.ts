@@ -8,6 +8,9 @@
 import { createRequire } from 'node:module';
 import { fontProviders } from 'astro/config';
 
+/** A face as Astro's local provider takes it: its lists must not be empty, so they are tuples. */
+type Variant = { weight: number; style: 'normal'; src: [string]; unicodeRange: [string, ...string[]] };
+
 const require = createRequire(import.meta.url);
 const RANGES: Record<string, string> = require('@fontsource/pt-sans/unicode.json');
 
@@ -29,13 +32,14 @@ export const siteFont = {
   cssVariable: SITE_FONT_VARIABLE,
   fallbacks: ['Arial', 'sans-serif'],
   options: {
+    // Astro wants at least one variant: a tuple, which flatMap does not promise.
     variants: FACES.flatMap(({ weight, style }) =>
       SUBSETS.map((subset) => ({
         weight,
         style,
-        src: [`@fontsource/pt-sans/files/pt-sans-${subset}-${weight}-${style}.woff2`],
-        unicodeRange: RANGES[subset].split(','),
+        src: [`@fontsource/pt-sans/files/pt-sans-${subset}-${weight}-${style}.woff2`] as Variant['src'],
+        unicodeRange: RANGES[subset].split(',') as Variant['unicodeRange'],
       })),
-    ),
+    ) as [Variant, ...Variant[]],
   },
 };

@@ -7,13 +7,13 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { shareImageCacheDir } from '../schemas/collections.ts';
 import type { Card } from './card.ts';
 import { renderCard } from './render.ts';
 import { TEMPLATE_VERSION } from './templates.ts';
 
-/** OG_CACHE_DIR lets a test start from an empty cache without touching the project's. */
-export const OG_CACHE_DIR = process.env.OG_CACHE_DIR || join(process.cwd(), 'node_modules/.astro/og-cache');
+export const OG_CACHE_DIR = resolve(process.cwd(), shareImageCacheDir());
 export const OG_BUILD_LOG = join(OG_CACHE_DIR, 'build-log.jsonl');
 /**
  * The text drawn on each share image of this build, one JSON line per image: the leak scan at

@@ -4,11 +4,11 @@
  * brighter than its right neighbour) survives resizing and re-encoding, so a copy stays within a
  * few bits of the original while different pictures differ in about half of the 64.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export type Likeness = bigint;
 
-async function hashOf(image: sharp.Sharp): Promise<Likeness> {
+async function hashOf(image: Sharp): Promise<Likeness> {
   const data = await image.resize(9, 8, { fit: 'fill' }).greyscale().raw().toBuffer();
   let hash = 0n;
   for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) hash = (hash << 1n) | (data[y * 9 + x] > data[y * 9 + x + 1] ? 1n : 0n);

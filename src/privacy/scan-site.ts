@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { buildDate } from '../lib/build-date.ts';
 import { OG_TEXT_LOG } from '../og/cache.ts';
 import { checkContent, type CheckedEntry } from '../integrity/check.ts';
-import { collectionFiles, contentRoot } from '../schemas/index.ts';
+import { collectionSpec, contentRoot } from '../schemas/collections.ts';
 import { scanDist, type ScanResult } from './scan-dist.ts';
 import { withheldOf } from './withheld.ts';
 
@@ -44,7 +44,7 @@ export async function scanBuiltSite(options: {
   cardTexts?: Record<string, string>;
 }): Promise<{ result: ScanResult; details: number }> {
   const entries = options.entries ?? checkContent(options.root).entries;
-  const withheld = withheldOf(entries, resolve(options.root, contentRoot(), collectionFiles.mentors.dir), buildDate());
+  const withheld = withheldOf(entries, resolve(options.root, contentRoot(), collectionSpec('mentors').dir), buildDate());
   const result = await scanDist(options.dist, withheld, { imageOrigins: options.origins, cardTexts: options.cardTexts });
   return { result, details: withheld.details.length + withheld.photos.length };
 }

@@ -8,23 +8,29 @@
  */
 import { z } from 'astro/zod';
 
-export type RefFactory = (collection: CollectionName) => z.ZodType;
-export type ImageFactory = () => z.ZodType;
+import type { ImageMetadata } from 'astro';
+import type { CollectionName } from './collections.ts';
+
+export type { CollectionName };
+
+/** What a reference to another entry gives in the site's data: Astro's `reference()` output. */
+export interface EntryRef<C extends CollectionName = CollectionName> {
+  collection: C;
+  id: string;
+}
+/** What an image field gives in the site's data: Astro's `image()` output. */
+export type ImageRef = ImageMetadata;
+
+export type RefFactory = <C extends CollectionName>(collection: C) => z.ZodType<EntryRef<C>, string>;
+export type ImageFactory = () => z.ZodType<ImageRef>;
+/**
+ * The types are the site's (Astro's helpers); plain Node tools differ in what they give —
+ * see plainTools — and their callers read the result as plain data, not as these types.
+ */
 export interface SchemaTools {
   ref: RefFactory;
   image: ImageFactory;
 }
-
-export const COLLECTIONS = [
-  'organizations',
-  'forms',
-  'regulations',
-  'roadmaps',
-  'practices',
-  'mentors',
-  'settings',
-] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
 
 /** Latin slug: what every id and file name must look like (URLs stay readable and stable). */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -32,10 +38,14 @@ export const idString = z
   .string({ error: 'нужен идентификатор' })
   .regex(ID_PATTERN, 'идентификатор пишется латиницей: строчные буквы, цифры и дефисы (например, «shkola-5»)');
 
-/** Plain-Node stand-ins for Astro's helpers. */
+/**
+ * Plain-Node stand-ins for Astro's helpers: a reference stays the id and an image the path
+ * written in the file. Their callers validate, or read the result as plain data (the check
+ * resolves an image next to its entry), so the types above are not theirs to rely on.
+ */
 export const plainTools: SchemaTools = {
-  ref: () => idString,
-  image: () => z.string({ error: 'укажите путь к изображению' }).min(1, 'укажите путь к изображению'),
+  ref: (() => idString) as unknown as RefFactory,
+  image: (() => z.string({ error: 'укажите путь к изображению' }).min(1, 'укажите путь к изображению')) as unknown as ImageFactory,
 };
 
 const TYPE_NAMES: Record<string, string> = {
