@@ -3,17 +3,21 @@
  * a folder collection per content collection, the site settings as a file collection.
  */
 import { ID_PATTERN, type CollectionName } from '../src/schemas/common.ts';
-import { collectionSpec, COLLECTIONS, entryExtension, schemaFor } from '../src/schemas/index.ts';
-import { fieldHint, fieldLabel } from './labels.ts';
+import { collectionSpec, COLLECTIONS, editorLabel, entryExtension, fieldMetaAt, schemaFor } from '../src/schemas/index.ts';
+import { bodyText } from './labels.ts';
 import { cmsTools, fieldsOf, type DecapField } from './schema-fields.ts';
 
 export const CONTENT_DIR = 'src/content';
 
-/** The Latin id: filled from the title while typing (widget «id»), editable, checked against the schema's pattern. */
+/**
+ * The Latin id: filled from the title while typing (widget «id»), editable, checked against the schema's pattern.
+ * Its name is the schema's; the widget and its hint are the editor's own.
+ */
 function idField(collection: CollectionName): DecapField {
+  const [{ label } = {}] = fieldMetaAt(schemaFor(collection, cmsTools), ['id']);
   return {
     name: 'id',
-    label: fieldLabel(collection, 'id', 'id'),
+    label: label ? editorLabel(label) : 'id',
     widget: 'id',
     // Fields the id is made from (space-separated paths), e.g. «shkola-molodogo-pedagoga» from the title.
     // A mentor's id is made by personId: surname and name for an adult, name and a suffix for a minor.
@@ -32,14 +36,15 @@ export function collectionFields(collection: CollectionName): DecapField[] {
   const schema = schemaFor(collection, cmsTools);
   const fields = fieldsOf(collection, schema).filter((f) => f.name !== 'id');
   if (collectionSpec(collection).body) {
+    const { label, hint } = bodyText(collection);
     fields.push({
       name: 'body',
-      label: fieldLabel(collection, 'body', 'body'),
+      label,
       widget: 'markdown',
       // Plain Markdown text only: Decap's rich-text mode rewrites the whole text on any edit
       // (paragraphs after a list get indented into it), which breaks numbered clauses.
       modes: ['raw'],
-      hint: fieldHint(collection, 'body'),
+      hint,
       required: true,
     });
   }

@@ -1,14 +1,14 @@
 /**
  * Decap CMS fields derived from the collections' zod schemas, so that the editor and
- * the build can never disagree on which fields exist, which are required and which
- * values are allowed. Labels and hints come from cms/labels.ts; everything else from
- * the schema itself.
+ * the build can never disagree on which fields exist, which are required, which values
+ * are allowed and how a field is called: labels, hints and text areas are the schemas'
+ * metadata too (src/schemas/field-names.ts).
  */
 import { z } from 'astro/zod';
 import { idString, type CollectionName, type ImageFactory, type RefFactory, type SchemaTools } from '../src/schemas/common.ts';
 import { collectionSpec } from '../src/schemas/collections.ts';
+import { editorLabel, fieldMeta } from '../src/schemas/field-names.ts';
 import * as vocabulary from '../src/schemas/vocabulary.ts';
-import { fieldHint, fieldLabel, LONG_TEXT } from './labels.ts';
 
 export type DecapField = Record<string, unknown> & { name: string; label: string; widget: string };
 
@@ -40,6 +40,18 @@ const enumLabels = new Map<object, Record<string, string>>(
 type Def = { type: string; [key: string]: any };
 const def = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
+/**
+ * A mark (reference, image, closed list) on a schema or on the schema it was copied from:
+ * `.meta({ hint })` on a closed list hands back a copy, which is still that list.
+ */
+function marked<T>(schema: z.ZodType, find: (s: object) => T | undefined): T | undefined {
+  for (let s: z.ZodType | undefined = schema; s; s = (s as { _zod: { parent?: z.ZodType } })._zod.parent) {
+    const found = find(s);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** Peels optional/default wrappers: what remains is the value's own schema. */
 export function unwrap(schema: z.ZodType): { inner: z.ZodType; required: boolean; defaultValue?: unknown } {
   let current = schema;
@@ -62,8 +74,8 @@ const isInteger = (d: Def) => (d.checks ?? []).some((c: any) => c._zod?.def?.for
 
 /** Which kind of value a schema describes, in the terms the CMS needs. */
 export function kindOf(schema: z.ZodType): string {
-  if (refs.has(schema)) return 'relation';
-  if (images.has(schema)) return 'image';
+  if (marked(schema, (s) => refs.get(s))) return 'relation';
+  if (marked(schema, (s) => (images.has(s) ? true : undefined))) return 'image';
   const d = def(schema);
   if (isDate(d)) return 'date';
   if (d.type === 'enum') return 'select';
@@ -84,27 +96,34 @@ export function fieldsOf(collection: CollectionName, schema: z.ZodType, path: st
   return Object.entries(d.shape as Record<string, z.ZodType>).map(([name, field]) => fieldOf(collection, name, field, [...path, name]));
 }
 
+/** The name the schema gives the field, as the editor shows it; a field without one shows its key (tests/field-labels.test.ts fails on it). */
+const labelOf = (schema: z.ZodType, name: string) => {
+  const { label } = fieldMeta(schema);
+  return label ? editorLabel(label) : name;
+};
+
 function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, path: string[]): DecapField {
   const { inner, required, defaultValue } = unwrap(schema);
   const key = path.join('.');
+  const { hint, long } = fieldMeta(schema);
   const base = {
     name,
-    label: fieldLabel(collection, key, name),
+    label: labelOf(schema, name),
     required,
-    ...(fieldHint(collection, key) ? { hint: fieldHint(collection, key) } : {}),
+    ...(hint ? { hint } : {}),
     ...(defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0) ? { default: defaultValue } : {}),
   };
   const kind = kindOf(inner);
   const d = def(inner);
   switch (kind) {
     case 'relation':
-      return { ...base, widget: 'relation', ...relationTo(refs.get(inner)!) };
+      return { ...base, widget: 'relation', ...relationTo(marked(inner, (s) => refs.get(s))!) };
     case 'image':
       return { ...base, widget: 'image', choose_url: false };
     case 'date':
       return { ...base, widget: 'datetime', date_format: 'DD.MM.YYYY', time_format: false, format: 'YYYY-MM-DD', picker_utc: true };
     case 'select': {
-      const labels = enumLabels.get(inner) ?? {};
+      const labels = marked(inner, (s) => enumLabels.get(s)) ?? {};
       return { ...base, widget: 'select', options: Object.values(d.entries).map((value) => ({ value, label: labels[value as string] ?? String(value) })) };
     }
     case 'literal':
@@ -119,32 +138,32 @@ function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, pa
     case 'string':
       if (d.format === 'url') return { ...base, widget: 'string', pattern: ['^https?://.+', 'полный адрес, например https://school.ru/'] };
       if (d.format === 'email') return { ...base, widget: 'string', pattern: ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'адрес электронной почты'] };
-      return { ...base, widget: LONG_TEXT.has(name) ? 'text' : 'string' };
+      return { ...base, widget: long ? 'text' : 'string' };
     case 'object':
       return { ...base, widget: 'object', collapsed: false, fields: fieldsOf(collection, inner, path) };
     case 'array':
-      return { ...base, ...listOf(collection, name, d.element, path) };
+      return { ...base, ...listOf(collection, base.label, d.element, path) };
     default:
       throw new Error(`${collection}.${key}: нет виджета для типа «${kind}»`);
   }
 }
 
-function listOf(collection: CollectionName, name: string, element: z.ZodType, path: string[]): Record<string, unknown> & { widget: string } {
+/** A list's widget: its items are entries of another collection, groups of fields or single values labelled as the list. */
+function listOf(collection: CollectionName, label: string, element: z.ZodType, path: string[]): Record<string, unknown> & { widget: string } {
   const { inner } = unwrap(element);
   const kind = kindOf(inner);
-  if (kind === 'relation') return { widget: 'relation', multiple: true, ...relationTo(refs.get(inner)!) };
+  if (kind === 'relation') return { widget: 'relation', multiple: true, ...relationTo(marked(inner, (s) => refs.get(s))!) };
   if (kind === 'object') {
     const fields = fieldsOf(collection, inner, path);
-    return { widget: 'list', fields, summary: listSummary(name, fields), collapsed: true };
+    return { widget: 'list', fields, summary: listSummary(fields), collapsed: true };
   }
-  const single = fieldOf(collection, name, inner, path);
-  const { name: _n, label: _l, required: _r, hint: _h, ...field } = single;
+  const { name: _n, label: _l, required: _r, hint: _h, ...field } = fieldOf(collection, 'value', inner, path);
   // A collapsed item shows its own text, not the list's label.
-  return { widget: 'list', summary: '{{fields.value}}', field: { name: 'value', label: single.label, ...field } };
+  return { widget: 'list', summary: '{{fields.value}}', field: { name: 'value', label, ...field } };
 }
 
 /** Readable one-line summaries of list items, e.g. «2.1 · Анкетирование обучающихся · январь 2023». */
-function listSummary(name: string, fields: DecapField[]): string {
+function listSummary(fields: DecapField[]): string {
   const has = (n: string) => fields.some((f) => f.name === n);
   if (has('deadline')) return '{{fields.number}} · {{fields.title}} · {{fields.deadline.text}}';
   if (has('number') && has('title')) return '{{fields.number}} · {{fields.title}}';

@@ -7,9 +7,15 @@ import { createElement as h, type ReactNode } from 'react';
 import { ITEM_STATUSES, MENTOR_CATEGORIES, REGULATION_STATUSES, STAGES } from '../schemas/vocabulary.ts';
 import { consentEnded } from '../schemas/mentors.ts';
 import { publicName } from '../lib/people.ts';
+import { dateRange, formatDate, yearSpan } from '../lib/format.ts';
+import { achievementNote, achievementsByYear, resultChange, resultLine } from '../lib/display.ts';
 
 /** Decap keeps a date field as text «ГГГГ-ММ-ДД» (or a Date): a day at UTC midnight, as the build reads it. */
 const asDate = (value: unknown) => (value instanceof Date ? value : typeof value === 'string' && value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : undefined);
+const validDate = (value: unknown) => {
+  const date = asDate(value);
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+};
 
 interface Immutable {
   get(key: string): any;
@@ -23,7 +29,22 @@ interface PreviewProps {
 }
 
 const data = (props: PreviewProps) => (props.entry.get('data')?.toJS?.() ?? {}) as Record<string, any>;
-const date = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Intl.DateTimeFormat('ru', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : '');
+/** A date as the pages write it, «12 февраля 2024 г.»; nothing while the field is empty. */
+const date = (value: unknown) => {
+  const day = validDate(value);
+  return day ? formatDate(day) : '';
+};
+/** A roadmap's period as its page writes it, «1 сентября 2026 г. — 30 июня 2027 г.». */
+const period = (value: { from?: unknown; to?: unknown } | undefined) => {
+  const from = validDate(value?.from);
+  const to = validDate(value?.to);
+  return from && to ? dateRange(from, to) : value ? `${date(value.from)} — ${date(value.to)}` : '';
+};
+/** A practice's years as its page writes them, «2023–2025». */
+const years = (value: unknown) => {
+  const list = (Array.isArray(value) ? value : []).map(Number).filter(Number.isFinite);
+  return list.length ? yearSpan(list) : '';
+};
 const facts = (rows: [string, ReactNode][]) =>
   h('dl', { className: 'facts' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', { key: `${k}-t` }, k), h('dd', { key: `${k}-d` }, v)]));
 const page = (...children: ReactNode[]) => h('main', { className: 'wrap', style: { padding: '1rem' } }, ...children);
@@ -37,7 +58,7 @@ export function PracticePreview(props: PreviewProps) {
     cover && h('div', { className: 'cover' }, h('img', { src: cover, alt: d.coverAlt ?? '' })),
     facts([
       ['Организация', d.organization],
-      ['Годы', (d.years ?? []).join('–')],
+      ['Годы', years(d.years)],
       ['Форма наставничества', (d.forms ?? []).join(', ')],
       ['Ролевая модель', d.roleModel],
       ['Участники', d.participants?.description],
@@ -48,7 +69,13 @@ export function PracticePreview(props: PreviewProps) {
     h('h2', null, 'Что было сделано'),
     h('div', { className: 'prose' }, props.widgetFor('body')),
     (d.results ?? []).length > 0 &&
-      h('ul', { className: 'results' }, ...(d.results ?? []).map((r: any, i: number) => h('li', { key: i }, `${r.indicator ?? ''}: было ${r.before ?? '—'}, стало ${r.after ?? '—'}${r.unit ? ` ${r.unit}` : ''}`))),
+      h(
+        'ul',
+        { className: 'results' },
+        ...(d.results ?? []).map((r: any, i: number) =>
+          h('li', { key: i }, typeof r.before === 'number' && typeof r.after === 'number' && [h('span', { key: 'change', className: 'results__change' }, resultChange(r)), ' '], resultLine(r, '\u00a0')),
+        ),
+      ),
   );
 }
 
@@ -63,14 +90,15 @@ export function MentorPreview(props: PreviewProps) {
     h(
       'article',
       { className: 'card mentor-card' },
-      photo ? h('img', { className: 'avatar', src: photo, alt: d.photoAlt ?? '' }) : h('span', { className: 'avatar', 'aria-hidden': true }, (d.name?.first ?? '?').slice(0, 1)),
+      photo ? h('img', { className: 'avatar', src: photo, alt: d.photoAlt ?? '' }) : h('span', { className: 'avatar', 'aria-hidden': true }, person?.initials ?? (d.name?.first ?? '?').slice(0, 1)),
       h(
         'div',
         { className: 'mentor-card__body' },
         h('h1', null, name || 'Имя не заполнено'),
         h('p', { className: 'card__meta' }, [d.position, MENTOR_CATEGORIES[d.category as keyof typeof MENTOR_CATEGORIES]].filter(Boolean).join(' · ')),
         d.sphere && h('p', null, h('strong', null, 'Сфера: '), d.sphere),
-        (d.achievements ?? []).length > 0 && h('ul', null, ...(d.achievements ?? []).map((a: any, i: number) => h('li', { key: i }, `${a.title ?? ''}${a.year ? ` (${a.year})` : ''}`))),
+        (d.achievements ?? []).length > 0 &&
+          h('ul', null, ...achievementsByYear<any>(d.achievements).map((a, i) => h('li', { key: i }, a.title ?? '', achievementNote(a) && [' ', h('span', { key: 'note', className: 'muted' }, `— ${achievementNote(a)}`)]))),
         d.quote && h('blockquote', null, d.quote),
         !d.consent?.publication && h('p', { className: 'note' }, 'Не отмечено согласие на публикацию: эта запись не попадёт на сайт.'),
         ended && h('p', { className: 'note' }, ended === 'withdrawn' ? 'Согласие отозвано: человека нет на сайте.' : 'Срок согласия истёк: человека нет на сайте.'),
@@ -94,7 +122,7 @@ export function RoadmapPreview(props: PreviewProps) {
     );
   return page(
     h('h1', null, d.title ?? ''),
-    facts([['Период', d.period ? `${date(d.period.from)} — ${date(d.period.to)}` : ''], ['Организация', d.organization]]),
+    facts([['Период', period(d.period)], ['Организация', d.organization]]),
     h(
       'table',
       { className: 'roadmap-table' },

@@ -6,7 +6,7 @@ import { isoDate } from '../lib/format.ts';
 import type { Period } from './deadline.ts';
 import { isApprovalKeyword, periodFromTitle, readApproval, readTarget, readTitle, sentenceCase } from './preamble.ts';
 import { isClauseLine, readRegulationBody } from './regulation.ts';
-import { stringsOf, vocabularyOf, wordCoverage, type ImportWarning } from './report.ts';
+import { fieldCalled, stringsOf, vocabularyOf, wordCoverage, type ImportWarning } from './report.ts';
 import { hasEventsHeader, readRoadmapTable, type ImportedItem, type ImportedStage } from './roadmap.ts';
 import { ImportError, type Block, type SourceDocument } from './source-document.ts';
 
@@ -114,6 +114,7 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
   const draft = readRoadmapTable(tables, period, vocabulary, warn);
 
   const notes: string[] = [];
+  const inNotes = fieldCalled('roadmaps', 'notes');
   const goals: string[] = [];
   const tasks: string[] = [];
   let list: string[] | undefined;
@@ -127,7 +128,7 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
     else {
       list = undefined;
       notes.push(p.text);
-      warn(p.line, `строка не отнесена ни к заголовку, ни к утверждению — сохранена в notes: «${p.text.slice(0, 60)}»`);
+      warn(p.line, `строка не отнесена ни к заголовку, ни к утверждению — сохранена в ${inNotes}: «${p.text.slice(0, 60)}»`);
     }
   });
   const targets = [];
@@ -136,12 +137,12 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
     if (target) targets.push(target);
     else {
       notes.push(p.text);
-      warn(p.line, `текст после таблицы сохранён в notes: «${p.text.slice(0, 60)}»`);
+      warn(p.line, `текст после таблицы сохранён в ${inNotes}: «${p.text.slice(0, 60)}»`);
     }
   }
   for (const u of draft.unplaced) {
     notes.push(u.text);
-    warn(u.line, `строка таблицы без мероприятия сохранена в notes: «${u.text.slice(0, 60)}»`);
+    warn(u.line, `строка таблицы без мероприятия сохранена в ${inNotes}: «${u.text.slice(0, 60)}»`);
   }
 
   // The period: as the title names it, widened to every dated event; with no period in the

@@ -1,5 +1,18 @@
 /** Warnings and word coverage: how an import tells the editor what it did with every word. */
+import { plainTools } from '../schemas/common.ts';
+import { schemaFor, type CollectionName } from '../schemas/collections.ts';
+import { fieldMetaAt } from '../schemas/field-names.ts';
+
 export type Warn = (line: number, message: string) => void;
+
+/**
+ * A field as the import's warnings name it: the schema's name, which the editor shows, and the
+ * key the file holds — «поле «примечания импорта» (notes)».
+ */
+export function fieldCalled(collection: CollectionName, ...path: string[]): string {
+  const label = fieldMetaAt(schemaFor(collection, plainTools), path).at(-1)?.label;
+  return label ? `поле «${label}» (${path.join('.')})` : `поле «${path.join('.')}»`;
+}
 
 export interface ImportWarning {
   line: number;

@@ -16,6 +16,9 @@ export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 /** «12.02.2024», as dates are written in documents and messages. */
 export const numericDate = (date: Date) => isoDate(date).split('-').reverse().join('.');
 
+const decimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
+/** «1\u00a0250», «0,75»: a figure the Russian way, at most two decimals. */
+export const formatNumber = (value: number) => decimal.format(value);
 
 /** «5 наставников», with a non-breaking space so the number never stands alone at a line end. */
 export const countOf = (count: number, forms: readonly [string, string, string]) =>

@@ -1,3 +1,6 @@
+import { HOME_CARD } from '../og/card.ts';
+import { entryPath, listPath, type PagedCollection } from '../schemas/collections.ts';
+
 /** Every internal link goes through here, so the configured base path is never forgotten. */
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -12,32 +15,45 @@ export function href(path = ''): string {
  */
 export const fileHref = (file: string) => (/^(?:https?|mailto|tel):/i.test(file.trim()) ? file.trim() : href(file));
 
+/**
+ * The share card of an entry's page, named as its page's path: «praktiki/<id>», drawn at
+ * /og/praktiki/<id>.png (routes.og). src/og/site-cards.ts makes the cards under these names and
+ * the pages pass theirs to the layout, so a page's image and the image made for it cannot part.
+ * Every other page shows the section's card, HOME_CARD.
+ */
+export const shareCard = (collection: PagedCollection, id: string) => entryPath(collection, id).replace(/\/$/, '');
+
+// Each collection's URL segment is written once, in the registry (src/schemas/collections.ts).
+const list = (collection: PagedCollection) => href(listPath(collection));
+const entry = (collection: PagedCollection, id: string) => href(entryPath(collection, id));
+
 export const routes = {
   home: () => href(),
-  regulations: () => href('polozheniya/'),
-  regulation: (id: string) => href(`polozheniya/${id}/`),
-  roadmaps: () => href('dorozhnye-karty/'),
-  roadmap: (id: string) => href(`dorozhnye-karty/${id}/`),
-  roadmapIcs: (id: string) => href(`dorozhnye-karty/${id}.ics`),
-  roadmapCsv: (id: string) => href(`dorozhnye-karty/${id}.csv`),
-  practices: () => href('praktiki/'),
-  practice: (id: string) => href(`praktiki/${id}/`),
-  practicesByForm: (id: string) => href(`praktiki/forma/${id}/`),
-  practicesByOrganization: (id: string) => href(`praktiki/organizaciya/${id}/`),
-  practicesByYear: (year: number) => href(`praktiki/god/${year}/`),
-  mentors: () => href('nastavniki/'),
-  mentor: (id: string) => href(`nastavniki/${id}/`),
-  forms: () => href('formy/'),
-  form: (id: string) => href(`formy/${id}/`),
-  organizations: () => href('organizacii/'),
-  organization: (id: string) => href(`organizacii/${id}/`),
+  regulations: () => list('regulations'),
+  regulation: (id: string) => entry('regulations', id),
+  roadmaps: () => list('roadmaps'),
+  roadmap: (id: string) => entry('roadmaps', id),
+  roadmapIcs: (id: string) => href(`${listPath('roadmaps')}${id}.ics`),
+  roadmapCsv: (id: string) => href(`${listPath('roadmaps')}${id}.csv`),
+  practices: () => list('practices'),
+  practice: (id: string) => entry('practices', id),
+  practicesByForm: (id: string) => href(`${listPath('practices')}forma/${id}/`),
+  practicesByOrganization: (id: string) => href(`${listPath('practices')}organizaciya/${id}/`),
+  practicesByYear: (year: number) => href(`${listPath('practices')}god/${year}/`),
+  mentors: () => list('mentors'),
+  mentor: (id: string) => entry('mentors', id),
+  forms: () => list('forms'),
+  form: (id: string) => entry('forms', id),
+  organizations: () => list('organizations'),
+  organization: (id: string) => entry('organizations', id),
   search: () => href('poisk/'),
-  og: (card: string) => href(`og/${card}.png`),
+  /** A share image: of an entry's page (shareCard), or the section's by default. */
+  og: (card: string = HOME_CARD) => href(`og/${card}.png`),
   /** An embeddable view: of one organisation, or of the whole section without one. */
   embed: (view: string, org?: string) => href(`embed/${view}/${org ? `${org}/` : ''}`),
   embedGuide: () => href('vstraivanie/'),
   embedScript: () => href('embed.js'),
-  organizationApi: (org: string, collection: string) => href(`api/organizacii/${org}/${collection}.json`),
+  organizationApi: (org: string, collection: string) => href(`api/${entryPath('organizations', org)}${collection}.json`),
   api: (collection: string) => href(`api/${collection}.json`),
   rss: () => href('rss.xml'),
 };

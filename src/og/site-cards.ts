@@ -1,16 +1,16 @@
 /**
- * The share card of every page that has one of its own, from the site's data: the path
- * under /og/ and what the card shows. Non-material pages share the section's card.
+ * The share card of every page that has one of its own, from the site's data: its name
+ * (shareCard, the same the page links in its meta tags) and what the card shows.
+ * Non-material pages share the section's card.
  */
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Site } from '../lib/data.ts';
+import { achievementNote, resultLine, topAchievement } from '../lib/display.ts';
 import { dateRange } from '../lib/format.ts';
 import { flattenItems, tally } from '../lib/roadmap.ts';
-import { ACHIEVEMENT_LEVELS } from '../schemas/vocabulary.ts';
+import { shareCard } from '../lib/url.ts';
 import { HOME_CARD, type Card } from './card.ts';
-
-const number = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
 
 /** A consented photo, re-encoded small (and so without EXIF) for embedding in the card. */
 async function photoData(photo: unknown): Promise<string | undefined> {
@@ -33,28 +33,28 @@ export async function siteCards(site: Site): Promise<{ path: string; card: Card 
   for (const p of site.practices) {
     const result = p.data.results[0];
     cards.push({
-      path: `praktiki/${p.id}`,
+      path: shareCard('practices', p.id),
       card: {
         kind: 'practice',
         eyebrow: 'Лучшая практика',
         title: p.data.title,
         lines: [forms(p.data.forms), org(p.data.organization.id)],
-        highlight: result ? `${result.indicator}: было ${number.format(result.before)}, стало ${number.format(result.after)}${result.unit ? ` ${result.unit}` : ''}` : undefined,
+        highlight: result ? resultLine(result) : undefined,
         site: footer,
         demo: p.data.demo,
       },
     });
   }
   for (const m of site.mentors) {
-    const top = [...m.data.achievements].sort((a, b) => b.year - a.year)[0];
+    const top = topAchievement(m.data.achievements);
     cards.push({
-      path: `nastavniki/${m.id}`,
+      path: shareCard('mentors', m.id),
       card: {
         kind: 'mentor',
         eyebrow: 'Доска почёта наставников',
         title: m.person.displayName,
         lines: [`${m.data.position}, ${org(m.data.organization.id)}`, `Сфера: ${m.data.sphere}`],
-        highlight: top ? `${top.title} — ${top.year}, ${ACHIEVEMENT_LEVELS[top.level]} уровень` : undefined,
+        highlight: top ? `${top.title} — ${achievementNote(top)}` : undefined,
         // Only where the person (or, for a minor, the parents) allowed a photo.
         photo: m.person.showPhoto ? await photoData(m.data.photo) : undefined,
         site: footer,
@@ -65,18 +65,18 @@ export async function siteCards(site: Site): Promise<{ path: string; card: Card 
   for (const r of site.roadmaps) {
     const counts = tally(flattenItems(r.data));
     cards.push({
-      path: `dorozhnye-karty/${r.id}`,
+      path: shareCard('roadmaps', r.id),
       card: { kind: 'roadmap', eyebrow: 'Дорожная карта', title: r.data.title, lines: [org(r.data.organization.id), dateRange(r.data.period.from, r.data.period.to)], progress: { done: counts.done, total: counts.total }, site: footer, demo: r.data.demo },
     });
   }
   for (const r of site.regulations) {
-    cards.push({ path: `polozheniya/${r.id}`, card: { kind: 'regulation', eyebrow: 'Положение о наставничестве', title: r.data.title, lines: [org(r.data.organization.id)], site: footer, demo: r.data.demo } });
+    cards.push({ path: shareCard('regulations', r.id), card: { kind: 'regulation', eyebrow: 'Положение о наставничестве', title: r.data.title, lines: [org(r.data.organization.id)], site: footer, demo: r.data.demo } });
   }
   for (const f of site.forms) {
-    cards.push({ path: `formy/${f.id}`, card: { kind: 'form', eyebrow: 'Форма наставничества', title: f.data.title, lines: [], highlight: f.data.summary, site: footer } });
+    cards.push({ path: shareCard('forms', f.id), card: { kind: 'form', eyebrow: 'Форма наставничества', title: f.data.title, lines: [], highlight: f.data.summary, site: footer } });
   }
   for (const o of site.organizations) {
-    cards.push({ path: `organizacii/${o.id}`, card: { kind: 'organization', eyebrow: 'Организация', title: o.data.shortName, lines: [o.data.name, [o.data.municipality, o.data.region].filter(Boolean).join(', ')].filter(Boolean), site: footer, demo: o.data.demo } });
+    cards.push({ path: shareCard('organizations', o.id), card: { kind: 'organization', eyebrow: 'Организация', title: o.data.shortName, lines: [o.data.name, [o.data.municipality, o.data.region].filter(Boolean).join(', ')].filter(Boolean), site: footer, demo: o.data.demo } });
   }
   return cards;
 }

@@ -10,6 +10,7 @@ import { z } from 'astro/zod';
 
 import type { ImageMetadata } from 'astro';
 import type { CollectionName } from './collections.ts';
+import { issueFieldName } from './field-names.ts';
 
 export type { CollectionName };
 
@@ -44,7 +45,8 @@ export const idString = z
  * resolves an image next to its entry), so the types above are not theirs to rely on.
  */
 export const plainTools: SchemaTools = {
-  ref: (() => idString) as unknown as RefFactory,
+  // A fresh schema per field, as Astro's reference() makes: each field records its own name on it (named()).
+  ref: (() => idString.clone()) as unknown as RefFactory,
   image: (() => z.string({ error: 'укажите путь к изображению' }).min(1, 'укажите путь к изображению')) as unknown as ImageFactory,
 };
 
@@ -138,6 +140,12 @@ function unionMessage(issue: Issue & { code: 'invalid_union' }): string {
   return 'значение не подходит ни под один из допустимых вариантов';
 }
 
+/** A required field left out: named as the schema names it (src/schemas/field-names.ts). */
+const missing = (inst: unknown) => {
+  const name = issueFieldName(inst);
+  return name ? `нужно заполнить поле «${name}»` : 'нужно заполнить это поле';
+};
+
 /**
  * Messages for editors, not programmers: schema-specific messages win; these cover every
  * other case zod can report (a missing field, a wrong kind of value, an unknown field, a number
@@ -148,7 +156,7 @@ z.config({
   customError: (issue) => {
     switch (issue.code) {
       case 'invalid_type':
-        if (issue.input === undefined) return 'нужно заполнить это поле';
+        if (issue.input === undefined) return missing(issue.inst);
         return `здесь должно быть: ${typeName(issue.expected)}, а написано: ${describe(issue.input)}`;
       case 'unrecognized_keys':
         return `неизвестное поле ${issue.keys.map((k) => `«${k}»`).join(', ')}: уберите его или проверьте, нет ли опечатки в названии`;
@@ -163,6 +171,7 @@ z.config({
         if (issue.values.length === 1) return `здесь может быть только ${quote(issue.values[0])}`;
         return `значение ${quote(issue.input)} не подходит; допустимо: ${issue.values.map(quote).join(', ')}`;
       case 'invalid_union':
+        if (issue.input === undefined) return missing(issue.inst);
         return unionMessage(issue);
       case 'invalid_key':
         return 'неверное название поля';
@@ -176,20 +185,48 @@ z.config({
   },
 });
 
+/*
+ * Field helpers: the first argument is the field's name as it reads inside a sentence; the
+ * messages quote it and the editor shows it capitalised (src/schemas/field-names.ts). A hint
+ * or «long text» is added with `.meta({ hint, long })`; a field made with zod directly is
+ * named with `.meta({ label })`, a reference with named().
+ */
+
 export const text = (what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `нужно заполнить поле «${what}»` : `«${what}» должно быть текстом, а написано: ${describe(issue.input)}`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `нужно заполнить поле «${what}»` : `«${what}» должно быть текстом, а написано: ${describe(issue.input)}`),
+    })
     .trim()
-    .min(1, `поле «${what}» не может быть пустым`);
+    .min(1, `поле «${what}» не может быть пустым`)
+    .meta({ label: what });
 
 /** An optional text: leave the field out, but not empty. */
-export const optionalText = () => z.string().trim().min(1, 'поле не может быть пустым: впишите текст или удалите это поле').optional();
+export const optionalText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `поле «${what}» не может быть пустым: впишите текст или удалите это поле`)
+    .meta({ label: what })
+    .optional();
+
+/**
+ * A number: «было», «стало», the number of pairs. Only a value that is not a number at all is
+ * this helper's to explain; a number out of range or not whole gets the general message.
+ */
+export const numeric = (what: string) =>
+  z
+    .number({
+      error: (issue) =>
+        issue.input === undefined ? `нужно заполнить поле «${what}»` : typeof issue.input === 'number' ? undefined : `«${what}» — число, а написано: ${describe(issue.input)}`,
+    })
+    .meta({ label: what });
 
 /**
  * A calendar date. YAML gives either a Date or a string; both are accepted,
  * impossible dates (31 февраля) are rejected rather than silently rolled over.
  */
-export const calendarDate = (what = 'дата') =>
+export const calendarDate = (what: string) =>
   z
     .union([z.date(), z.string()], { error: `поле «${what}» должно быть датой в виде ГГГГ-ММ-ДД` })
     .transform((value, ctx) => {
@@ -212,14 +249,16 @@ export const calendarDate = (what = 'дата') =>
         return z.NEVER;
       }
       return date;
-    });
+    })
+    .meta({ label: what });
 
-export const year = (what = 'год') =>
+export const year = (what: string) =>
   z
-    .number({ error: `«${what}» — это год числом, например 2024` })
+    .number({ error: (issue) => (issue.input === undefined ? `нужно заполнить поле «${what}»` : `«${what}» — это год числом, например 2024`) })
     .int(`«${what}» — целое число`)
     .min(1990, `«${what}»: слишком ранний год`)
-    .max(2100, `«${what}»: слишком поздний год`);
+    .max(2100, `«${what}»: слишком поздний год`)
+    .meta({ label: what });
 
 /**
  * An enum stored as a Latin key with a Russian label: the key is what files and
@@ -227,10 +266,14 @@ export const year = (what = 'год') =>
  */
 export function labelledEnum<const T extends Record<string, string>>(labels: T, what: string) {
   const keys = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
-  const schema = z.enum(keys, {
-    error: (issue) =>
-      `«${what}»: значение ${JSON.stringify(issue.input)} не подходит; допустимо: ${Object.values(labels).join(', ')} (${keys.join(', ')})`,
-  });
+  const schema = z
+    .enum(keys, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `нужно заполнить поле «${what}»`
+          : `«${what}»: значение ${JSON.stringify(issue.input)} не подходит; допустимо: ${Object.values(labels).join(', ')} (${keys.join(', ')})`,
+    })
+    .meta({ label: what });
   return { schema, labels, keys };
 }
 
@@ -246,11 +289,13 @@ const WEB_HOST = /^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]|(?:[a-z0
  * also wants the «://»: it is on only when the protocol pattern is zod's own.)
  */
 export const url = (what: string) =>
-  z.url({
-    protocol: z.regexes.httpProtocol,
-    hostname: WEB_HOST,
-    error: `«${what}» должно быть полным адресом, начинающимся с https:// или http://, например https://school.ru/`,
-  });
+  z
+    .url({
+      protocol: z.regexes.httpProtocol,
+      hostname: WEB_HOST,
+      error: `«${what}» должно быть полным адресом, начинающимся с https:// или http://, например https://school.ru/`,
+    })
+    .meta({ label: what });
 
 /**
  * What a link to a file may be: a path on this site («/files/plan.pdf» or «files/plan.pdf»),
@@ -288,12 +333,13 @@ export const fileLink = (what: string) =>
 
 export const contactsSchema = z
   .object({
-    address: optionalText(),
-    phone: optionalText(),
-    email: z.email({ error: 'неверный адрес электронной почты' }).optional(),
-    person: optionalText(),
+    address: optionalText('адрес'),
+    phone: optionalText('телефон'),
+    email: z.email({ error: 'неверный адрес электронной почты' }).meta({ label: 'электронная почта' }).optional(),
+    person: optionalText('контактное лицо или отдел'),
   })
-  .strict();
+  .strict()
+  .meta({ label: 'контакты' });
 
 /** A downloadable file: a title and a path under /public, a full http(s) address, mailto: or tel: (fileLinkProblem). */
 export const attachmentSchema = z
@@ -307,17 +353,18 @@ export const attachmentSchema = z
 export const approvalSchema = z
   .object({
     date: calendarDate('дата утверждения').optional(),
-    document: optionalText(),
-    approvedBy: optionalText(),
-    agreed: optionalText(),
+    document: optionalText('приказ или решение').meta({ hint: 'Например, «приказ № 30-9 о/д от 02.09.2024».' }),
+    approvedBy: optionalText('кем утверждено'),
+    agreed: optionalText('согласовано'),
   })
-  .strict();
+  .strict()
+  .meta({ label: 'утверждение' });
 
 /**
  * The entry's id as the CMS writes it (Decap cannot name a file from a Russian title):
  * optional, and when present it must equal the file name — the integrity check says so.
  */
-export const entryId = idString.optional();
+export const entryId = idString.optional().meta({ label: 'идентификатор (латиницей, часть адреса страницы)' });
 
 /** Marks fictional demo content so it can be labelled «пример» everywhere it shows. */
-export const demoFlag = z.boolean().optional().default(false);
+export const demoFlag = z.boolean().optional().default(false).meta({ label: 'пример (вымышленные данные)' });

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { buildDate } from '../lib/build-date.ts';
 import { numericDate } from '../lib/format.ts';
 import { calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
+import { named } from './field-names.ts';
 import { achievementLevel, consentGiver, mentorCategory } from './vocabulary.ts';
 
 /** Consents are recorded since ЦМН exists; an older date is a typing mistake. */
@@ -14,20 +15,25 @@ const EARLIEST_CONSENT = new Date(Date.UTC(2000, 0, 1));
  */
 export const consentSchema = z
   .object({
-    publication: z.literal(true, {
-      error:
-        'нет согласия на публикацию: человека можно показать на сайте только при отдельном письменном согласии (consent.publication: true)',
-    }),
+    publication: z
+      .literal(true, {
+        error: 'нет согласия на публикацию: человека можно показать на сайте только при отдельном письменном согласии (consent.publication: true)',
+      })
+      .meta({ label: 'есть письменное согласие на публикацию', hint: 'Без этой отметки запись не пройдёт проверку и не попадёт на сайт.' }),
     date: calendarDate('дата согласия'),
     document: text('номер или название документа о согласии'),
     givenBy: consentGiver.schema.default('self'),
     /** For a minor: parents explicitly allowed the surname / the photo to be shown. */
-    showSurname: z.boolean().optional(),
-    showPhoto: z.boolean().optional(),
+    showSurname: z.boolean().optional().meta({ label: 'родители разрешили показывать фамилию' }),
+    showPhoto: z.boolean().optional().meta({ label: 'родители разрешили показывать фото' }),
     /** The last day the consent covers, when it was given for a term. */
-    until: calendarDate('согласие действует до').optional(),
+    until: calendarDate('согласие действует до')
+      .optional()
+      .meta({ hint: 'Если согласие дано на срок: со следующего дня человек исчезнет с сайта. Сборка заранее, за 30 дней, напомнит о таких согласиях.' }),
     /** The day the person (or the parents) withdrew the consent. */
-    withdrawn: calendarDate('дата отзыва согласия').optional(),
+    withdrawn: calendarDate('дата отзыва согласия').optional().meta({
+      hint: 'Если человек (или родители) отозвал согласие: с этого дня он исчезнет со всех страниц, из поиска и данных сайта. Запись можно не удалять.',
+    }),
   })
   .strict()
   .superRefine((consent, ctx) => {
@@ -35,11 +41,19 @@ export const consentSchema = z
     if (consent.date.getTime() < EARLIEST_CONSENT.getTime())
       ctx.addIssue({ code: 'custom', path: ['date'], message: `дата согласия ${numericDate(consent.date)} раньше 2000 года: проверьте год` });
     if (consent.date.getTime() > today.getTime())
-      ctx.addIssue({ code: 'custom', path: ['date'], message: `дата согласия ${numericDate(consent.date)} ещё не наступила: укажите день, когда согласие подписано` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `дата согласия ${numericDate(consent.date)} ещё не наступила: укажите день, когда согласие подписано`,
+      });
     if (consent.until && consent.until.getTime() < consent.date.getTime())
       ctx.addIssue({ code: 'custom', path: ['until'], message: 'согласие не может закончиться раньше, чем дано: проверьте даты' });
     if (consent.withdrawn && consent.withdrawn.getTime() < consent.date.getTime())
       ctx.addIssue({ code: 'custom', path: ['withdrawn'], message: 'согласие не может быть отозвано раньше, чем дано: проверьте даты' });
+  })
+  .meta({
+    label: 'согласие на публикацию',
+    hint: 'Закон (152-ФЗ, ст. 10.1) разрешает публиковать сведения о человеке только с его отдельного письменного согласия, а за несовершеннолетнего — с согласия родителя. Сам документ на сайт не попадает.',
   });
 
 interface MinorFacts {
@@ -74,28 +88,29 @@ export const mentorSchema = ({ ref, image }: SchemaTools) =>
         .object({
           last: text('фамилия'),
           first: text('имя'),
-          middle: optionalText(),
+          middle: optionalText('отчество'),
         })
-        .strict(),
-      photo: image().optional(),
-      photoAlt: optionalText(),
+        .strict()
+        .meta({ label: 'ФИО' }),
+      photo: image().optional().meta({ label: 'фотография', hint: 'Фото пересжимается при сборке, сведения EXIF (в том числе место съёмки) удаляются.' }),
+      photoAlt: optionalText('описание фотографии для незрячих'),
       position: text('должность или статус'),
-      organization: ref('organizations'),
+      organization: named(ref('organizations'), 'организация'),
       sphere: text('профессиональная сфера'),
       category: mentorCategory.schema,
-      forms: z.array(ref('forms')).default([]),
-      since: year('наставник с'),
+      forms: z.array(ref('forms')).default([]).meta({ label: 'формы наставничества' }),
+      since: year('наставник с (год)'),
       achievements: z
-        .array(
-          z
-            .object({ title: text('достижение'), year: year('год достижения'), level: achievementLevel.schema })
-            .strict(),
-        )
-        .default([]),
-      awards: z.array(text('награда')).default([]),
-      quote: optionalText(),
+        .array(z.object({ title: text('достижение'), year: year('год достижения'), level: achievementLevel.schema }).strict())
+        .default([])
+        .meta({ label: 'достижения' }),
+      awards: z.array(text('награда')).default([]).meta({ label: 'награды' }),
+      quote: optionalText('цитата').meta({ long: true }),
       /** Left out, a pupil counts as a minor (see isMinor); only `false` says otherwise. */
-      minor: z.boolean().optional(),
+      minor: z.boolean().optional().meta({
+        label: 'несовершеннолетний',
+        hint: 'Для несовершеннолетнего фамилия, отчество и фото не публикуются, пока родители явно этого не разрешили. Обучающийся и человек, за которого согласие дал родитель, считаются несовершеннолетними и без этой отметки; совершеннолетнего ученика отметьте явно: включите и выключите переключатель.',
+      }),
       consent: consentSchema,
       demo: demoFlag,
     })

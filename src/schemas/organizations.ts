@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { contactsSchema, demoFlag, optionalText, text, url, entryId, type SchemaTools } from './common.ts';
+import { named } from './field-names.ts';
 import { organizationKind } from './vocabulary.ts';
 
 export const organizationSchema = (_tools: SchemaTools) =>
@@ -10,12 +11,12 @@ export const organizationSchema = (_tools: SchemaTools) =>
       shortName: text('краткое название'),
       kind: organizationKind.schema,
       region: text('регион'),
-      municipality: optionalText(),
+      municipality: optionalText('муниципалитет'),
       website: url('сайт').optional(),
       contacts: contactsSchema.optional(),
-      description: optionalText(),
+      description: optionalText('описание').meta({ long: true }),
       /** The district office this organisation belongs to, for a district portal. */
-      parent: _tools.ref('organizations').optional(),
+      parent: named(_tools.ref('organizations'), 'вышестоящая организация').optional(),
       demo: demoFlag,
     })
     .strict();

@@ -1,14 +1,17 @@
 import { z } from 'astro/zod';
-import { attachmentSchema, calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
+import { attachmentSchema, calendarDate, demoFlag, numeric, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
+import { named } from './field-names.ts';
 
 export const practiceResultSchema = z
   .object({
     indicator: text('показатель'),
-    before: z.number({ error: '«было» — число' }),
-    after: z.number({ error: '«стало» — число' }),
-    unit: optionalText(),
+    before: numeric('было'),
+    after: numeric('стало'),
+    unit: optionalText('единица'),
   })
   .strict();
+
+const COVER_ALT = 'описание обложки для незрячих';
 
 /** A best-practice card (DOMAIN.md); the Markdown body is the description of what was done. */
 export const practiceSchema = ({ ref, image }: SchemaTools) =>
@@ -16,31 +19,32 @@ export const practiceSchema = ({ ref, image }: SchemaTools) =>
     .object({
       id: entryId,
       title: text('название практики'),
-      organization: ref('organizations'),
-      years: z.array(year('год')).min(1, 'укажите хотя бы один год'),
-      forms: z.array(ref('forms')).min(1, 'укажите форму наставничества'),
-      roleModel: optionalText(),
-      summary: text('краткое описание'),
-      problem: text('проблема или запрос'),
+      organization: named(ref('organizations'), 'организация'),
+      years: z.array(year('год')).min(1, 'укажите хотя бы один год').meta({ label: 'годы реализации' }),
+      forms: z.array(ref('forms')).min(1, 'укажите форму наставничества').meta({ label: 'формы наставничества' }),
+      roleModel: optionalText('ролевая модель'),
+      summary: text('краткое описание').meta({ long: true }),
+      problem: text('проблема или запрос').meta({ long: true }),
       participants: z
         .object({
-          pairs: z.number().int().min(0).optional(),
-          description: text('участники'),
+          pairs: numeric('число наставнических пар').int().min(0).optional(),
+          description: text('описание участников').meta({ long: true }),
         })
-        .strict(),
-      results: z.array(practiceResultSchema).default([]),
-      resources: z.array(text('ресурс')).default([]),
-      replicability: text('тиражируемость'),
-      contacts: optionalText(),
-      mentors: z.array(ref('mentors')).default([]),
-      attachments: z.array(attachmentSchema).default([]),
-      cover: image().optional(),
-      coverAlt: optionalText(),
+        .strict()
+        .meta({ label: 'участники' }),
+      results: z.array(practiceResultSchema).default([]).meta({ label: 'результаты' }),
+      resources: z.array(text('ресурс')).default([]).meta({ label: 'ресурсы' }),
+      replicability: text('тиражируемость').meta({ long: true }),
+      contacts: optionalText('контакты'),
+      mentors: z.array(ref('mentors')).default([]).meta({ label: 'наставники' }),
+      attachments: z.array(attachmentSchema).default([]).meta({ label: 'файлы' }),
+      cover: image().optional().meta({ label: 'обложка', hint: 'Изображение пересжимается при сборке; не забудьте описание для незрячих.' }),
+      coverAlt: optionalText(COVER_ALT),
       published: calendarDate('дата публикации'),
       demo: demoFlag,
     })
     .strict()
     .refine((p) => !p.cover || p.coverAlt, {
-      message: 'у обложки нужен текстовый альтернативный вариант (coverAlt)',
+      message: `у обложки нужен текстовый альтернативный вариант: заполните поле «${COVER_ALT}» (coverAlt)`,
       path: ['coverAlt'],
     });

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { approvalSchema, demoFlag, fileLink, optionalText, text, entryId, type SchemaTools } from './common.ts';
+import { named } from './field-names.ts';
 import { regulationStatus } from './vocabulary.ts';
 
 /** Frontmatter of a regulation; its clauses are the Markdown body. */
@@ -8,15 +9,15 @@ export const regulationSchema = ({ ref }: SchemaTools) =>
     .object({
       id: entryId,
       title: text('название'),
-      organization: ref('organizations'),
+      organization: named(ref('organizations'), 'организация'),
       approval: approvalSchema,
-      status: regulationStatus.schema,
-      legalBases: z.array(text('нормативное основание')).default([]),
-      forms: z.array(ref('forms')).default([]),
+      status: regulationStatus.schema.meta({ hint: 'Действует, проект или утратило силу.' }),
+      legalBases: z.array(text('нормативное основание')).default([]).meta({ label: 'нормативные основания' }),
+      forms: z.array(ref('forms')).default([]).meta({ label: 'формы наставничества' }),
       /** The original document to download: a path on the site or a full address (fileLinkProblem). */
       originalFile: fileLink('исходный документ').optional(),
       /** Where the text came from, e.g. the seed document it was converted from. */
-      source: optionalText(),
+      source: optionalText('источник текста').meta({ hint: 'Откуда взят текст. На сайте не показывается.' }),
       demo: demoFlag,
     })
     .strict();

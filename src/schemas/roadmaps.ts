@@ -1,54 +1,57 @@
 import { z } from 'astro/zod';
 import { approvalSchema, calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
+import { named } from './field-names.ts';
 import { deadlineKind, itemStatus, roadmapLevel, stage } from './vocabulary.ts';
 
 /** The deadline as written in the document, plus the dates it means where it allows. */
 export const deadlineSchema = z
   .object({
     /** Empty when the document names no deadline: the editor may leave the field blank. */
-    text: z.string({ error: 'текст срока должен быть строкой' }).default(''),
-    from: calendarDate('срок: начало').optional(),
-    to: calendarDate('срок: окончание').optional(),
-    kind: deadlineKind.schema,
+    text: z.string({ error: 'текст срока должен быть строкой' }).default('').meta({
+      label: 'срок, как в документе',
+      hint: 'Как написано в документе: «январь 2023», «до 30.04.2022», «по графику». Пусто, если срок не указан.',
+    }),
+    from: calendarDate('начало срока').optional(),
+    to: calendarDate('окончание срока').optional(),
+    kind: deadlineKind.schema.meta({ hint: 'По нему сайт понимает, когда мероприятие просрочено.' }),
   })
   .strict()
   .refine((d) => !(d.from && d.to) || d.from.getTime() <= d.to.getTime(), {
     message: 'срок: начало позже окончания',
     path: ['to'],
-  });
+  })
+  .meta({ label: 'срок' });
 
 const itemFields = {
-  number: optionalText(),
+  number: optionalText('номер'),
   title: text('мероприятие'),
-  description: optionalText(),
+  description: optionalText('описание').meta({ long: true }),
   deadline: deadlineSchema,
-  responsible: z.array(text('ответственный')).default([]),
-  result: optionalText(),
-  documents: z.array(text('документ')).optional(),
-  status: itemStatus.schema.optional(),
+  responsible: z.array(text('ответственный')).default([]).meta({ label: 'ответственные' }),
+  result: optionalText('результат').meta({ long: true }),
+  documents: z.array(text('документ')).optional().meta({ label: 'документы' }),
+  status: itemStatus.schema.optional().meta({ hint: 'Если не указан, статус считается по датам: после срока — «просрочено».' }),
 };
 
 /** Sub-items (3.1 → 3.1.1) go one level deep: that is what real roadmaps use. */
 export const roadmapSubItemSchema = z.object(itemFields).strict();
-export const roadmapItemSchema = z
-  .object({ ...itemFields, items: z.array(roadmapSubItemSchema).optional() })
-  .strict();
+export const roadmapItemSchema = z.object({ ...itemFields, items: z.array(roadmapSubItemSchema).optional().meta({ label: 'подпункты' }) }).strict();
 
 export const roadmapStageSchema = z
   .object({
-    number: optionalText(),
-    title: text('название этапа'),
+    number: optionalText('номер'),
+    title: text('название раздела'),
     stage: stage.schema.optional(),
-    description: optionalText(),
-    items: z.array(roadmapItemSchema).default([]),
+    description: optionalText('описание').meta({ long: true }),
+    items: z.array(roadmapItemSchema).default([]).meta({ label: 'мероприятия' }),
   })
   .strict();
 
 export const targetSchema = z
   .object({
     indicator: text('показатель'),
-    value: z.union([z.number(), text('значение')]),
-    unit: optionalText(),
+    value: z.union([z.number(), text('значение')]).meta({ label: 'значение' }),
+    unit: optionalText('единица'),
     year: year('год показателя').optional(),
   })
   .strict();
@@ -58,20 +61,21 @@ export const roadmapSchema = ({ ref }: SchemaTools) =>
     .object({
       id: entryId,
       title: text('название'),
-      organization: ref('organizations'),
+      organization: named(ref('organizations'), 'организация'),
       level: roadmapLevel.schema,
       period: z
-        .object({ from: calendarDate('период: начало'), to: calendarDate('период: окончание') })
+        .object({ from: calendarDate('начало периода'), to: calendarDate('окончание периода') })
         .strict()
-        .refine((p) => p.from.getTime() <= p.to.getTime(), { message: 'период: начало позже окончания', path: ['to'] }),
+        .refine((p) => p.from.getTime() <= p.to.getTime(), { message: 'период: начало позже окончания', path: ['to'] })
+        .meta({ label: 'период' }),
       approval: approvalSchema.optional(),
-      goals: z.array(text('цель')).default([]),
-      tasks: z.array(text('задача')).default([]),
-      stages: z.array(roadmapStageSchema).min(1, 'в дорожной карте нужен хотя бы один раздел'),
-      targets: z.array(targetSchema).default([]),
-      source: optionalText(),
+      goals: z.array(text('цель')).default([]).meta({ label: 'цели' }),
+      tasks: z.array(text('задача')).default([]).meta({ label: 'задачи' }),
+      stages: z.array(roadmapStageSchema).min(1, 'в дорожной карте нужен хотя бы один раздел').meta({ label: 'разделы (этапы)' }),
+      targets: z.array(targetSchema).default([]).meta({ label: 'целевые показатели' }),
+      source: optionalText('источник текста').meta({ hint: 'Откуда взят текст. На сайте не показывается.' }),
       /** Text of the source document the importer could not place in a field: kept for the editor to sort out. */
-      notes: z.array(text('примечание')).optional(),
+      notes: z.array(text('примечание')).optional().meta({ label: 'примечания импорта' }),
       demo: demoFlag,
     })
     .strict();

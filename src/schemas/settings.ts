@@ -1,14 +1,15 @@
 import { z } from 'astro/zod';
 import { contactsSchema, text, url, type SchemaTools } from './common.ts';
+import { named } from './field-names.ts';
 
 /** The one settings file the CMS edits: section title, owner, address, contacts. */
 export const settingsSchema = ({ ref }: SchemaTools) =>
   z
     .object({
       title: text('название раздела'),
-      tagline: text('подзаголовок'),
-      intro: text('вводный текст'),
-      owner: ref('organizations'),
+      tagline: text('подзаголовок').meta({ long: true }),
+      intro: text('вводный текст').meta({ long: true }),
+      owner: named(ref('organizations'), 'организация — владелец раздела'),
       siteUrl: url('адрес сайта'),
       contacts: contactsSchema,
     })

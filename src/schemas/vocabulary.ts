@@ -73,11 +73,11 @@ export const CONSENT_GIVERS = {
 } as const;
 
 export const organizationKind = labelledEnum(ORGANIZATION_KINDS, 'вид организации');
-export const stage = labelledEnum(STAGES, 'этап программы');
+export const stage = labelledEnum(STAGES, 'этап целевой модели');
 export const roadmapLevel = labelledEnum(ROADMAP_LEVELS, 'уровень');
 export const itemStatus = labelledEnum(ITEM_STATUSES, 'статус');
 export const deadlineKind = labelledEnum(DEADLINE_KINDS, 'вид срока');
-export const regulationStatus = labelledEnum(REGULATION_STATUSES, 'статус положения');
+export const regulationStatus = labelledEnum(REGULATION_STATUSES, 'статус');
 export const mentorCategory = labelledEnum(MENTOR_CATEGORIES, 'категория');
 export const achievementLevel = labelledEnum(ACHIEVEMENT_LEVELS, 'уровень достижения');
 export const consentGiver = labelledEnum(CONSENT_GIVERS, 'кто дал согласие');
