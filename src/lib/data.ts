@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { publicName, type PublicName } from './people.ts';
 import { consentEnded } from '../schemas/mentors.ts';
-import { contentRoot, SITE_SETTINGS_ID, siteSettingsFile } from '../schemas/collections.ts';
+import { COLLECTIONS, contentRoot, SITE_SETTINGS_ID, siteSettingsFile, type CollectionName } from '../schemas/collections.ts';
 import { buildDate } from './build-date.ts';
 
 export type Organization = CollectionEntry<'organizations'>;
@@ -46,16 +46,14 @@ export function loadSite(): Promise<Site> {
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
   a.data.title.localeCompare(b.data.title, 'ru');
 
+/** Every collection of the registry, read at once. */
+async function everyCollection(): Promise<{ [N in CollectionName]: CollectionEntry<N>[] }> {
+  const lists = await Promise.all(COLLECTIONS.map((name) => getCollection(name)));
+  return Object.fromEntries(COLLECTIONS.map((name, i) => [name, lists[i]])) as { [N in CollectionName]: CollectionEntry<N>[] };
+}
+
 async function load(): Promise<Site> {
-  const [organizations, forms, regulations, roadmaps, allPractices, mentorEntries, settingsEntries] = await Promise.all([
-    getCollection('organizations'),
-    getCollection('forms'),
-    getCollection('regulations'),
-    getCollection('roadmaps'),
-    getCollection('practices'),
-    getCollection('mentors'),
-    getCollection('settings'),
-  ]);
+  const { organizations, forms, regulations, roadmaps, practices: allPractices, mentors: mentorEntries, settings: settingsEntries } = await everyCollection();
 
   const index = <T extends { id: string }>(entries: T[], what: string) => {
     const map = new Map(entries.map((e) => [e.id, e]));
