@@ -122,9 +122,13 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
     if (approvalLines.has(i) || titleLines.has(i)) return;
     const goal = /^цел[ьи](?=[\s:])[^:]*:\s*(.*)$/i.exec(p.text);
     const task = /^задач[аи](?=[\s:])[^:]*:\s*(.*)$/i.exec(p.text);
-    if (goal) (list = goals), goal[1] && goals.push(goal[1]);
-    else if (task) (list = tasks), task[1] && tasks.push(task[1]);
-    else if (list && /^([·•▪\-–—]|\d+[.)])\s*/.test(p.text)) list.push(p.text.replace(/^([·•▪\-–—]|\d+[.)])\s*/, ''));
+    if (goal) {
+      list = goals;
+      if (goal[1]) goals.push(goal[1]);
+    } else if (task) {
+      list = tasks;
+      if (task[1]) tasks.push(task[1]);
+    } else if (list && /^([·•▪\-–—]|\d+[.)])\s*/.test(p.text)) list.push(p.text.replace(/^([·•▪\-–—]|\d+[.)])\s*/, ''));
     else {
       list = undefined;
       notes.push(p.text);

@@ -96,7 +96,7 @@ export async function publishImages(root: string): Promise<{ removed: number; re
     } catch (error) {
       // An image whose metadata cannot be removed must not be published: nothing of this build is.
       rmSync(root, { recursive: true, force: true });
-      throw new Error(`изображение ${relative(root, file)} с метаданными (${found.join(', ')}) не удалось пересохранить без них (${(error as Error).message}): пересохраните его или уберите. Собранный сайт удалён.`);
+      throw new Error(`изображение ${relative(root, file)} с метаданными (${found.join(', ')}) не удалось пересохранить без них (${(error as Error).message}): пересохраните его или уберите. Собранный сайт удалён.`, { cause: error });
     }
   }
   return { removed, renamed: renames.size, stripped, origins };

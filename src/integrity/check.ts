@@ -254,6 +254,7 @@ function strayContent(absContent: string, root: string, problems: ContentProblem
  * Invisible control characters (NUL, BEL, ESC…; tab and line breaks are fine). They come with text
  * copied from other programs, and the site's own YAML reader stops on them, naming no file.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const codeOf = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 const CONTROL_HINT = 'обычно он попадает в текст при копировании из другой программы';

@@ -304,6 +304,7 @@ export const url = (what: string) =>
  */
 export function fileLinkProblem(value: string): string | undefined {
   // As a browser reads a link: tabs and line breaks dropped, leading spaces and control characters ignored.
+  // eslint-disable-next-line no-control-regex -- as a browser does: control characters before a link are ignored
   const link = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   if (/^[a-z]:[\\/]/i.test(link)) {
     return 'это путь к файлу на вашем компьютере, сайт его не увидит: положите файл в папку public/files и укажите путь вида «/files/plan.pdf»';
