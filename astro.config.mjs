@@ -23,6 +23,9 @@ import { siteFont } from './src/lib/site-font.ts';
 
 /** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
 const root = fileURLToPath(new URL('.', import.meta.url));
+// An environment variable BASE_URL (a test runner's worker sets one, so may a CI) would replace
+// the base in every link the pages make (import.meta.env.BASE_URL): the base is BASE_PATH's alone.
+delete process.env.BASE_URL;
 const settingsFile = resolve(root, contentRoot(), siteSettingsFile());
 // A missing or broken settings file is reported by the integrity check with the other content
 // errors, in Russian with its line and column; the config must not fail first in English.
@@ -72,4 +75,6 @@ export default defineConfig({
   build: { inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
+  // Test runs and benchmarks build into .cache/: the dev server has nothing to watch there.
+  vite: { server: { watch: { ignored: ['**/.cache/**'] } } },
 });

@@ -5,6 +5,10 @@
  * project) and `astro dev`, both bound to 127.0.0.1 only, tells the /admin/ page where
  * decap-server is, prints the editor's address once both answer, and stops both on
  * Ctrl+C or SIGTERM.
+ *
+ * CONTENT_ROOT=<folder>/src/content edits a copy instead (the tests do): the editor's settings
+ * (cms/config.ts) name the content «src/content/…», so decap-server works in <folder>, and
+ * astro dev shows the copy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -18,6 +22,13 @@ const SITE_PORT = Number(process.env.SITE_PORT || 4321);
 const DECAP_API = `http://${HOST}:${DECAP_PORT}/api/v1`;
 const EDITOR_URL = `http://${HOST}:${SITE_PORT}/admin/`;
 const STARTUP_TIMEOUT_MS = 120_000;
+const CONTENT_ROOT = (process.env.CONTENT_ROOT || 'src/content').replace(/\/+$/, '');
+if (!/(^|\/)src\/content$/.test(CONTENT_ROOT)) {
+  console.error(`CONTENT_ROOT=${CONTENT_ROOT}: редактору нужна папка, которая кончается на src/content (например, .cache/copy/src/content)`);
+  process.exit(1);
+}
+/** Where decap-server works: the folder that holds CONTENT_ROOT's src/content. */
+const REPO_DIR = resolve(ROOT, CONTENT_ROOT.slice(0, -'src/content'.length) || '.');
 
 /** Fails early with a clear message instead of letting Vite move to another port. */
 function assertPortFree(port: number, what: string): Promise<void> {
@@ -84,7 +95,7 @@ try {
     PORT: String(DECAP_PORT),
     BIND_HOST: HOST,
     // Files are written into this project's working tree; nothing is committed (MODE=fs).
-    GIT_REPO_DIRECTORY: ROOT,
+    GIT_REPO_DIRECTORY: REPO_DIR,
     MODE: 'fs',
   });
   start('astro dev', [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', HOST, '--port', String(SITE_PORT)], {
@@ -98,7 +109,7 @@ try {
     return res.ok && typeof (await res.json()).repo === 'string';
   });
   await waitFor('astro dev', async () => (await fetch(EDITOR_URL)).ok);
-  if (!stopping) console.log(`\nРедактор: ${EDITOR_URL}\n(изменения сохраняются прямо в src/content; остановить — Ctrl+C)\n`);
+  if (!stopping) console.log(`\nРедактор: ${EDITOR_URL}\n(изменения сохраняются прямо в ${CONTENT_ROOT}; остановить — Ctrl+C)\n`);
 } catch (error) {
   console.error((error as Error).message);
   await stop(1);

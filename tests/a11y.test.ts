@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { browserAndSite, chromiumPath } from './helpers/browser.ts';
-import { BASE_PATH, OUT } from './helpers/project.ts';
 import { PAGE_TYPES } from './helpers/pages.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,7 +17,7 @@ const MODES = [
 ];
 
 describe.skipIf(!chromiumPath)('axe-core: no WCAG 2.1 A/AA violations', () => {
-  const ctx = browserAndSite(OUT.base, `${BASE_PATH}/`);
+  const ctx = browserAndSite('base');
 
   const audit = (page: import('playwright-core').Page) =>
     page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`) as Promise<{ id: string; help: string; nodes: string[] }[]>;

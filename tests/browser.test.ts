@@ -1,13 +1,12 @@
 /** What a visitor does in a real browser: the low-vision mode, keyboard, narrow screens. */
 import { describe, expect, it } from 'vitest';
 import { browserAndSite, chromiumPath } from './helpers/browser.ts';
-import { BASE_PATH, OUT } from './helpers/project.ts';
 import { PAGE_TYPES } from './helpers/pages.ts';
 
 const PAGES = PAGE_TYPES;
 
 describe.skipIf(!chromiumPath)('in the browser', () => {
-  const ctx = browserAndSite(OUT.base, `${BASE_PATH}/`);
+  const ctx = browserAndSite('base');
 
   it('the low-vision mode switches on, persists across pages and applies before the first paint', async () => {
     const context = await ctx.browser.newContext();

@@ -1,16 +1,17 @@
 /**
- * The built site (tests/global-setup.ts builds it at the root and under BASE_PATH):
+ * The built site (the shared builds of tests/helpers/site.ts: at the root, under BASE_PATH, and the minimal fixture):
  * every page exists, links honour the base path and resolve, nothing loads from
  * another host, content pages stay under the JS budget, and people appear only
  * as the personal-data rules allow.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckedEntry } from '../src/integrity/check.ts';
 import { isMinor } from '../src/schemas/mentors.ts';
 import { htmlFiles, load, normalise, references, visibleText } from './helpers/html.ts';
 import { BASE_PATH, listFiles, OUT, ROOT } from './helpers/project.ts';
+import { builtSite } from './helpers/site.ts';
 import { pageWeight } from '../scripts/bench/page-weight.ts';
 
 const { entries } = checkContent(ROOT);
@@ -47,9 +48,14 @@ function expectedPages(all: CheckedEntry[]): string[] {
 }
 
 describe.each([
-  ['without a base path', OUT.root, '/'],
-  [`with BASE_PATH=${BASE_PATH}`, OUT.base, `${BASE_PATH}/`],
-])('the demo site %s', (_, dist, base) => {
+  ['without a base path', 'root', '/'],
+  [`with BASE_PATH=${BASE_PATH}`, 'base', `${BASE_PATH}/`],
+] as const)('the demo site %s', (_, kind, base) => {
+  const dist = OUT[kind];
+  beforeAll(() => {
+    builtSite(kind);
+  });
+
   it('has every page the issue lists, for every entry', () => {
     const missing = expectedPages(entries).filter((p) => !existsSync(join(dist, p)));
     expect(missing).toEqual([]);
@@ -160,6 +166,10 @@ describe.each([
 
 describe('content on the pages', () => {
   const dist = OUT.root;
+  beforeAll(() => {
+    builtSite('root');
+    builtSite('fixture');
+  });
   const page = (path: string) => load(join(dist, path));
 
   it('every roadmap item appears on its page with its deadline text and responsible', () => {
@@ -213,6 +223,10 @@ describe('content on the pages', () => {
 });
 
 describe('people on the site', () => {
+  beforeAll(() => {
+    builtSite('root');
+    builtSite('fixture');
+  });
   const allText = (dist: string) =>
     listFiles(dist, (p) => /\.(html|json|xml|ics|csv|txt)$/.test(p))
       .map((f) => readFileSync(f, 'utf8'))

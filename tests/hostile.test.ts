@@ -59,8 +59,6 @@ describe('hostile content', () => {
       }
       // The site's own content has no frames or style blocks: any there came from a text.
       for (const el of root.querySelector('main')?.querySelectorAll('iframe, style, object, embed') ?? []) found.push(`${file.slice(out.length)}: <${el.tagName}> in the content`);
-      {
-      }
     }
     expect(found).toEqual([]);
   });

@@ -4,15 +4,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlFiles, markupErrors, markupErrorsOf } from './helpers/html.ts';
 import { BASE_PATH, OUT } from './helpers/project.ts';
+import { builtSite } from './helpers/site.ts';
 
 describe.each([
-  ['the demo site', OUT.root, 90],
-  [`the demo site under ${BASE_PATH}`, OUT.base, 90],
-  ['the minimal fixture', OUT.fixture, 20],
-])('%s', (_name, dist, atLeast) => {
+  ['the demo site', 'root', 90],
+  [`the demo site under ${BASE_PATH}`, 'base', 90],
+  ['the minimal fixture', 'fixture', 20],
+] as const)('%s', (_name, kind, atLeast) => {
+  const dist = OUT[kind];
+  beforeAll(() => {
+    builtSite(kind);
+  });
+
   it('has no markup errors on any page', async () => {
     expect(htmlFiles(dist).length).toBeGreaterThanOrEqual(atLeast);
     expect(await markupErrors(dist)).toEqual([]);
@@ -20,8 +26,11 @@ describe.each([
 });
 
 describe('the validator', () => {
-  const page = readFileSync(join(OUT.root, 'index.html'), 'utf8');
+  let page = '';
   const at = join(OUT.root, 'planted/index.html');
+  beforeAll(() => {
+    page = readFileSync(join(builtSite('root'), 'index.html'), 'utf8');
+  });
 
   it('passes the real page it is given the faults in', async () => {
     expect(await markupErrorsOf(page, at)).toEqual([]);

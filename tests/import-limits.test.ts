@@ -3,8 +3,10 @@
  * before mammoth reads it, `--out` is checked before anything is written, and whatever
  * fails leaves neither a temporary file nor an English system error behind.
  *
- * The CLI runs as a user runs it — `node scripts/import.ts` in a child process, with a capped
- * heap so that a blow-up shows as a crash rather than as a slow test — against a copy of the
+ * Archives that could blow up go through the CLI as a user runs it — `node scripts/import.ts`
+ * in a child process, with a capped heap so that a blow-up shows as a crash rather than as a
+ * slow test; everything else through the same command in this process (runImport, which
+ * scripts/import.ts only wraps), a child process costing a second. Both against a copy of the
  * minimal content tree named by CONTENT_ROOT: nothing here writes into src/content/.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { crc32, constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { runImport } from '../src/import/cli.ts';
 import { readText } from '../src/import/read-text.ts';
 import { ImportError } from '../src/import/source-document.ts';
 import { checkArchive } from '../src/import/zip-limits.ts';
@@ -39,8 +42,8 @@ interface Run {
   stderr: string;
 }
 
-/** `npm run import -- …` as a user runs it, from the project root, against the content copy. */
-function cli(args: string[]): Run {
+/** `npm run import -- …` as a user runs it, from the project root, against the content copy, with its heap capped. */
+function cliProcess(args: string[]): Run {
   const result = spawnSync(process.execPath, ['--max-old-space-size=512', 'scripts/import.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_ROOT: CONTENT },
@@ -50,6 +53,19 @@ function cli(args: string[]): Run {
     maxBuffer: 64 * MB,
   });
   return { code: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+/** The same command in this process, against the content copy: for input that cannot exhaust memory. */
+async function cli(args: string[]): Promise<Run> {
+  const saved = process.env.CONTENT_ROOT;
+  process.env.CONTENT_ROOT = CONTENT;
+  try {
+    const result = await runImport(args, ROOT);
+    return { code: result.code, signal: null, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    if (saved === undefined) delete process.env.CONTENT_ROOT;
+    else process.env.CONTENT_ROOT = saved;
+  }
 }
 
 /** Latin words in a message once paths, options and the names of programs are taken out: an English error leaks through here. */
@@ -200,11 +216,11 @@ afterAll(() => {
 });
 
 describe('an archive that unpacks to too much is refused in one line, before it is unpacked', () => {
-  it('the hand-made archive itself is a valid Word document: a small one reaches the importer', () => {
+  it('the hand-made archive itself is a valid Word document: a small one reaches the importer', async () => {
     const file = join(WORK, 'malenkiy.docx');
     writeFileSync(file, docx([`<w:p><w:r><w:t>Просто письмо без таблицы.</w:t></w:r></w:p>`]));
     // Read as a document, it has nothing to import: the refusal is about the text, not the archive.
-    expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /не найден/);
+    expectRefusal(await cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /не найден/);
   });
 
   it('a zip bomb (300 MB of paragraphs in under 1 MB) is refused, not run out of memory', () => {
@@ -213,7 +229,7 @@ describe('an archive that unpacks to too much is refused in one line, before it 
     const file = join(WORK, 'bomba.docx');
     writeFileSync(file, bomb);
     const out = join(WORK, 'bomba.yaml');
-    const line = expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--out', projectRelative(out)]), /после распаковки/, /больше 10 МБ/);
+    const line = expectRefusal(cliProcess([projectRelative(file), '--org', 'uo-test', '--out', projectRelative(out)]), /после распаковки/, /больше 10 МБ/);
     expect(line).toContain('bomba.docx');
     expect(line).toMatch(/сохраните документ заново/);
     expect(existsSync(out)).toBe(false);
@@ -224,7 +240,7 @@ describe('an archive that unpacks to too much is refused in one line, before it 
     const liar = docx([{ repeat: PARAGRAPH, bytes: 300 * MB }], () => 1024);
     const file = join(WORK, 'vrushka.docx');
     writeFileSync(file, liar);
-    expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /vrushka\.docx/, /после распаковки/, /больше 10 МБ/);
+    expectRefusal(cliProcess([projectRelative(file), '--org', 'uo-test', '--stdout']), /vrushka\.docx/, /после распаковки/, /больше 10 МБ/);
   });
 
   it('a bomb in a part that is not text (a «picture» of 300 MB of zeros) is refused too', () => {
@@ -236,7 +252,7 @@ describe('an archive that unpacks to too much is refused in one line, before it 
     ];
     const file = join(WORK, 'kartinka.docx');
     writeFileSync(file, zip(parts));
-    expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /kartinka\.docx/, /больше 100 МБ/, /вредоносный/);
+    expectRefusal(cliProcess([projectRelative(file), '--org', 'uo-test', '--stdout']), /kartinka\.docx/, /больше 100 МБ/, /вредоносный/);
   });
 
   it('parts that are each small but together too big are refused too', () => {
@@ -249,7 +265,7 @@ describe('an archive that unpacks to too much is refused in one line, before it 
     ];
     const file = join(WORK, 'mnogo-chastey.docx');
     writeFileSync(file, zip(parts));
-    expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), /mnogo-chastey\.docx/, /больше 100 МБ/);
+    expectRefusal(cliProcess([projectRelative(file), '--org', 'uo-test', '--stdout']), /mnogo-chastey\.docx/, /больше 100 МБ/);
   });
 
   it('the wording follows the archive: a likely bomb, too many parts, or just too many pictures', () => {
@@ -276,7 +292,7 @@ describe('an archive that unpacks to too much is refused in one line, before it 
     expect(checkArchive(fine, format, limits).equals(fine)).toBe(true);
   });
 
-  it('a file that is not an archive, or a broken one, gets a Russian line saying what to do', () => {
+  it('a file that is not an archive, or a broken one, gets a Russian line saying what to do', async () => {
     let seed = 7;
     const noise = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 23));
     const cases: [string, Buffer, RegExp][] = [
@@ -289,7 +305,7 @@ describe('an archive that unpacks to too much is refused in one line, before it 
     for (const [name, bytes, why] of cases) {
       const file = join(WORK, name);
       writeFileSync(file, bytes);
-      const line = expectRefusal(cli([projectRelative(file), '--org', 'uo-test', '--stdout']), why);
+      const line = expectRefusal(await cli([projectRelative(file), '--org', 'uo-test', '--stdout']), why);
       expect(line).toContain(name);
       expect(line).toMatch(/сохраните|откройте/);
     }
@@ -298,7 +314,7 @@ describe('an archive that unpacks to too much is refused in one line, before it 
   it('a real Word document still imports under the same memory cap', async () => {
     const file = join(WORK, 'kayalinskaya.docx');
     writeFileSync(file, await writeDocx(readText(readFileSync(join(ROOT, S000), 'utf8'), S000)));
-    const run = cli([projectRelative(file), '--org', 'uo-test', '--kind', 'roadmap', '--stdout']);
+    const run = cliProcess([projectRelative(file), '--org', 'uo-test', '--kind', 'roadmap', '--stdout']);
     expect(run.code, run.stderr).toBe(0);
     expect(roadmapSchema(plainTools).safeParse(JSON.parse(run.stdout)).success).toBe(true);
   });
@@ -308,55 +324,55 @@ describe('--out is checked before anything is written', () => {
   const roadmap = (out: string, ...more: string[]) => cli([S000, '--org', 'uo-test', '--kind', 'roadmap', '--out', out, ...more]);
   const regulation = (out: string, ...more: string[]) => cli([S003, '--org', 'uo-test', '--kind', 'regulation', '--out', out, ...more]);
 
-  it.each([[[]], [['--force']]])('a folder is refused (%j) and left as it was', (force: string[]) => {
+  it.each([[[]], [['--force']]])('a folder is refused (%j) and left as it was', async (force: string[]) => {
     const folder = join(WORK, 'papka');
     mkdirSync(folder, { recursive: true });
-    const line = expectRefusal(roadmap(projectRelative(folder), ...force), /папк/);
+    const line = expectRefusal(await roadmap(projectRelative(folder), ...force), /папк/);
     expect(line).toContain(projectRelative(folder));
     expect(statSync(folder).isDirectory()).toBe(true);
     expect(readdirSync(folder)).toEqual([]);
     expect(leftovers()).toEqual([]);
   });
 
-  it('a path ending in / is a folder too, even if it does not exist yet: nothing is created', () => {
+  it('a path ending in / is a folder too, even if it does not exist yet: nothing is created', async () => {
     const folder = join(WORK, 'novaya-papka');
-    expectRefusal(roadmap(`${projectRelative(folder)}/`), /папк/);
+    expectRefusal(await roadmap(`${projectRelative(folder)}/`), /папк/);
     expect(existsSync(folder)).toBe(false);
     expect(leftovers()).toEqual([]);
   });
 
-  it('a roadmap is not written into another collection’s folder', () => {
+  it('a roadmap is not written into another collection’s folder', async () => {
     const out = `${CONTENT}/regulations/uo-test-plan.yaml`;
-    const line = expectRefusal(roadmap(out), /roadmaps/);
+    const line = expectRefusal(await roadmap(out), /roadmaps/);
     expect(line).toContain(out);
     expect(existsSync(join(ROOT, out))).toBe(false);
     expectContentClean();
   });
 
-  it('a regulation is not written into the roadmaps folder', () => {
+  it('a regulation is not written into the roadmaps folder', async () => {
     const out = `${CONTENT}/roadmaps/uo-test.md`;
-    expectRefusal(regulation(out), /regulations/);
+    expectRefusal(await regulation(out), /regulations/);
     expect(existsSync(join(ROOT, out))).toBe(false);
     expectContentClean();
   });
 
-  it('a file name that is not a Latin id is refused inside the content folder, with a Latin name offered', () => {
+  it('a file name that is not a Latin id is refused inside the content folder, with a Latin name offered', async () => {
     const out = `${CONTENT}/roadmaps/Дорожная карта.yaml`;
-    const line = expectRefusal(roadmap(out), /латиниц/);
+    const line = expectRefusal(await roadmap(out), /латиниц/);
     expect(line).toContain(out);
     expect(line).toContain('dorozhnaya-karta.yaml');
     expect(existsSync(join(ROOT, out))).toBe(false);
     expectContentClean();
   });
 
-  it('the wrong extension, a subfolder or the content folder itself are refused', () => {
+  it('the wrong extension, a subfolder or the content folder itself are refused', async () => {
     const cases: [string, RegExp][] = [
       [`${CONTENT}/roadmaps/uo-test-plan.yml`, /\.yaml/],
       [`${CONTENT}/roadmaps/2024/uo-test-plan.yaml`, /roadmaps/],
       [`${CONTENT}/uo-test-plan.yaml`, /roadmaps/],
     ];
     for (const [out, why] of cases) {
-      const line = expectRefusal(roadmap(out), why);
+      const line = expectRefusal(await roadmap(out), why);
       expect(line).toContain(out);
       expect(existsSync(join(ROOT, out))).toBe(false);
     }
@@ -364,54 +380,54 @@ describe('--out is checked before anything is written', () => {
     expectContentClean();
   });
 
-  it('the right folder and a Latin name are written, and the content still passes the check', () => {
+  it('the right folder and a Latin name are written, and the content still passes the check', async () => {
     const out = `${CONTENT}/roadmaps/uo-test-2023-2024.yaml`;
-    const run = roadmap(out);
+    const run = await roadmap(out);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(`записано: ${out}`);
     expectContentClean();
   });
 
-  it('without --out the entry goes to the collection’s folder under CONTENT_ROOT', () => {
-    const run = cli([S000, '--org', 'uo-test', '--kind', 'roadmap']);
+  it('without --out the entry goes to the collection’s folder under CONTENT_ROOT', async () => {
+    const run = await cli([S000, '--org', 'uo-test', '--kind', 'roadmap']);
     expect(run.code, run.stderr).toBe(0);
     const out = `${CONTENT}/roadmaps/uo-test-2023-2024.yaml`;
     expect(run.stderr).toContain(`записано: ${out}`);
     expectContentClean();
   });
 
-  it('outside the content folder any file name will do', () => {
+  it('outside the content folder any file name will do', async () => {
     const out = join(WORK, 'Дорожная карта.yaml');
-    const run = roadmap(projectRelative(out));
+    const run = await roadmap(projectRelative(out));
     expect(run.code, run.stderr).toBe(0);
     expect(roadmapSchema(plainTools).safeParse(parseYaml(readFileSync(out, 'utf8'))).success).toBe(true);
   });
 });
 
 describe('whatever fails, no temporary file is left and the error is in Russian', () => {
-  it('the document named is a folder, or bigger than any document', () => {
-    expectRefusal(cli([CONTENT, '--org', 'uo-test']), /папка/);
+  it('the document named is a folder, or bigger than any document', async () => {
+    expectRefusal(await cli([CONTENT, '--org', 'uo-test']), /папка/);
     const huge = join(WORK, 'ogromnyy.txt');
     writeFileSync(huge, '');
     truncateSync(huge, 101 * MB); // sparse: costs no disk
-    expectRefusal(cli([projectRelative(huge), '--org', 'uo-test']), /ogromnyy\.txt/, /до 100 МБ/);
+    expectRefusal(await cli([projectRelative(huge), '--org', 'uo-test']), /ogromnyy\.txt/, /до 100 МБ/);
   });
 
-  it('a path through an existing file', () => {
+  it('a path through an existing file', async () => {
     const file = join(WORK, 'fayl.txt');
     writeFileSync(file, 'просто файл');
-    const line = expectRefusal(cli([S000, '--org', 'uo-test', '--kind', 'roadmap', '--out', `${projectRelative(file)}/plan.yaml`]));
+    const line = expectRefusal(await cli([S000, '--org', 'uo-test', '--kind', 'roadmap', '--out', `${projectRelative(file)}/plan.yaml`]));
     expect(line).toContain(projectRelative(file));
     expect(readFileSync(file, 'utf8')).toBe('просто файл');
     expect(leftovers()).toEqual([]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a folder without the right to write', () => {
+  it.skipIf(process.getuid?.() === 0)('a folder without the right to write', async () => {
     const locked = join(WORK, 'zakryto');
     mkdirSync(locked, { recursive: true });
     chmodSync(locked, 0o500);
     try {
-      expectRefusal(cli([S000, '--org', 'uo-test', '--kind', 'roadmap', '--out', `${projectRelative(locked)}/plan.yaml`]), /прав/);
+      expectRefusal(await cli([S000, '--org', 'uo-test', '--kind', 'roadmap', '--out', `${projectRelative(locked)}/plan.yaml`]), /прав/);
       expect(readdirSync(locked)).toEqual([]);
     } finally {
       chmodSync(locked, 0o700);

@@ -1,12 +1,13 @@
 /**
  * Lighthouse (mobile: a mid-range phone on slow 4G, simulated) on the home page, a roadmap,
  * a practice and a mentor, served with gzip and the build's own security headers as a static
- * host would. Goal 100 in each category. Accessibility, best practices and SEO fail under 95;
- * they do not depend on the machine. The performance score does — its blocking time is the
- * test machine's own main thread, slowed down four times (on the same commit it went 83–96 from
- * run to run here) — so it is printed and written to .cache/tests/lighthouse.md, not asserted;
- * what of performance does not depend on the machine is: no layout shift, no render-blocking
- * script, and a page weight within the budget.
+ * host would. Goal 100 in each category. Accessibility, best practices and SEO fail under 95:
+ * they do not depend on the machine. The performance score, its blocking time and largest
+ * paint do — they measure the test machine's own main thread, slowed down four times (on the
+ * same commit the score went 83–96 from run to run here) — so they are not run here but in
+ * `npm run bench` (scripts/bench/lighthouse.ts). What of performance does not depend on the
+ * machine is asserted: no layout shift, no render-blocking script, a page weight within budget.
+ * Scores go to the test output and to .cache/tests/lighthouse.md.
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,12 +17,14 @@ import lighthouse, { type Flags } from 'lighthouse';
 import type { Browser } from 'playwright-core';
 import { chromiumPath, launch } from './helpers/browser.ts';
 import { hostHeaders, serve } from './helpers/serve.ts';
-import { OUT, TMP } from './helpers/project.ts';
+import { TMP } from './helpers/project.ts';
 import { PAGES } from './helpers/pages.ts';
+import { builtSite } from './helpers/site.ts';
 
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-/** Categories whose score is the same on any machine. */
-const ASSERTED = ['accessibility', 'best-practices', 'seo'] as const;
+/** Categories whose score is the same on any machine (performance is in `npm run bench`). */
+const CATEGORIES = ['accessibility', 'best-practices', 'seo'] as const;
+/** The performance audits whose result does not depend on the machine's speed. */
+const AUDITS = ['cumulative-layout-shift', 'render-blocking-insight', 'total-byte-weight'];
 const FLOOR = 95;
 /** Everything a page loads, compressed: the home page weighs about 170 KB, most of it the two font files. */
 const BYTE_BUDGET = 300 * 1024;
@@ -51,22 +54,23 @@ describe.skipIf(!chromiumPath)('Lighthouse, mobile', () => {
   }
 
   beforeAll(async () => {
+    const dist = builtSite('root');
     const port = await freePort();
     browser = await launch([`--remote-debugging-port=${port}`]);
-    site = await serve(OUT.root, '/', '127.0.0.1', hostHeaders(OUT.root));
-    flags = { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] };
+    site = await serve(dist, '/', '127.0.0.1', hostHeaders(dist));
+    flags = { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], onlyAudits: AUDITS };
   });
   afterAll(async () => {
     await browser?.close();
     await site?.close();
     const rows = Object.entries(scores).map(([page, s]) => `| ${page} | ${CATEGORIES.map((c) => s[c]).join(' | ')} | ${s.weight} |`);
-    const table = ['| страница | производительность | доступность | рекомендации | SEO | вес, КБ |', '|---|---|---|---|---|---|', ...rows].join('\n');
+    const table = ['| страница | доступность | рекомендации | SEO | вес, КБ |', '|---|---|---|---|---|', ...rows].join('\n');
     writeFileSync(join(TMP, 'lighthouse.md'), `${table}\n`);
     console.log(`Lighthouse, мобильный профиль:\n${table}`);
     for (const [page, list] of Object.entries(shortfalls)) if (list.length) console.log(`${page}: ${list.join('; ')}`);
   });
 
-  it.each(Object.entries(AUDITED))(`%s scores at least ${FLOOR} in ${ASSERTED.join(', ')}; no layout shift, no blocking script, within the byte budget`, async (name, path) => {
+  it.each(Object.entries(AUDITED))(`%s scores at least ${FLOOR} in ${CATEGORIES.join(', ')}; no layout shift, no blocking script, within the byte budget`, async (name, path) => {
     const lhr = await audit(path);
     expect(lhr.runtimeError?.message).toBeUndefined();
     scores[name] = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)]));
@@ -77,9 +81,11 @@ describe.skipIf(!chromiumPath)('Lighthouse, mobile', () => {
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
         .map((ref) => `${ref.id} ${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score}`),
     );
-    for (const c of ASSERTED) expect(scores[name][c], `${name}: ${c}`).toBeGreaterThanOrEqual(FLOOR);
+    for (const c of CATEGORIES) expect(scores[name][c], `${name}: ${c}`).toBeGreaterThanOrEqual(FLOOR);
     expect(lhr.audits['cumulative-layout-shift'].numericValue, `${name}: сдвиг вёрстки`).toBeLessThanOrEqual(0.01);
-    const blocking = (lhr.audits['render-blocking-insight']?.details as { items?: { url?: string }[] } | undefined)?.items ?? [];
+    // Each audit ran: an audit missing or in error would pass the checks below without checking.
+    for (const id of AUDITS) expect(lhr.audits[id]?.scoreDisplayMode, `${name}: ${id}`).toMatch(/^(binary|numeric|informative|notApplicable|metricSavings)$/);
+    const blocking = (lhr.audits['render-blocking-insight'].details as { items?: { url?: string }[] } | undefined)?.items ?? [];
     expect(blocking.map((item) => item.url ?? '').filter((url) => /\.m?js(\?|$)/.test(url)), `${name}: блокирующие скрипты`).toEqual([]);
     expect(lhr.audits['total-byte-weight'].numericValue, `${name}: вес страницы`).toBeLessThanOrEqual(BYTE_BUDGET);
   });

@@ -11,7 +11,8 @@ import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, launch } from './helpers/browser.ts';
 import { serve } from './helpers/serve.ts';
-import { BASE_PATH, OUT } from './helpers/project.ts';
+import { BASE_PATH } from './helpers/project.ts';
+import { builtSite } from './helpers/site.ts';
 
 /** Every built page: its address, the text of its <main> if indexed, and its header/nav/footer text. */
 function builtPages(dir: string) {
@@ -40,12 +41,15 @@ describe.skipIf(!chromiumPath)('search', () => {
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serve>>;
   let page: Page;
-  const pages = builtPages(OUT.base);
-  const indexed = pages.filter((p) => p.indexed);
+  let pages: ReturnType<typeof builtPages>;
+  let indexed: typeof pages;
 
   beforeAll(async () => {
+    const dist = builtSite('base');
+    pages = builtPages(dist);
+    indexed = pages.filter((p) => p.indexed);
     browser = await launch();
-    site = await serve(OUT.base, `${BASE_PATH}/`);
+    site = await serve(dist, `${BASE_PATH}/`);
     page = await browser.newPage();
   });
   afterAll(async () => {
@@ -57,7 +61,7 @@ describe.skipIf(!chromiumPath)('search', () => {
   async function searchUi(params: Record<string, string>) {
     await page.goto(`${site.url}poisk/?${new URLSearchParams(params)}`);
     const status = page.locator('[data-search-status]');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/Найдено|Ничего не найдено/);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60_000 }).toMatch(/Найдено|Ничего не найдено/);
     const more = page.locator('.search-more');
     const results = page.locator('.search-result');
     while (await more.isVisible()) {
@@ -170,7 +174,7 @@ describe.skipIf(!chromiumPath)('search', () => {
     expect(page.url().startsWith(`${site.url}poisk/`)).toBe(true);
     const status = page.locator('[data-search-status]');
     expect(await status.getAttribute('role')).toBe('status');
-    await expect.poll(async () => status.textContent(), { timeout: 15_000 }).toMatch(/Найдено \d+/);
+    await expect.poll(async () => status.textContent(), { timeout: 60_000 }).toMatch(/Найдено \d+/);
     for (const id of ['search-q', 'search-kind', 'search-org', 'search-form', 'search-year']) {
       expect(await page.locator(`label[for="${id}"]`).count(), id).toBe(1);
     }

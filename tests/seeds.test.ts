@@ -1,16 +1,15 @@
 /**
  * The seed documents as content: the entries made from them pass the schemas and
- * carry every event of their source, and the published roadmap pages show each
- * event with its deadline, responsible and result in the same table row.
+ * carry every event of their source. That the published roadmap pages show each event
+ * with its deadline, responsible and result in the same table row is checked in
+ * tests/seeds-build.test.ts.
  *
  * The source side is read by tests/helpers/seed-events.ts, independently of how
  * the entries were made.
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckedEntry } from '../src/integrity/check.ts';
-import { load } from './helpers/html.ts';
-import { OUT, ROOT } from './helpers/project.ts';
+import { ROOT } from './helpers/project.ts';
 import { readSeed000, readSeed001, readSeed003, seedRoadmaps, wordsKey, type SeedRoadmap } from './helpers/seed-events.ts';
 
 interface Item {
@@ -100,19 +99,5 @@ describe.each(seedRoadmaps().map((s) => [s.roadmapId, s] as const))('content ent
   it('keeps the text of every stage row', () => {
     const stages = roadmap(seed.roadmapId)!.stages.map((s) => wordsKey(`${s.number ?? ''} ${s.title} ${s.description ?? ''}`));
     for (const stage of seed.stages) expect(stages.some((s) => s.includes(wordsKey(stage))), stage).toBe(true);
-  });
-});
-
-describe.each(seedRoadmaps().map((s) => [s.roadmapId, s] as const))('published page of %s', (_id, seed: SeedRoadmap) => {
-  it('shows every event in a table row together with its deadline, responsible and result', () => {
-    const page = load(join(OUT.root, 'dorozhnye-karty', seed.roadmapId, 'index.html'));
-    const rows = page.querySelectorAll('.roadmap-table tr').map((tr) => wordsKey(tr.text));
-    const stageRows = page.querySelectorAll('.roadmap-table tr.stage-row').map((tr) => wordsKey(tr.text));
-    for (const event of seed.events) {
-      const needed = [event.text, event.deadline, event.responsible, event.result].map(wordsKey).filter(Boolean);
-      const inRow = rows.some((row) => needed.every((k) => row.includes(k)));
-      const introInStage = event.text.trim().endsWith(':') && stageRows.some((row) => row.includes(wordsKey(event.text)));
-      expect(inRow || introInStage, `${seed.roadmapId}: ${event.number ?? ''} ${event.text.slice(0, 80)}`).toBe(true);
-    }
   });
 });

@@ -2,7 +2,8 @@
  * `npm run bench`: how build cost, page weight and search payload grow with content.
  * Generates corpora of 100, 1,000 and 5,000 entries, builds each cold, warm and after one
  * edit, builds the same corpus with a plain Astro site for comparison, weighs every page
- * type and measures the search payload, then writes BENCHMARKS.md.
+ * type, measures the search payload and Lighthouse's performance (one run on each of four
+ * pages), then writes BENCHMARKS.md.
  *
  *   npm run bench                 — the full run (for people; about a quarter of an hour)
  *   npm run bench -- --quick      — 100 entries only, the CI smoke test; report in .cache/bench/
@@ -16,6 +17,7 @@ import { generateCorpus, type CorpusCounts } from './corpus.ts';
 import { timedBuild, type BuildRun } from './build-run.ts';
 import { pageGzip, pageType, pageWeight, type PageWeight } from './page-weight.ts';
 import { searchCost, type QueryCost } from './search-payload.ts';
+import { lighthouseRuns, type LighthouseRun } from './lighthouse.ts';
 import { listFiles } from '../../tests/helpers/project.ts';
 import { contentCacheDir } from '../../src/schemas/index.ts';
 import { ADMIN_BUNDLE_CACHE } from '../../src/admin/bundle.ts';
@@ -41,6 +43,7 @@ interface SizeResult {
   og: { cold: string; warm: string; edit: string };
   weights: Map<string, { page: string; weight: PageWeight }>;
   search?: { index: { bytes: number; files: number }; queries: QueryCost[] };
+  lighthouse?: LighthouseRun[];
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -116,6 +119,8 @@ async function benchSize(size: number): Promise<SizeResult> {
   }
   const search = chromiumPath ? await searchCost(out, chromiumPath) : undefined;
   if (search) log(`  поиск: индекс ${kb(search.index.bytes)} КБ; первый запрос ${search.queries.map((q) => `${kb(q.bytes)} КБ`).join(', ')}`);
+  const lighthouse = chromiumPath ? await lighthouseRuns(out, chromiumPath) : undefined;
+  if (lighthouse) log(`  Lighthouse, производительность: ${lighthouse.map((r) => `${r.page} ${r.score ?? r.error}`).join(', ')}`);
   return {
     size,
     counts,
@@ -129,6 +134,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     og: { cold: ogLine(cold), warm: ogLine(warm), edit: ogLine(edit) },
     weights,
     search,
+    lighthouse,
   };
 }
 
@@ -188,6 +194,13 @@ function report(results: SizeResult[], command: string): string {
     row(Array(4).fill('---'));
     for (const r of results.filter((x) => x.search))
       row([r.size, `${kb(r.search!.index.bytes)} КБ, ${r.search!.index.files} файлов`, r.search!.queries.map((q) => `${kb(q.bytes)} КБ`).join(', '), r.search!.queries.map((q) => q.firstMs).join(', ')]);
+  }
+  if (results.some((r) => r.lighthouse)) {
+    lines.push('', '## Lighthouse: производительность', '');
+    lines.push('Мобильный профиль Lighthouse (телефон среднего уровня, медленный 4G — имитация), по одному запуску на страницу. Оценка, время блокировки (TBT) и отрисовка самого крупного элемента (LCP) зависят от машины: блокировка — это основной поток этой машины, замедленный в четыре раза, поэтому тесты их не проверяют (доступность, рекомендации, SEO, сдвиг вёрстки и вес страниц проверяет `tests/lighthouse.test.ts`).', '');
+    row(['записей', 'страница', 'адрес', 'производительность', 'TBT, мс', 'LCP, мс']);
+    row(Array(6).fill('---'));
+    for (const r of results) for (const l of r.lighthouse ?? []) row([r.size, l.page, l.path, l.score ?? `ошибка: ${l.error}`, l.tbtMs ?? '—', l.lcpMs ?? '—']);
   }
   for (const r of results) {
     lines.push('', `## Вес страниц, ${r.size} записей`, '', 'Для каждого вида — самая тяжёлая страница. КБ: без сжатия / gzip. Картинки не считаются; шрифты — предзагружаемые файлы.', '');
