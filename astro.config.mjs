@@ -32,7 +32,7 @@ const settingsFile = resolve(root, contentRoot(), siteSettingsFile());
 const settings = readSettings();
 function readSettings() {
   try {
-    return existsSync(settingsFile) ? parse(readFileSync(settingsFile, 'utf8')) ?? {} : {};
+    return existsSync(settingsFile) ? (parse(readFileSync(settingsFile, 'utf8')) ?? {}) : {};
   } catch {
     return {};
   }

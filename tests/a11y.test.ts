@@ -20,13 +20,17 @@ describe.skipIf(!chromiumPath)('axe-core: no WCAG 2.1 A/AA violations', () => {
   const ctx = browserAndSite('base');
 
   const audit = (page: import('playwright-core').Page) =>
-    page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`) as Promise<{ id: string; help: string; nodes: string[] }[]>;
+    page.evaluate(
+      `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+    ) as Promise<{ id: string; help: string; nodes: string[] }[]>;
 
   it('the audit itself finds planted faults (so an empty result means something)', async () => {
     const page = await ctx.browser.newPage();
     await page.goto(ctx.site.url);
     await page.evaluate(() => {
-      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="x.png"><button></button><p style="color:#ccc;background:#fff">бледный текст</p>');
+      document
+        .querySelector('main')!
+        .insertAdjacentHTML('beforeend', '<img src="x.png"><button></button><p style="color:#ccc;background:#fff">бледный текст</p>');
     });
     await page.addScriptTag({ content: axeSource });
     const ids = (await audit(page)).map((v) => v.id);

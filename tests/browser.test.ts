@@ -66,10 +66,11 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
       await page.goto(ctx.site.url + path);
       if (path.startsWith('poisk/')) await page.locator('.search-result').first().waitFor();
       // Every visible link, button and field, in document order.
-      const controls = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
-          (el) => el.offsetParent !== null && !el.closest('[hidden], [inert]') && getComputedStyle(el).visibility !== 'hidden',
-        ).length,
+      const controls = await page.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+            (el) => el.offsetParent !== null && !el.closest('[hidden], [inert]') && getComputedStyle(el).visibility !== 'hidden',
+          ).length,
       );
       const reached = new Set<string>();
       for (let i = 0; i < controls + 5; i++) {
@@ -101,9 +102,7 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
     for (const lv of [false, true]) {
       const context = await ctx.browser.newContext({ viewport: { width: 320, height: 800 } });
       if (lv)
-        await context.addInitScript(() =>
-          localStorage.setItem('nastavnichestvo:lv', JSON.stringify({ on: true, scheme: 'blue', size: 3, images: true })),
-        );
+        await context.addInitScript(() => localStorage.setItem('nastavnichestvo:lv', JSON.stringify({ on: true, scheme: 'blue', size: 3, images: true })));
       const page = await context.newPage();
       for (const path of PAGES) {
         await page.goto(ctx.site.url + path);

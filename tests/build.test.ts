@@ -84,7 +84,15 @@ describe.each([
   it('every #anchor, on the same page or another, names an element that exists', () => {
     const ids = new Map<string, Set<string>>();
     const idsOf = (file: string) => {
-      if (!ids.has(file)) ids.set(file, new Set(load(file).querySelectorAll('[id]').map((e) => e.getAttribute('id')!)));
+      if (!ids.has(file))
+        ids.set(
+          file,
+          new Set(
+            load(file)
+              .querySelectorAll('[id]')
+              .map((e) => e.getAttribute('id')!),
+          ),
+        );
       return ids.get(file)!;
     };
     const broken: string[] = [];
@@ -113,7 +121,9 @@ describe.each([
     const links = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => new URL(m[1]).pathname);
     expect(links.length).toBeGreaterThan(ids('practices').length);
     for (const path of links) expect(path.startsWith(base)).toBe(true);
-    const sitemap = listFiles(dist, (p) => /sitemap-\d+\.xml$/.test(p)).map((f) => readFileSync(f, 'utf8')).join('');
+    const sitemap = listFiles(dist, (p) => /sitemap-\d+\.xml$/.test(p))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('');
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
     expect(locs.length).toBeGreaterThan(20);
     for (const path of locs) expect(path.startsWith(base)).toBe(true);

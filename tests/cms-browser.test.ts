@@ -54,7 +54,11 @@ async function waitFor(url: string, seconds: number) {
 async function decapInfo(seconds: number): Promise<{ repo?: string }> {
   for (let i = 0; ; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${DECAP_PORT}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' });
+      const res = await fetch(`http://127.0.0.1:${DECAP_PORT}/api/v1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"action":"info"}',
+      });
       if (res.ok) return (await res.json()) as { repo?: string };
     } catch {}
     if (i >= seconds * 2) throw new Error(`decap-server не ответил за ${seconds} с`);
@@ -87,7 +91,9 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     // Before anything is edited: decap-server must work in the copy, or it would write into src/content.
     const info = await decapInfo(60);
     if (info.repo !== basename(PROJECT)) {
-      throw new Error(`decap-server работает в папке «${info.repo}», а не в копии ${projectRelative(PROJECT)}: scripts/cms.ts должен брать папку из CONTENT_ROOT — тест остановлен, чтобы не писать в src/content`);
+      throw new Error(
+        `decap-server работает в папке «${info.repo}», а не в копии ${projectRelative(PROJECT)}: scripts/cms.ts должен брать папку из CONTENT_ROOT — тест остановлен, чтобы не писать в src/content`,
+      );
     }
     browser = await launch();
   }, 180_000);
@@ -130,7 +136,10 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     const choose = async (name: string, text: string) => {
       await field(name).click();
       await field(name).fill(text);
-      await page.getByRole('option', { name: new RegExp(text) }).first().click({ timeout: 15_000 });
+      await page
+        .getByRole('option', { name: new RegExp(text) })
+        .first()
+        .click({ timeout: 15_000 });
     };
     await choose('organization', 'СОШ № 1');
     await choose('forms', 'Учитель');
@@ -146,7 +155,10 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     await field('demo').click();
     // The cover goes through the media library; it is stored next to the practices.
     await page.getByRole('button', { name: 'Выберите изображение' }).click();
-    await page.locator('input[type=file]').first().setInputFiles(join(TMP, `${ID}.jpg`));
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles(join(TMP, `${ID}.jpg`));
     await page.getByRole('button', { name: 'Выбрать помеченные' }).click();
     await field('coverAlt').fill('Зелёный прямоугольник');
     await page.locator('[data-slate-editor="true"]').first().click();
@@ -176,8 +188,14 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     // The build re-encoded the cover into responsive WebP sizes without EXIF, and did not publish the original.
     // Published images are named by a hash, never after the uploaded file: the cover is found by its description.
     const coverImg = [...pageHtml.matchAll(/<img[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes('alt="Зелёный прямоугольник"')) ?? '';
-    const covers = (/\ssrcset="([^"]+)"/.exec(coverImg)?.[1] ?? '').split(',').map((c) => c.trim().split(' ')[0]).filter(Boolean);
-    expect(covers.every((src) => !src.includes(ID)), 'имя загруженного файла попало в адрес изображения').toBe(true);
+    const covers = (/\ssrcset="([^"]+)"/.exec(coverImg)?.[1] ?? '')
+      .split(',')
+      .map((c) => c.trim().split(' ')[0])
+      .filter(Boolean);
+    expect(
+      covers.every((src) => !src.includes(ID)),
+      'имя загруженного файла попало в адрес изображения',
+    ).toBe(true);
     expect(covers.length, 'на странице практики нет обложки в нескольких размерах').toBeGreaterThanOrEqual(2);
     for (const src of covers) {
       expect(src).toMatch(/\.webp$/);
@@ -230,16 +248,19 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     await openEntry(page, 'regulations/entries/ustyuzhna-sh-2');
     // Put the caret after the last character of the text, in the DOM; Slate picks the
     // selection up from there asynchronously, so let it settle before each edit.
-    await page.locator('[data-slate-editor="true"]').first().evaluate((editor) => {
-      (editor as HTMLElement).focus();
-      const leaves = editor.querySelectorAll('[data-slate-string]');
-      const text = leaves[leaves.length - 1].firstChild!;
-      const range = document.createRange();
-      range.setStart(text, text.textContent!.length);
-      range.collapse(true);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
+    await page
+      .locator('[data-slate-editor="true"]')
+      .first()
+      .evaluate((editor) => {
+        (editor as HTMLElement).focus();
+        const leaves = editor.querySelectorAll('[data-slate-string]');
+        const text = leaves[leaves.length - 1].firstChild!;
+        const range = document.createRange();
+        range.setStart(text, text.textContent!.length);
+        range.collapse(true);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      });
     await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);

@@ -19,7 +19,7 @@ const replaceIn = (file: string, from: string | RegExp, to: string) => {
 };
 const append = (file: string, text: string) => writeFileSync(file, read(file) + text);
 
-describe('the build stops with the check\'s own message', () => {
+describe("the build stops with the check's own message", () => {
   const build = (name: string, edit: (dir: string) => void) => {
     const dir = fixtureCopy(`errors-${name}`);
     edit(dir);
@@ -47,7 +47,9 @@ describe('the build stops with the check\'s own message', () => {
   });
 
   it('a javascript: site address', () => {
-    const { rel, status, output } = build('build-site-url', (dir) => replaceIn(join(dir, SETTINGS), 'siteUrl: https://nastavnichestvo.example/', 'siteUrl: "javascript:alert(1)"'));
+    const { rel, status, output } = build('build-site-url', (dir) =>
+      replaceIn(join(dir, SETTINGS), 'siteUrl: https://nastavnichestvo.example/', 'siteUrl: "javascript:alert(1)"'),
+    );
     expect(status).not.toBe(0);
     expect(output).toContain(`${rel}/${SETTINGS} → поле «siteUrl»`);
     expect(output).not.toMatch(PARSER_ENGLISH);

@@ -328,7 +328,31 @@ describe('YAML slips, in Russian with line and column (finding 10.3)', () => {
   });
 
   it('every error code of the yaml package has its own Russian text', () => {
-    const codes = ['ALIAS_PROPS', 'BAD_ALIAS', 'BAD_DIRECTIVE', 'BAD_DQ_ESCAPE', 'BAD_INDENT', 'BAD_PROP_ORDER', 'BAD_SCALAR_START', 'BLOCK_AS_IMPLICIT_KEY', 'BLOCK_IN_FLOW', 'DUPLICATE_KEY', 'IMPOSSIBLE', 'KEY_OVER_1024_CHARS', 'MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'MULTIPLE_ANCHORS', 'MULTIPLE_DOCS', 'MULTIPLE_TAGS', 'NON_STRING_KEY', 'RESOURCE_EXHAUSTION', 'TAB_AS_INDENT', 'TAG_RESOLVE_FAILED', 'UNEXPECTED_TOKEN', 'BAD_COLLECTION_TYPE'];
+    const codes = [
+      'ALIAS_PROPS',
+      'BAD_ALIAS',
+      'BAD_DIRECTIVE',
+      'BAD_DQ_ESCAPE',
+      'BAD_INDENT',
+      'BAD_PROP_ORDER',
+      'BAD_SCALAR_START',
+      'BLOCK_AS_IMPLICIT_KEY',
+      'BLOCK_IN_FLOW',
+      'DUPLICATE_KEY',
+      'IMPOSSIBLE',
+      'KEY_OVER_1024_CHARS',
+      'MISSING_CHAR',
+      'MULTILINE_IMPLICIT_KEY',
+      'MULTIPLE_ANCHORS',
+      'MULTIPLE_DOCS',
+      'MULTIPLE_TAGS',
+      'NON_STRING_KEY',
+      'RESOURCE_EXHAUSTION',
+      'TAB_AS_INDENT',
+      'TAG_RESOLVE_FAILED',
+      'UNEXPECTED_TOKEN',
+      'BAD_COLLECTION_TYPE',
+    ];
     const generic = translateYamlError({ code: 'SOMETHING_NEW', message: 'x', linePos: [{ line: 1, col: 1 }] }, '');
     for (const code of codes) {
       const message = translateYamlError({ code, message: 'x', linePos: [{ line: 1, col: 1 }] }, 'a: b\n');
@@ -339,7 +363,7 @@ describe('YAML slips, in Russian with line and column (finding 10.3)', () => {
   });
 });
 
-describe('number, text and list limits in an editor\'s words (finding 10.4)', () => {
+describe("number, text and list limits in an editor's words (finding 10.4)", () => {
   run([
     {
       name: 'negative-pairs',
@@ -412,7 +436,10 @@ describe('organisations above themselves (finding 10.5)', () => {
     {
       name: 'parent-cycle',
       edit: (dir) => {
-        writeFileSync(join(dir, 'organizations/shkola-1.yaml'), 'name: Школа № 1\nshortName: Школа № 1\nkind: school\nregion: Тестовая область\nparent: uo-test\n');
+        writeFileSync(
+          join(dir, 'organizations/shkola-1.yaml'),
+          'name: Школа № 1\nshortName: Школа № 1\nkind: school\nregion: Тестовая область\nparent: uo-test\n',
+        );
         append(join(dir, ORG), 'parent: shkola-1\n');
       },
       file: 'organizations/shkola-1.yaml',
@@ -425,7 +452,11 @@ describe('organisations above themselves (finding 10.5)', () => {
     const { problems } = expectReported({
       name: 'parent-cycle-3',
       edit: (dir) => {
-        for (const [id, parent] of [['a-1', 'a-2'], ['a-2', 'a-3'], ['a-3', 'a-1']]) {
+        for (const [id, parent] of [
+          ['a-1', 'a-2'],
+          ['a-2', 'a-3'],
+          ['a-3', 'a-1'],
+        ]) {
           writeFileSync(join(dir, `organizations/${id}.yaml`), `name: ${id}\nshortName: ${id}\nkind: school\nregion: Тестовая область\nparent: ${parent}\n`);
         }
       },
@@ -438,7 +469,10 @@ describe('organisations above themselves (finding 10.5)', () => {
 
   it('a chain without a cycle passes', () => {
     const { result } = variant('parent-chain', (dir) => {
-      writeFileSync(join(dir, 'organizations/shkola-1.yaml'), 'name: Школа № 1\nshortName: Школа № 1\nkind: school\nregion: Тестовая область\nparent: uo-test\n');
+      writeFileSync(
+        join(dir, 'organizations/shkola-1.yaml'),
+        'name: Школа № 1\nshortName: Школа № 1\nkind: school\nregion: Тестовая область\nparent: uo-test\n',
+      );
     });
     expect(result.problems).toEqual([]);
   });
@@ -504,7 +538,8 @@ describe('a text of nothing but comments is empty (finding 10.7)', () => {
     },
     {
       name: 'regulation-only-comments',
-      edit: (dir) => writeFileSync(join(dir, REGULATION), read(join(dir, REGULATION)).replace(/\n---\n[\s\S]*$/, '\n---\n\n<!-- черновик -->\n\n  <!--\nещё\n-->\n')),
+      edit: (dir) =>
+        writeFileSync(join(dir, REGULATION), read(join(dir, REGULATION)).replace(/\n---\n[\s\S]*$/, '\n---\n\n<!-- черновик -->\n\n  <!--\nещё\n-->\n')),
       file: REGULATION,
       message: /нет текста положения/,
     },
@@ -523,7 +558,14 @@ describe('a text of nothing but comments is empty (finding 10.7)', () => {
 });
 
 describe('links: only web addresses, never javascript: (finding 7)', () => {
-  const BAD = ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', '\tjavascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/'];
+  const BAD = [
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    '\tjavascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '//evil.example/',
+  ];
   const yamlString = (value: string) => JSON.stringify(value);
 
   for (const [i, value] of BAD.entries()) {
@@ -601,15 +643,27 @@ describe('links: only web addresses, never javascript: (finding 7)', () => {
     const { result } = variant('good-links', (dir) => {
       append(join(dir, ORG), 'website: https://школа.рф/\n');
       replaceIn(join(dir, SETTINGS), 'siteUrl: https://nastavnichestvo.example/', 'siteUrl: http://xn--80ajghhoc2aj1c8b.xn--p1ai/nastavnichestvo/');
-      const files = ['https://uo.example/a.pdf', 'http://uo.example/b.pdf', 'mailto:info@uo.example', 'tel:+78000000001', '/files/pamyatka.pdf', 'files/pamyatka.pdf', 'pamyatka.pdf'];
-      replaceIn(join(dir, PRACTICE), 'published:', `attachments:\n${files.map((f, i) => `  - {title: Файл ${i}, file: ${yamlString(f)}}`).join('\n')}\npublished:`);
+      const files = [
+        'https://uo.example/a.pdf',
+        'http://uo.example/b.pdf',
+        'mailto:info@uo.example',
+        'tel:+78000000001',
+        '/files/pamyatka.pdf',
+        'files/pamyatka.pdf',
+        'pamyatka.pdf',
+      ];
+      replaceIn(
+        join(dir, PRACTICE),
+        'published:',
+        `attachments:\n${files.map((f, i) => `  - {title: Файл ${i}, file: ${yamlString(f)}}`).join('\n')}\npublished:`,
+      );
       replaceIn(join(dir, REGULATION), 'status: active', 'status: active\noriginalFile: /files/polozhenie.docx');
     });
     expect(result.problems).toEqual([]);
   });
 });
 
-describe('files an editor\'s computer may produce (finding 10.9)', () => {
+describe("files an editor's computer may produce (finding 10.9)", () => {
   run([
     {
       name: 'only-spaces',
@@ -643,7 +697,16 @@ describe('files an editor\'s computer may produce (finding 10.9)', () => {
     },
     {
       name: 'windows-1251',
-      edit: (dir) => writeFileSync(join(dir, ORG), Buffer.from(read(join(dir, ORG)).replace(/[А-Яа-яЁё]/g, (ch) => String.fromCharCode(0xc0 + 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя'.indexOf(ch))), 'latin1')),
+      edit: (dir) =>
+        writeFileSync(
+          join(dir, ORG),
+          Buffer.from(
+            read(join(dir, ORG)).replace(/[А-Яа-яЁё]/g, (ch) =>
+              String.fromCharCode(0xc0 + 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя'.indexOf(ch)),
+            ),
+            'latin1',
+          ),
+        ),
       file: ORG,
       message: /не в кодировке UTF-8.*Windows-1251.*сохраните/,
       line: 1,
@@ -659,7 +722,8 @@ describe('files an editor\'s computer may produce (finding 10.9)', () => {
 
   it('a byte-order mark, Windows line ends and blank lines around the field block are fine', () => {
     const { result } = variant('bom-crlf', (dir) => {
-      for (const file of [ORG, PRACTICE, REGULATION, 'roadmaps/test-rm.yaml']) writeFileSync(join(dir, file), `\uFEFF${read(join(dir, file)).replace(/\n/g, '\r\n')}`);
+      for (const file of [ORG, PRACTICE, REGULATION, 'roadmaps/test-rm.yaml'])
+        writeFileSync(join(dir, file), `\uFEFF${read(join(dir, file)).replace(/\n/g, '\r\n')}`);
       writeFileSync(join(dir, 'mentors/ivanova-anna.yaml'), `\n\n${read(join(dir, 'mentors/ivanova-anna.yaml'))}\n\n`);
       replaceIn(join(dir, 'forms/uchitel-uchitel.yaml'), /\n/g, '\r\n');
     });

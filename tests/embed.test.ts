@@ -68,11 +68,18 @@ describe.skipIf(!chromiumPath)('embedded in a school’s page on another origin'
     site = await serve(builtSite('root'), '/', '127.0.0.1');
     browser = await launch();
     // A third origin that tries to set the frame's height from inside the school's page.
-    forger = await host('127.0.0.3', (url) => `<!doctype html><script>parent.postMessage({ type: '${HEIGHT_MESSAGE}', frame: ${JSON.stringify(url.searchParams.get('frame') ?? '')}, height: 77 }, '*');</script>`);
-    school = await host('127.0.0.2', (url) => `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Школа</title></head>
+    forger = await host(
+      '127.0.0.3',
+      (url) =>
+        `<!doctype html><script>parent.postMessage({ type: '${HEIGHT_MESSAGE}', frame: ${JSON.stringify(url.searchParams.get('frame') ?? '')}, height: 77 }, '*');</script>`,
+    );
+    school = await host(
+      '127.0.0.2',
+      (url) => `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Школа</title></head>
       <body style="margin:0;font-family:sans-serif"><h1>Сайт школы</h1>
       <script src="${site.url}embed.js" data-org="${org}" data-view="${url.searchParams.get('view') ?? 'mentors'}" async></script>
-      <p>Подвал сайта школы</p></body></html>`);
+      <p>Подвал сайта школы</p></body></html>`,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -101,19 +108,22 @@ describe.skipIf(!chromiumPath)('embedded in a school’s page on another origin'
     return { outer: await outer(), content: await content() };
   }
 
-  it.each(['mentors', 'practices', 'roadmap', 'section'])('%s: the frame takes its content’s height after load and at 360 px, with no console errors', async (view) => {
-    const { page, frame, errors } = await open(view);
-    const wide = await heights(page, frame);
-    expect(wide.content).toBeGreaterThan(100);
-    expect(wide.outer).not.toBe(600); // the default height was replaced
-    await page.setViewportSize({ width: 360, height: 800 });
-    const narrow = await heights(page, frame);
-    if (view !== 'roadmap') expect(narrow.content).toBeGreaterThan(wide.content); // cards stack in one column
-    // The view fits the narrow frame without sideways scrolling.
-    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each(['mentors', 'practices', 'roadmap', 'section'])(
+    '%s: the frame takes its content’s height after load and at 360 px, with no console errors',
+    async (view) => {
+      const { page, frame, errors } = await open(view);
+      const wide = await heights(page, frame);
+      expect(wide.content).toBeGreaterThan(100);
+      expect(wide.outer).not.toBe(600); // the default height was replaced
+      await page.setViewportSize({ width: 360, height: 800 });
+      const narrow = await heights(page, frame);
+      if (view !== 'roadmap') expect(narrow.content).toBeGreaterThan(wide.content); // cards stack in one column
+      // The view fits the narrow frame without sideways scrolling.
+      expect(await frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('a link in the frame opens in the top window', async () => {
     const { page, frame } = await open('mentors');
@@ -128,7 +138,7 @@ describe.skipIf(!chromiumPath)('embedded in a school’s page on another origin'
   it('a forged message from a third origin does not change the frame', async () => {
     const { page, frame } = await open('mentors');
     const before = await heights(page, frame);
-    const id = new URL(await page.locator('iframe').getAttribute('src') as string).searchParams.get('frame');
+    const id = new URL((await page.locator('iframe').getAttribute('src')) as string).searchParams.get('frame');
     // The forger knows the frame's id and sends the right message type, from its own origin.
     await page.evaluate((src) => {
       const f = document.createElement('iframe');
@@ -139,7 +149,12 @@ describe.skipIf(!chromiumPath)('embedded in a school’s page on another origin'
     // Also a message posted by the host page itself (its own origin, not the site's).
     await page.evaluate((frameId) => window.postMessage({ type: 'nastavnichestvo:height', frame: frameId, height: 55 }, '*'), id);
     await page.waitForTimeout(500);
-    expect(await page.locator('iframe').first().evaluate((f) => f.getBoundingClientRect().height)).toBe(before.outer);
+    expect(
+      await page
+        .locator('iframe')
+        .first()
+        .evaluate((f) => f.getBoundingClientRect().height),
+    ).toBe(before.outer);
     await page.close();
   });
 });

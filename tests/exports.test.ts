@@ -50,7 +50,7 @@ describe('roadmap CSV', () => {
     period: { from: new Date('2026-09-01'), to: new Date('2027-06-30') },
     stages: [
       {
-        title: '=cmd|\' /C calc\'!A0',
+        title: "=cmd|' /C calc'!A0",
         items: [
           ...DANGEROUS.map((c, i) =>
             item({

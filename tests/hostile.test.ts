@@ -31,7 +31,9 @@ function plant() {
       ),
   );
   edit('mentors/ivanova-anna.yaml', (t) => `${t}quote: ${JSON.stringify('</p><script>window.__pwned = 10</script>')}\n`);
-  edit('organizations/uo-test.yaml', (t) => t.replace('name: Управление образования Тестового округа', `name: ${JSON.stringify('Управление <svg onload="window.__pwned = 11"> образования')}`));
+  edit('organizations/uo-test.yaml', (t) =>
+    t.replace('name: Управление образования Тестового округа', `name: ${JSON.stringify('Управление <svg onload="window.__pwned = 11"> образования')}`),
+  );
 }
 
 describe('hostile content', () => {
@@ -58,7 +60,8 @@ describe('hostile content', () => {
         if (el.tagName === 'SCRIPT' && el.textContent.includes('__pwned')) found.push(`${file.slice(out.length)}: <script> ${el.textContent.slice(0, 40)}`);
       }
       // The site's own content has no frames or style blocks: any there came from a text.
-      for (const el of root.querySelector('main')?.querySelectorAll('iframe, style, object, embed') ?? []) found.push(`${file.slice(out.length)}: <${el.tagName}> in the content`);
+      for (const el of root.querySelector('main')?.querySelectorAll('iframe, style, object, embed') ?? [])
+        found.push(`${file.slice(out.length)}: <${el.tagName}> in the content`);
     }
     expect(found).toEqual([]);
   });
@@ -88,7 +91,15 @@ describe('hostile content', () => {
         dialogs.push(d.message());
         void d.dismiss();
       });
-      for (const path of ['', 'praktiki/', 'praktiki/test-practice/', 'nastavniki/ivanova-anna/', 'organizacii/uo-test/', 'embed/practices/uo-test/', 'poisk/?q=Школа']) {
+      for (const path of [
+        '',
+        'praktiki/',
+        'praktiki/test-practice/',
+        'nastavniki/ivanova-anna/',
+        'organizacii/uo-test/',
+        'embed/practices/uo-test/',
+        'poisk/?q=Школа',
+      ]) {
         await page.goto(site.url + path);
         await page.waitForLoadState('networkidle');
         const planted = page.getByText('наведите сюда');

@@ -71,7 +71,12 @@ async function cli(args: string[]): Promise<Run> {
 /** Latin words in a message once paths, options and the names of programs are taken out: an English error leaks through here. */
 function englishWords(line: string): string[] {
   const known = new Set(['Word', 'LibreOffice', 'ZIP', 'docx', 'yaml', 'md', 'txt', 'html']);
-  return (line.replace(/--\w+/g, ' ').replace(/\S*[/.]\S*/g, ' ').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !known.has(w));
+  return (
+    line
+      .replace(/--\w+/g, ' ')
+      .replace(/\S*[/.]\S*/g, ' ')
+      .match(/[A-Za-z]{3,}/g) ?? []
+  ).filter((w) => !known.has(w));
 }
 
 /** A refusal: exit code 1, exactly one «ошибка: …» line, in Russian, matching every pattern. */
@@ -283,7 +288,9 @@ describe('an archive that unpacks to too much is refused in one line, before it 
     // A photograph's bytes look random: they do not compress.
     const photo = { ...deflated([randomBytes(3 * MB)]), name: 'word/media/photo.jpg' };
     expect(refusal(zip([photo]))).toMatch(/больше 2 МБ — для импорта текста это слишком много, обычно из-за картинок/);
-    expect(refusal(zip([{ ...deflated([{ repeat: '\0', bytes: 3 * MB }]), name: 'word/media/photo.jpg' }]))).toMatch(/больше 2 МБ — похоже на повреждённый или вредоносный архив/);
+    expect(refusal(zip([{ ...deflated([{ repeat: '\0', bytes: 3 * MB }]), name: 'word/media/photo.jpg' }]))).toMatch(
+      /больше 2 МБ — похоже на повреждённый или вредоносный архив/,
+    );
     expect(refusal(zip([{ ...deflated([{ repeat: PARAGRAPH, bytes: 2 * MB }]), name: 'word/document.xml' }]))).toMatch(/текст документа .* больше 1 МБ/);
     const small = { ...deflated(['<a/>']), name: 'a.xml' };
     expect(refusal(zip(Array.from({ length: 5 }, (_, n) => ({ ...small, name: `part${n}.xml` }))))).toMatch(/более чем 4 частей/);

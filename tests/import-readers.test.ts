@@ -1,18 +1,6 @@
 /** The HTML and DOCX readers: what a document's blocks come out as, and what they refuse. */
 import { crc32 } from 'node:zlib';
-import {
-  Document,
-  FootnoteReferenceRun,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalMergeType,
-} from 'docx';
+import { Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../src/import/read-docx.ts';
 import { decodeHtml, readHtml } from '../src/import/read-html.ts';
@@ -131,16 +119,20 @@ describe('readHtml', () => {
        <ol><li id="footnote-1"><p>Сноска <a href="#footnote-ref-1">↑</a></p></li></ol>`,
       'bold.html',
     );
-    expect(doc.blocks).toEqual([
-      p('Весь жирный', 1, true),
-      p('Тоже жирный', 2, true),
-      p('Наполовину жирный', 3),
-      p('Сноска', 4, false, true),
-    ]);
+    expect(doc.blocks).toEqual([p('Весь жирный', 1, true), p('Тоже жирный', 2, true), p('Наполовину жирный', 3), p('Сноска', 4, false, true)]);
   });
 
   it('refuses what is not HTML or has no text, in one line', async () => {
-    expect(await refusal(() => readHtml('<html><head><title>Пусто</title></head><body><p>&nbsp;</p><script>alert(1)</script><table><tr><td> </td></tr></table></body></html>', 'empty.html'), 'empty.html')).toMatch(/нет текста/);
+    expect(
+      await refusal(
+        () =>
+          readHtml(
+            '<html><head><title>Пусто</title></head><body><p>&nbsp;</p><script>alert(1)</script><table><tr><td> </td></tr></table></body></html>',
+            'empty.html',
+          ),
+        'empty.html',
+      ),
+    ).toMatch(/нет текста/);
     expect(await refusal(() => readHtml('', 'zero.html'), 'zero.html')).toMatch(/нет текста/);
     expect(await refusal(() => readHtml('Просто текст без тегов.\nВторая строка.', 'plain.html'), 'plain.html')).toMatch(/не HTML/);
     expect(await refusal(() => readHtml('PK\u0003\u0004\u0000\u0000binary', 'zip.html'), 'zip.html')).toMatch(/не HTML/);

@@ -78,7 +78,12 @@ describe.each([
     const seed = readSeed();
     const items = flat(imported);
     const numbers = seed.events.map((e) => e.number).filter(Boolean);
-    expect(items.map((i) => i.number).filter(Boolean).sort()).toEqual([...numbers].sort());
+    expect(
+      items
+        .map((i) => i.number)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([...numbers].sort());
     for (const event of seed.events) {
       const key = wordsKey(event.text);
       const holder = event.number
@@ -95,9 +100,7 @@ describe.each([
 
   it('matches the published entry: stages, items, deadlines, responsible, results, period', () => {
     const site = entry('roadmaps', id).data as unknown as Roadmap;
-    expect(imported.stages.map((s) => [s.number, wordsKey(s.title), s.stage])).toEqual(
-      site.stages.map((s) => [s.number, wordsKey(s.title), s.stage]),
-    );
+    expect(imported.stages.map((s) => [s.number, wordsKey(s.title), s.stage])).toEqual(site.stages.map((s) => [s.number, wordsKey(s.title), s.stage]));
     const mine = flat(imported);
     const theirs = flat(site);
     expect(mine).toHaveLength(theirs.length);
@@ -140,7 +143,12 @@ describe('importing the regulation of seed 003', () => {
   it('has the words of the published text, the legal bases and the forms it names', () => {
     const site = entry('regulations', 'ustyuzhna-sh-2');
     expect(coverageOf(stderr)).toBeGreaterThanOrEqual(99.5);
-    const words = (text: string) => text.toLowerCase().replace(/ё/g, 'е').match(/[a-zа-я0-9]+/g)!.sort();
+    const words = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/ё/g, 'е')
+        .match(/[a-zа-я0-9]+/g)!
+        .sort();
     expect(words(data.body)).toEqual(words(site.body!));
     expect(data.legalBases.map(wordsKey)).toEqual((site.data.legalBases as string[]).map(wordsKey));
     expect([...data.forms].sort()).toEqual([...(site.data.forms as string[])].sort());
@@ -309,7 +317,10 @@ describe('bad input: one line of error, non-zero exit, nothing written', () => {
     const out = join(WORK, `${name}.yaml`);
     const result = await runImport([file, '--org', 'shkola-7', '--out', out], ROOT);
     expect(result.code).not.toBe(0);
-    const lines = result.stderr.trim().split('\n').filter((l) => l.startsWith('ошибка'));
+    const lines = result.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('ошибка'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
     expect(existsSync(out)).toBe(false);

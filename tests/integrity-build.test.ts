@@ -21,9 +21,7 @@ const replaceIn = (file: string, from: string | RegExp, to: string) => {
 
 describe('the build refuses broken content', () => {
   it('a mentor without consent fails the build, naming the file', () => {
-    const { rel } = variant('build-no-consent', (dir) =>
-      replaceIn(join(dir, 'mentors/ivanova-anna.yaml'), 'publication: true', 'publication: false'),
-    );
+    const { rel } = variant('build-no-consent', (dir) => replaceIn(join(dir, 'mentors/ivanova-anna.yaml'), 'publication: true', 'publication: false'));
     const out = join(TMP, 'dist-broken-consent');
     const result = astroBuild({ CONTENT_ROOT: rel, OUT_DIR: out });
     rmSync(out, { recursive: true, force: true });

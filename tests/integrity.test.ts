@@ -200,7 +200,8 @@ describe('broken content is reported with file, field and a readable reason', ()
     },
     {
       name: 'regulation-without-text',
-      edit: (dir) => writeFileSync(join(dir, 'regulations/test-reg.md'), readFileSync(join(dir, 'regulations/test-reg.md'), 'utf8').replace(/\n---\n[\s\S]*$/, '\n---\n')),
+      edit: (dir) =>
+        writeFileSync(join(dir, 'regulations/test-reg.md'), readFileSync(join(dir, 'regulations/test-reg.md'), 'utf8').replace(/\n---\n[\s\S]*$/, '\n---\n')),
       file: 'regulations/test-reg.md',
       message: /нет текста положения/,
     },
@@ -234,7 +235,11 @@ describe('broken content is reported with file, field and a readable reason', ()
     },
     {
       name: 'no-stages',
-      edit: (dir) => writeFileSync(join(dir, 'roadmaps/test-rm.yaml'), 'title: Дорожная карта\norganization: uo-test\nlevel: organization\nperiod: {from: 2026-09-01, to: 2027-06-30}\nstages: []\n'),
+      edit: (dir) =>
+        writeFileSync(
+          join(dir, 'roadmaps/test-rm.yaml'),
+          'title: Дорожная карта\norganization: uo-test\nlevel: organization\nperiod: {from: 2026-09-01, to: 2027-06-30}\nstages: []\n',
+        ),
       file: 'roadmaps/test-rm.yaml',
       field: 'stages',
       message: /хотя бы один раздел/,

@@ -28,7 +28,7 @@ const AUDITS = ['cumulative-layout-shift', 'render-blocking-insight', 'total-byt
 const FLOOR = 95;
 /** Everything a page loads, compressed: the home page weighs about 170 KB, most of it the two font files. */
 const BYTE_BUDGET = 300 * 1024;
-const AUDITED = { 'главная': PAGES.home, 'дорожная карта': PAGES.roadmap, 'практика': PAGES.practice, 'наставник': PAGES.mentor };
+const AUDITED = { главная: PAGES.home, 'дорожная карта': PAGES.roadmap, практика: PAGES.practice, наставник: PAGES.mentor };
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -70,23 +70,29 @@ describe.skipIf(!chromiumPath)('Lighthouse, mobile', () => {
     for (const [page, list] of Object.entries(shortfalls)) if (list.length) console.log(`${page}: ${list.join('; ')}`);
   });
 
-  it.each(Object.entries(AUDITED))(`%s scores at least ${FLOOR} in ${CATEGORIES.join(', ')}; no layout shift, no blocking script, within the byte budget`, async (name, path) => {
-    const lhr = await audit(path);
-    expect(lhr.runtimeError?.message).toBeUndefined();
-    scores[name] = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)]));
-    scores[name].weight = Math.round(lhr.audits['total-byte-weight'].numericValue! / 1024);
-    // What keeps a category under 100, so the report says where the points went.
-    shortfalls[name] = CATEGORIES.flatMap((c) =>
-      lhr.categories[c].auditRefs
-        .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
-        .map((ref) => `${ref.id} ${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score}`),
-    );
-    for (const c of CATEGORIES) expect(scores[name][c], `${name}: ${c}`).toBeGreaterThanOrEqual(FLOOR);
-    expect(lhr.audits['cumulative-layout-shift'].numericValue, `${name}: сдвиг вёрстки`).toBeLessThanOrEqual(0.01);
-    // Each audit ran: an audit missing or in error would pass the checks below without checking.
-    for (const id of AUDITS) expect(lhr.audits[id]?.scoreDisplayMode, `${name}: ${id}`).toMatch(/^(binary|numeric|informative|notApplicable|metricSavings)$/);
-    const blocking = (lhr.audits['render-blocking-insight'].details as { items?: { url?: string }[] } | undefined)?.items ?? [];
-    expect(blocking.map((item) => item.url ?? '').filter((url) => /\.m?js(\?|$)/.test(url)), `${name}: блокирующие скрипты`).toEqual([]);
-    expect(lhr.audits['total-byte-weight'].numericValue, `${name}: вес страницы`).toBeLessThanOrEqual(BYTE_BUDGET);
-  });
+  it.each(Object.entries(AUDITED))(
+    `%s scores at least ${FLOOR} in ${CATEGORIES.join(', ')}; no layout shift, no blocking script, within the byte budget`,
+    async (name, path) => {
+      const lhr = await audit(path);
+      expect(lhr.runtimeError?.message).toBeUndefined();
+      scores[name] = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)]));
+      scores[name].weight = Math.round(lhr.audits['total-byte-weight'].numericValue! / 1024);
+      // What keeps a category under 100, so the report says where the points went.
+      shortfalls[name] = CATEGORIES.flatMap((c) =>
+        lhr.categories[c].auditRefs
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
+          .map((ref) => `${ref.id} ${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score}`),
+      );
+      for (const c of CATEGORIES) expect(scores[name][c], `${name}: ${c}`).toBeGreaterThanOrEqual(FLOOR);
+      expect(lhr.audits['cumulative-layout-shift'].numericValue, `${name}: сдвиг вёрстки`).toBeLessThanOrEqual(0.01);
+      // Each audit ran: an audit missing or in error would pass the checks below without checking.
+      for (const id of AUDITS) expect(lhr.audits[id]?.scoreDisplayMode, `${name}: ${id}`).toMatch(/^(binary|numeric|informative|notApplicable|metricSavings)$/);
+      const blocking = (lhr.audits['render-blocking-insight'].details as { items?: { url?: string }[] } | undefined)?.items ?? [];
+      expect(
+        blocking.map((item) => item.url ?? '').filter((url) => /\.m?js(\?|$)/.test(url)),
+        `${name}: блокирующие скрипты`,
+      ).toEqual([]);
+      expect(lhr.audits['total-byte-weight'].numericValue, `${name}: вес страницы`).toBeLessThanOrEqual(BYTE_BUDGET);
+    },
+  );
 });

@@ -13,7 +13,12 @@ import { FOOTER, HEIGHT, templates, WIDTH } from '../src/og/templates.ts';
 import { ROOT } from './helpers/project.ts';
 
 /** A 1×1 grey photo, as the mentor card gets a consented one. */
-const photo = async () => `data:image/png;base64,${(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#888' } }).png().toBuffer()).toString('base64')}`;
+const photo = async () =>
+  `data:image/png;base64,${(
+    await sharp({ create: { width: 4, height: 4, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer()
+  ).toString('base64')}`;
 
 /**
  * Lays the card out with satori and checks every run of text against the box it belongs to:
@@ -31,9 +36,16 @@ async function expectTextInsideBoxes(card: Card) {
       if (node.key) boxes.set(String(node.key), { ...node, size: Number(node.props.style?.fontSize) });
     },
   });
-  const texts = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
-    x: +m[1], y: +m[2], width: +m[3], height: +m[4], size: +m[5], text: m[6],
-  }));
+  const texts = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map(
+    (m) => ({
+      x: +m[1],
+      y: +m[2],
+      width: +m[3],
+      height: +m[4],
+      size: +m[5],
+      text: m[6],
+    }),
+  );
   expect(texts.length).toBeGreaterThan(10);
   // Every field ends above the footer band (the site's name has the band to itself).
   for (const [key, b] of boxes) {
@@ -50,7 +62,11 @@ async function expectTextInsideBoxes(card: Card) {
     expect(t.x + t.width).toBeLessThanOrEqual(WIDTH);
     expect(t.y).toBeLessThanOrEqual(HEIGHT);
   }
-  const inBox = (key: string) => texts.filter((t) => { const b = boxes.get(key)!; return t.size === b.size && t.y > b.top && t.y <= b.top + b.height + 0.5; });
+  const inBox = (key: string) =>
+    texts.filter((t) => {
+      const b = boxes.get(key)!;
+      return t.size === b.size && t.y > b.top && t.y <= b.top + b.height + 0.5;
+    });
   return { svg, texts, inBox };
 }
 
@@ -59,7 +75,10 @@ const KINDS: CardKind[] = ['home', 'practice', 'mentor', 'roadmap', 'regulation'
 describe('long texts stay inside their boxes', () => {
   const { entries } = checkContent(ROOT);
   const longest = (collection: string, field: (d: Record<string, any>) => string) =>
-    entries.filter((e) => e.collection === collection).map((e) => field(e.data)).sort((a, b) => b.length - a.length)[0];
+    entries
+      .filter((e) => e.collection === collection)
+      .map((e) => field(e.data))
+      .sort((a, b) => b.length - a.length)[0];
   const LONG = 'Очень длинное название программы наставничества, в котором перечислены все участники, формы, цели и задачи, '.repeat(3).slice(0, 300);
   const cases: [CardKind, string][] = [
     ['practice', longest('practices', (d) => d.title)],
@@ -115,7 +134,10 @@ describe('a long word without spaces is broken inside its box', () => {
     // …and, in the image as the build renders it (glyphs drawn as paths), no ink in the right
     // margin: from the text area's right edge to the card's, the pixels are the background of
     // the body (white) and of the footer band.
-    const { data, info } = await sharp(Buffer.from(await cardSvg(card))).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(Buffer.from(await cardSvg(card)))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect([info.width, info.height]).toEqual([WIDTH, HEIGHT]);
     const inked: string[] = [];
     const check = (fromY: number, toY: number, colour: [number, number, number]) => {
@@ -131,4 +153,3 @@ describe('a long word without spaces is broken inside its box', () => {
     expect(inked.length, `краска в правом поле карточки: ${inked.slice(0, 5).join('; ')}…`).toBe(0);
   });
 });
-

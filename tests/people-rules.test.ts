@@ -35,7 +35,10 @@ const edit = (dir: string, file: string, from: string | RegExp, to: string) => {
   if (next === text) throw new Error(`в ${file} нечего заменить: ${from}`);
   writeFileSync(path, next);
 };
-const photo = () => sharp({ create: { width: 64, height: 64, channels: 3, background: '#cc8888' } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 64, height: 64, channels: 3, background: '#cc8888' } })
+    .jpeg()
+    .toBuffer();
 const only = (problems: ContentProblem[], file: string) => problems.filter((p) => p.file === file);
 
 describe('who is a minor', () => {
@@ -141,7 +144,10 @@ describe('a person’s photo belongs to that person’s card (finding 1)', () =>
       await withPhotos(dir);
       edit(dir, ADULT, 'photo: ./photos/anna.jpg', 'photo: ./photos/artem.jpg');
     });
-    const messages = problems.filter((p) => p.field === 'photo').map((p) => `${p.file}: ${p.message}`).join('\n');
+    const messages = problems
+      .filter((p) => p.field === 'photo')
+      .map((p) => `${p.file}: ${p.message}`)
+      .join('\n');
     expect(messages).toMatch(/уже стоит в карточке .*mentors\/(uchenik-artem|ivanova-anna)\.yaml/);
   });
 });
@@ -216,7 +222,9 @@ describe('consent has a life (item 4)', () => {
       edit(dir, ADULT, 'document: согласие № 1', 'document: согласие № 1, withdrawn: 2026-11-01');
       edit(dir, 'practices/test-practice.md', 'для молодых педагогов', 'для молодых педагогов (ведёт Анна Иванова)');
     });
-    expect(only(problems, 'practices/test-practice.md').find((p) => p.field === 'текст')?.message).toMatch(/имя человека, которого нельзя публиковать \(согласие отозвано\)/);
+    expect(only(problems, 'practices/test-practice.md').find((p) => p.field === 'текст')?.message).toMatch(
+      /имя человека, которого нельзя публиковать \(согласие отозвано\)/,
+    );
   });
 });
 
@@ -225,7 +233,12 @@ describe('the withheld-detail matchers find a surname however it is written', ()
     collection: 'mentors',
     id: 'artem-k7q2',
     file: 'mentors/artem-k7q2.yaml',
-    data: { name: { last, first, middle: 'Ильич' }, category: 'pupil', consent: { date: new Date('2025-09-10T00:00:00Z'), document: 'согласие № 27 от 10.09.2025', givenBy: 'parent' }, ...extra },
+    data: {
+      name: { last, first, middle: 'Ильич' },
+      category: 'pupil',
+      consent: { date: new Date('2025-09-10T00:00:00Z'), document: 'согласие № 27 от 10.09.2025', givenBy: 'parent' },
+      ...extra,
+    },
   });
   const hits = (last: string, text: string, mentioned: string[] = []) => {
     const { details } = withheldOf([entry(last)], '/tmp', new Date('2026-11-23T00:00:00Z'));
@@ -289,14 +302,35 @@ describe('the withheld-detail matchers find a surname however it is written', ()
     expect(hits('Петров', 'Спасибо родителям (согласие родителей № 27 от 10.09.25)').join()).toMatch(/номер документа о согласии/);
     expect(hits('Петров', 'согласия №27').join()).toMatch(/номер документа о согласии/);
     expect(hits('Петров', 'приказ № 27')).toEqual([]);
-    for (const date of ['10.9.2025', '10.09.25', '10/09/2025', '10 сентября 2025']) expect(hits('Петров', `дата: ${date}`, ['artem-k7q2']).join(), date).toMatch(/дата согласия/);
+    for (const date of ['10.9.2025', '10.09.25', '10/09/2025', '10 сентября 2025'])
+      expect(hits('Петров', `дата: ${date}`, ['artem-k7q2']).join(), date).toMatch(/дата согласия/);
   });
 
   it('a person whose consent ended is found by initials, by a declined first name, by name and patronymic', () => {
-    const ended = { ...entry('Петрова', 'Мария'), id: 'petrova-mariya', data: { ...entry('Петрова', 'Мария').data, name: { last: 'Петрова', first: 'Мария', middle: 'Ивановна' }, category: 'teacher', consent: { date: new Date('2025-09-10T00:00:00Z'), document: 'согласие № 5', givenBy: 'self', withdrawn: new Date('2026-10-01T00:00:00Z') } } };
+    const ended = {
+      ...entry('Петрова', 'Мария'),
+      id: 'petrova-mariya',
+      data: {
+        ...entry('Петрова', 'Мария').data,
+        name: { last: 'Петрова', first: 'Мария', middle: 'Ивановна' },
+        category: 'teacher',
+        consent: { date: new Date('2025-09-10T00:00:00Z'), document: 'согласие № 5', givenBy: 'self', withdrawn: new Date('2026-10-01T00:00:00Z') },
+      },
+    };
     const { details } = withheldOf([ended], '/tmp', new Date('2026-11-23T00:00:00Z'));
-    for (const text of ['Директор, Петрова М.И.', 'заместитель директора М. И. Петрова.', 'Благодарим Марию Петрову', 'Куратор — Мария Ивановна', 'Петровой Марии Ивановне'])
-      expect(findWithheld(searchable(text), details, new Set()).map((h) => h.detail.what).join(), text).toMatch(/имя человека, которого нельзя публиковать \(согласие отозвано\)/);
+    for (const text of [
+      'Директор, Петрова М.И.',
+      'заместитель директора М. И. Петрова.',
+      'Благодарим Марию Петрову',
+      'Куратор — Мария Ивановна',
+      'Петровой Марии Ивановне',
+    ])
+      expect(
+        findWithheld(searchable(text), details, new Set())
+          .map((h) => h.detail.what)
+          .join(),
+        text,
+      ).toMatch(/имя человека, которого нельзя публиковать \(согласие отозвано\)/);
     for (const text of ['Мария Иванова и Ольга Петрова', 'Марина Петрова', 'Мария Петровна Смирнова'])
       expect(findWithheld(searchable(text), details, new Set()), text).toEqual([]);
   });
@@ -305,7 +339,10 @@ describe('the withheld-detail matchers find a surname however it is written', ()
     const child = entry('Секретов');
     const withdrawn = { ...child, data: { ...child.data, consent: { ...child.data.consent, document: '№ 5', withdrawn: new Date('2026-10-01T00:00:00Z') } } };
     const { details } = withheldOf([withdrawn], '/tmp', new Date('2026-11-23T00:00:00Z'));
-    const found = (text: string) => findWithheld(searchable(text), details, new Set()).map((h) => h.detail.what).join();
+    const found = (text: string) =>
+      findWithheld(searchable(text), details, new Set())
+        .map((h) => h.detail.what)
+        .join();
     expect(found('семья Секретовых')).toMatch(/фамилия несовершеннолетнего/);
     expect(found('/files/sekretov-artem.pdf')).toMatch(/фамилия несовершеннолетнего/);
     expect(found('Школа № 5')).toBe('');

@@ -28,16 +28,23 @@ const WITHDRAWN = { id: 'ushedshiy-oleg', name: 'Олег Ушедший' };
 /** A camera JPEG: EXIF with the maker and GPS coordinates of the place it was taken. */
 const cameraPhoto = (colour: string) =>
   sharp({ create: { width: 640, height: 640, channels: 3, background: colour } })
-    .withExif({ IFD0: { Make: 'Камера', Model: 'GPS-1', Artist: SURNAME }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 56/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '30/1 18/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'Камера', Model: 'GPS-1', Artist: SURNAME },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 56/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '30/1 18/1 0/1' },
+    })
     .jpeg()
     .toBuffer();
 
 /** A JPEG with a comment segment, a PNG with a text chunk, an SVG with RDF metadata: what editors' tools leave in files. */
 async function annotatedImages() {
-  const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#abc' } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#abc' } })
+    .jpeg()
+    .toBuffer();
   const comment = Buffer.from(`Фото: ${SURNAME} Артём, 10 Б`);
   const segment = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([(comment.length + 2) >> 8, (comment.length + 2) & 0xff]), comment]);
-  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#cba' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#cba' } })
+    .png()
+    .toBuffer();
   const text = Buffer.from('Author\0Artem Sekretov, 10B');
   const chunk = Buffer.alloc(12 + text.length);
   chunk.writeUInt32BE(text.length, 0);
@@ -65,8 +72,7 @@ const texturedPhoto = (other = false) =>
     .jpeg({ quality: 85 })
     .toBuffer();
 
-const mentor = (fields: string) =>
-  `position: обучающаяся\norganization: uo-test\nsphere: химия\nforms: [uchitel-uchitel]\nsince: 2025\n${fields}\n`;
+const mentor = (fields: string) => `position: обучающаяся\norganization: uo-test\nsphere: химия\nforms: [uchitel-uchitel]\nsince: 2025\n${fields}\n`;
 
 /** The fixture with every kind of person; `publicDir` is a copy of public/ with a GPS photo added. */
 async function personalFixture(name: string) {
@@ -77,16 +83,32 @@ async function personalFixture(name: string) {
   writeFileSync(join(content, 'mentors/photos/artem.jpg'), await cameraPhoto('#cc8888'));
   writeFileSync(join(content, 'mentors/photos/tainova.jpg'), await cameraPhoto('#aa88cc'));
   writeFileSync(join(content, 'practices/covers/cover.jpg'), await cameraPhoto('#88cc88'));
-  const add = (file: string, line: string, before: RegExp) => writeFileSync(join(content, file), readFileSync(join(content, file), 'utf8').replace(before, `${line}\n$&`));
+  const add = (file: string, line: string, before: RegExp) =>
+    writeFileSync(join(content, file), readFileSync(join(content, file), 'utf8').replace(before, `${line}\n$&`));
   add('mentors/ivanova-anna.yaml', 'photo: ./photos/sidorova-mariya.jpg\nphotoAlt: Анна Петровна у доски', /^position:/m);
   add('mentors/uchenik-artem.yaml', 'photo: ./photos/artem.jpg\nphotoAlt: Артём на олимпиаде', /^position:/m);
   add('practices/test-practice.md', 'cover: ./covers/cover.jpg\ncoverAlt: Семинар', /^summary:/m);
   // Finding 2: a pupil and a student with a parent's consent, neither marked «minor».
-  writeFileSync(join(content, 'mentors/masha-t4k2.yaml'), `name: {last: ${HIDDEN[0]}, first: Мария, middle: Ильинична}\nphoto: ./photos/tainova.jpg\nphotoAlt: Мария в лаборатории\n${mentor('category: pupil\nconsent: {publication: true, date: 2025-09-03, document: согласие № 3 от 03.09.2025, givenBy: parent}')}`);
-  writeFileSync(join(content, 'mentors/vera-x9p3.yaml'), `name: {last: ${HIDDEN[1]}, first: Вера}\n${mentor('category: student\nconsent: {publication: true, date: 2025-09-04, document: согласие № 4 от 04.09.2025, givenBy: parent}')}`);
+  writeFileSync(
+    join(content, 'mentors/masha-t4k2.yaml'),
+    `name: {last: ${HIDDEN[0]}, first: Мария, middle: Ильинична}\nphoto: ./photos/tainova.jpg\nphotoAlt: Мария в лаборатории\n${mentor('category: pupil\nconsent: {publication: true, date: 2025-09-03, document: согласие № 3 от 03.09.2025, givenBy: parent}')}`,
+  );
+  writeFileSync(
+    join(content, 'mentors/vera-x9p3.yaml'),
+    `name: {last: ${HIDDEN[1]}, first: Вера}\n${mentor('category: student\nconsent: {publication: true, date: 2025-09-04, document: согласие № 4 от 04.09.2025, givenBy: parent}')}`,
+  );
   // Item 4: a consent withdrawn before the build date; a practice still lists the person.
-  writeFileSync(join(content, `mentors/${WITHDRAWN.id}.yaml`), `name: {last: Ушедший, first: Олег}\n${mentor('category: teacher\nconsent: {publication: true, date: 2025-09-05, document: согласие № 5 от 05.09.2025, withdrawn: 2026-10-01}')}`);
-  writeFileSync(join(content, 'practices/test-practice.md'), readFileSync(join(content, 'practices/test-practice.md'), 'utf8').replace('mentors: [ivanova-anna, uchenik-artem]', `mentors: [ivanova-anna, uchenik-artem, masha-t4k2, ${WITHDRAWN.id}]`));
+  writeFileSync(
+    join(content, `mentors/${WITHDRAWN.id}.yaml`),
+    `name: {last: Ушедший, first: Олег}\n${mentor('category: teacher\nconsent: {publication: true, date: 2025-09-05, document: согласие № 5 от 05.09.2025, withdrawn: 2026-10-01}')}`,
+  );
+  writeFileSync(
+    join(content, 'practices/test-practice.md'),
+    readFileSync(join(content, 'practices/test-practice.md'), 'utf8').replace(
+      'mentors: [ivanova-anna, uchenik-artem]',
+      `mentors: [ivanova-anna, uchenik-artem, masha-t4k2, ${WITHDRAWN.id}]`,
+    ),
+  );
   const publicDir = join(TMP, `${name}-public`);
   rmSync(publicDir, { recursive: true, force: true });
   cpSync(join(ROOT, 'public'), publicDir, { recursive: true });
@@ -119,7 +141,8 @@ describe('personal data in dist/', () => {
 
   const textOutputs = () => {
     const files = listFiles(out, (p) => /\.(html|json|xml|txt|csv|ics|js)$/.test(p)).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
-    for (const f of listFiles(join(out, 'pagefind'), (p) => /\.pf_(fragment|meta|index|filter)$/.test(p))) files.push({ f, text: gunzipSync(readFileSync(f)).toString('utf8') });
+    for (const f of listFiles(join(out, 'pagefind'), (p) => /\.pf_(fragment|meta|index|filter)$/.test(p)))
+      files.push({ f, text: gunzipSync(readFileSync(f)).toString('utf8') });
     return files;
   };
 
@@ -128,7 +151,11 @@ describe('personal data in dist/', () => {
     expect(files.some(({ f }) => f.endsWith('api/mentors.json'))).toBe(true);
     expect(files.some(({ f }) => f.endsWith('rss.xml'))).toBe(true);
     expect(files.some(({ f }) => /\.pf_fragment$/.test(f))).toBe(true);
-    for (const surname of [SURNAME, ...HIDDEN, 'Ильинична']) expect(files.filter(({ text }) => text.includes(surname)).map(({ f }) => f.slice(out.length)), surname).toEqual([]);
+    for (const surname of [SURNAME, ...HIDDEN, 'Ильинична'])
+      expect(
+        files.filter(({ text }) => text.includes(surname)).map(({ f }) => f.slice(out.length)),
+        surname,
+      ).toEqual([]);
   });
 
   it('a pupil and a parent-consented student without «minor» are shown by first name, without photo (finding 2)', () => {
@@ -153,13 +180,21 @@ describe('personal data in dist/', () => {
 
   it('a person whose consent was withdrawn is nowhere: no page, not in the practice, not in any output', () => {
     expect(listFiles(out).filter((f) => f.includes(WITHDRAWN.id))).toEqual([]);
-    expect(textOutputs().filter(({ text }) => text.includes(WITHDRAWN.id) || text.includes('Ушедш')).map(({ f }) => f.slice(out.length))).toEqual([]);
+    expect(
+      textOutputs()
+        .filter(({ text }) => text.includes(WITHDRAWN.id) || text.includes('Ушедш'))
+        .map(({ f }) => f.slice(out.length)),
+    ).toEqual([]);
     expect(readFileSync(join(out, 'praktiki/test-practice/index.html'), 'utf8')).toContain('ivanova-anna');
   });
 
   it('no image in dist/ keeps metadata, those from public/ included (finding 5)', async () => {
     const images = listFiles(out, (p) => /\.(webp|jpe?g|jfif|png|avif)$/.test(p));
-    for (const name of ['event-photo.jpg', 'vstrecha.jfif', 'gramota.jpg', 'plakat.png']) expect(images.some((i) => i.endsWith(`files/${name}`)), name).toBe(true);
+    for (const name of ['event-photo.jpg', 'vstrecha.jfif', 'gramota.jpg', 'plakat.png'])
+      expect(
+        images.some((i) => i.endsWith(`files/${name}`)),
+        name,
+      ).toBe(true);
     const withMeta: string[] = [];
     for (const image of images) {
       const meta = await sharp(image).metadata();
@@ -183,17 +218,42 @@ describe('personal data in dist/', () => {
       const json = join(planted, 'api/mentors.json');
       writeFileSync(json, readFileSync(json, 'utf8').replace('"position":', '"note":"согласие № 1","position":'));
       mkdirSync(join(planted, 'pagefind/fragment'), { recursive: true });
-      writeFileSync(join(planted, 'pagefind/fragment/ru_planted.pf_fragment'), gzipSync(Buffer.from(`pagefind_dcd{"content":"вёл занятия Артём ${SURNAME}ым"}`)));
-      writeFileSync(join(planted, '_astro/sekretov-artem.Ab12.webp'), await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).webp().toBuffer());
+      writeFileSync(
+        join(planted, 'pagefind/fragment/ru_planted.pf_fragment'),
+        gzipSync(Buffer.from(`pagefind_dcd{"content":"вёл занятия Артём ${SURNAME}ым"}`)),
+      );
+      writeFileSync(
+        join(planted, '_astro/sekretov-artem.Ab12.webp'),
+        await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+          .webp()
+          .toBuffer(),
+      );
       writeFileSync(join(planted, 'files/gps.jpg'), await cameraPhoto('#123456'));
-      writeFileSync(join(planted, '_astro/abcdefabcdefabcd.webp'), await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).webp().toBuffer());
+      writeFileSync(
+        join(planted, '_astro/abcdefabcdefabcd.webp'),
+        await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+          .webp()
+          .toBuffer(),
+      );
       // The word index: each word after its CBOR length byte («p» before an 8-letter Cyrillic word).
       mkdirSync(join(planted, 'pagefind/index'), { recursive: true });
-      writeFileSync(join(planted, 'pagefind/index/ru_planted.pf_index'), gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0x82, 0x70]), Buffer.from('секретов')])));
+      writeFileSync(
+        join(planted, 'pagefind/index/ru_planted.pf_index'),
+        gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0x82, 0x70]), Buffer.from('секретов')])),
+      );
       // The child's photo saved again under another name, resized and re-encoded (as a practice's cover would be).
       writeFileSync(join(content, 'mentors/photos/artem.jpg'), await texturedPhoto());
-      writeFileSync(join(planted, '_astro/resavedcover00000.webp'), await sharp(join(content, 'mentors/photos/artem.jpg')).resize(480).webp({ quality: 70 }).toBuffer());
-      writeFileSync(join(planted, '_astro/otherpicture00000.webp'), await sharp(await texturedPhoto(true)).resize(480).webp().toBuffer());
+      writeFileSync(
+        join(planted, '_astro/resavedcover00000.webp'),
+        await sharp(join(content, 'mentors/photos/artem.jpg')).resize(480).webp({ quality: 70 }).toBuffer(),
+      );
+      writeFileSync(
+        join(planted, '_astro/otherpicture00000.webp'),
+        await sharp(await texturedPhoto(true))
+          .resize(480)
+          .webp()
+          .toBuffer(),
+      );
       const entries = checkContent(ROOT, projectRelative(content)).entries;
       const withheld = withheldOf(entries, join(content, 'mentors'), new Date(`${TEST_BUILD_DATE}T00:00:00Z`));
       ({ leaks } = await scanDist(planted, withheld, {
@@ -203,29 +263,53 @@ describe('personal data in dist/', () => {
     }, 120_000);
     afterAll(() => rmSync(planted, { recursive: true, force: true }));
 
-    const leakOf = (output: string) => leaks.filter((l) => l.output === output).map((l) => `${l.where ?? ''} ${l.message}`).join('\n');
+    const leakOf = (output: string) =>
+      leaks
+        .filter((l) => l.output === output)
+        .map((l) => `${l.where ?? ''} ${l.message}`)
+        .join('\n');
     it('a minor’s surname in a page, in the search index, on a share image, in a file name', () => {
-      expect(leakOf('nastavniki/uchenik-artem/index.html')).toMatch(/фамилия несовершеннолетнего «Секретов» из .*mentors\/uchenik-artem\.yaml → поле «name\.last»/);
+      expect(leakOf('nastavniki/uchenik-artem/index.html')).toMatch(
+        /фамилия несовершеннолетнего «Секретов» из .*mentors\/uchenik-artem\.yaml → поле «name\.last»/,
+      );
       expect(leakOf('pagefind/fragment/ru_planted.pf_fragment')).toMatch(/поисковый индекс.*фамилия несовершеннолетнего «Секретовым»/);
       expect(leakOf('og/nastavniki/uchenik-artem.png')).toMatch(/текст на картинке для ссылок.*«Секретов»/);
       expect(leakOf('_astro/sekretov-artem.Ab12.webp')).toMatch(/имя файла.*«sekretov»/);
     });
-    it('a consent’s number in a JSON field', () => expect(leakOf('api/mentors.json')).toMatch(/номер документа о согласии «согласие № 1» из .*ivanova-anna\.yaml → поле «consent\.document»/));
+    it('a consent’s number in a JSON field', () =>
+      expect(leakOf('api/mentors.json')).toMatch(/номер документа о согласии «согласие № 1» из .*ivanova-anna\.yaml → поле «consent\.document»/));
     it('a GPS photo and a withheld photo published under a hashed name', () => {
       expect(leakOf('files/gps.jpg')).toMatch(/метаданные изображения.*EXIF/);
       expect(leakOf('_astro/abcdefabcdefabcd.webp')).toMatch(/сделано из файла «artem»: фотография несовершеннолетнего без разрешения родителей/);
     });
-    it('the surname in the search index’s word list, after its length byte', () => expect(leakOf('pagefind/index/ru_planted.pf_index')).toMatch(/поисковый индекс.*фамилия несовершеннолетнего/));
+    it('the surname in the search index’s word list, after its length byte', () =>
+      expect(leakOf('pagefind/index/ru_planted.pf_index')).toMatch(/поисковый индекс.*фамилия несовершеннолетнего/));
     it('a withheld photo saved again under another name, by its likeness; another picture is not taken for it', () => {
-      expect(leakOf('_astro/resavedcover00000.webp')).toMatch(/та же фотография, что «artem» \(загружена как «nagrazhdenie»\): фотография несовершеннолетнего без разрешения родителей/);
+      expect(leakOf('_astro/resavedcover00000.webp')).toMatch(
+        /та же фотография, что «artem» \(загружена как «nagrazhdenie»\): фотография несовершеннолетнего без разрешения родителей/,
+      );
       expect(leakOf('_astro/otherpicture00000.webp')).toBe('');
     });
     it('nothing else: the unplanted outputs stay clean', () => {
-      const expected = ['nastavniki/uchenik-artem/index.html', 'api/mentors.json', 'pagefind/fragment/ru_planted.pf_fragment', 'pagefind/index/ru_planted.pf_index', '_astro/sekretov-artem.Ab12.webp', '_astro/resavedcover00000.webp', 'files/gps.jpg', '_astro/abcdefabcdefabcd.webp', 'og/nastavniki/uchenik-artem.png'];
+      const expected = [
+        'nastavniki/uchenik-artem/index.html',
+        'api/mentors.json',
+        'pagefind/fragment/ru_planted.pf_fragment',
+        'pagefind/index/ru_planted.pf_index',
+        '_astro/sekretov-artem.Ab12.webp',
+        '_astro/resavedcover00000.webp',
+        'files/gps.jpg',
+        '_astro/abcdefabcdefabcd.webp',
+        'og/nastavniki/uchenik-artem.png',
+      ];
       expect([...new Set(leaks.map((l) => l.output))].sort()).toEqual(expected.sort());
     });
     it('`npm run check:leaks` says the same and exits 1', () => {
-      const run = spawnSync('npm', ['run', '--silent', 'check:leaks', '--', planted], { cwd: ROOT, env: { ...process.env, CONTENT_ROOT: projectRelative(content), BUILD_DATE: TEST_BUILD_DATE }, encoding: 'utf8' });
+      const run = spawnSync('npm', ['run', '--silent', 'check:leaks', '--', planted], {
+        cwd: ROOT,
+        env: { ...process.env, CONTENT_ROOT: projectRelative(content), BUILD_DATE: TEST_BUILD_DATE },
+        encoding: 'utf8',
+      });
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/Персональные данные попали в собранный сайт/);
       expect(run.stderr).toMatch(/nastavniki\/uchenik-artem\/index\.html: фамилия несовершеннолетнего «Секретов» из .*uchenik-artem\.yaml → поле «name\.last»/);
@@ -238,16 +322,26 @@ describe('planted leaks fail the build, naming the output file and the source en
   const failedOut = join(TMP, 'dist-personal-leak');
   beforeAll(async () => {
     const { content, publicDir } = await personalFixture('personal-leak');
-    const add = (file: string, line: string, before: RegExp) => writeFileSync(join(content, file), readFileSync(join(content, file), 'utf8').replace(before, `${line}\n$&`));
+    const add = (file: string, line: string, before: RegExp) =>
+      writeFileSync(join(content, file), readFileSync(join(content, file), 'utf8').replace(before, `${line}\n$&`));
     // Into content: a minor's surname in the quote and in a practice's text, a consent's number in a field.
     add('mentors/uchenik-artem.yaml', `quote: Я Артём ${SURNAME}, и мне нравится объяснять`, /^minor:/m);
-    writeFileSync(join(content, 'practices/test-practice.md'), `${readFileSync(join(content, 'practices/test-practice.md'), 'utf8')}\nЗанятия вёл Артём ${SURNAME}.\n`);
-    writeFileSync(join(content, 'mentors/ivanova-anna.yaml'), readFileSync(join(content, 'mentors/ivanova-anna.yaml'), 'utf8').replace('учитель математики', 'учитель математики (согласие № 1)'));
+    writeFileSync(
+      join(content, 'practices/test-practice.md'),
+      `${readFileSync(join(content, 'practices/test-practice.md'), 'utf8')}\nЗанятия вёл Артём ${SURNAME}.\n`,
+    );
+    writeFileSync(
+      join(content, 'mentors/ivanova-anna.yaml'),
+      readFileSync(join(content, 'mentors/ivanova-anna.yaml'), 'utf8').replace('учитель математики', 'учитель математики (согласие № 1)'),
+    );
     // Into public/, which no content check reads: a list with the surname, a file named after the child.
     writeFileSync(join(publicDir, 'files/spisok-10a.txt'), `Список наставников: Артём ${SURNAME}\n`);
     writeFileSync(join(publicDir, 'files/sekretov-artem-gramota.txt'), 'Грамота\n');
     // A Word document under public/: its text is read from the archive.
-    writeFileSync(join(publicDir, 'files/esse.docx'), await writeDocx({ file: 'esse.docx', blocks: [{ kind: 'paragraph', text: `Эссе: ${SURNAME} Артём, 10 «Б»`, line: 1 }] }));
+    writeFileSync(
+      join(publicDir, 'files/esse.docx'),
+      await writeDocx({ file: 'esse.docx', blocks: [{ kind: 'paragraph', text: `Эссе: ${SURNAME} Артём, 10 «Б»`, line: 1 }] }),
+    );
     build = astroBuild({ CONTENT_ROOT: projectRelative(content), OUT_DIR: failedOut, PUBLIC_DIR: projectRelative(publicDir) });
   }, 300_000);
   afterAll(() => rmSync(failedOut, { recursive: true, force: true }));
@@ -271,7 +365,8 @@ describe('planted leaks fail the build, naming the output file and the source en
     leak('praktiki/test-practice/index.html', 'фамилия несовершеннолетнего', 'mentors/uchenik-artem.yaml', 'name.last');
     leak('api/practices.json', 'фамилия несовершеннолетнего', 'mentors/uchenik-artem.yaml', 'name.last');
   });
-  it('a consent’s number in a field', () => leak('nastavniki/ivanova-anna/index.html', 'номер документа о согласии «согласие № 1»', 'mentors/ivanova-anna.yaml', 'consent.document'));
+  it('a consent’s number in a field', () =>
+    leak('nastavniki/ivanova-anna/index.html', 'номер документа о согласии «согласие № 1»', 'mentors/ivanova-anna.yaml', 'consent.document'));
   it('files under public/, which no content check reads: the text and the file name', () => {
     leak('files/spisok-10a.txt', 'фамилия несовершеннолетнего «Секретов»', 'mentors/uchenik-artem.yaml', 'name.last');
     expect(build.output).toMatch(/files\/sekretov-artem-gramota\.txt \(имя файла\): фамилия несовершеннолетнего «sekretov»/);

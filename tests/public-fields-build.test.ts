@@ -108,7 +108,11 @@ function checkApi(dist: () => string, content: () => string) {
       const ids = new Set(records(join(dist(), 'api', `${c}.json`)).map((r) => r.id));
       const own = entries.filter((e) => e.collection === c);
       if (c === 'mentors') expect(ids.size).toBeGreaterThan(0);
-      else expect(own.filter((e) => !ids.has(e.id)).map((e) => e.id), c).toEqual([]);
+      else
+        expect(
+          own.filter((e) => !ids.has(e.id)).map((e) => e.id),
+          c,
+        ).toEqual([]);
     }
     expect(checked).toBeGreaterThan(0);
   });
@@ -137,7 +141,10 @@ describe('the demo site’s /api/', () => {
   beforeAll(() => {
     builtSite('root');
   });
-  checkApi(() => OUT.root, () => 'src/content');
+  checkApi(
+    () => OUT.root,
+    () => 'src/content',
+  );
 });
 
 describe('a site whose entries carry editor-only fields', () => {
@@ -159,13 +166,20 @@ describe('a site whose entries carry editor-only fields', () => {
     add('organizations/uo-test.yaml', "id: uo-test\ncontacts: {address: 'ул. Школьная, 1', person: методический отдел}");
     mkdirSync(join(content, 'mentors/photos'), { recursive: true });
     mkdirSync(join(content, 'practices/covers'), { recursive: true });
-    const image = (colour: string) => sharp({ create: { width: 64, height: 64, channels: 3, background: colour } }).jpeg().toBuffer();
+    const image = (colour: string) =>
+      sharp({ create: { width: 64, height: 64, channels: 3, background: colour } })
+        .jpeg()
+        .toBuffer();
     writeFileSync(join(content, 'mentors/photos/anna.jpg'), await image('#88aacc'));
     writeFileSync(join(content, 'mentors/photos/artem.jpg'), await image('#cc8888'));
     writeFileSync(join(content, 'practices/covers/cover.jpg'), await image('#88cc88'));
     add('mentors/ivanova-anna.yaml', 'photo: ./photos/anna.jpg\nphotoAlt: Анна Петровна у доски', /^position:/m);
     add('mentors/uchenik-artem.yaml', 'photo: ./photos/artem.jpg\nphotoAlt: Артём на олимпиаде', /^position:/m);
-    add('practices/test-practice.md', 'cover: ./covers/cover.jpg\ncoverAlt: Семинар\nattachments: [{title: Программа, file: /files/programma.pdf}]', /^summary:/m);
+    add(
+      'practices/test-practice.md',
+      'cover: ./covers/cover.jpg\ncoverAlt: Семинар\nattachments: [{title: Программа, file: /files/programma.pdf}]',
+      /^summary:/m,
+    );
     build = astroBuild({ CONTENT_ROOT: projectRelative(content), OUT_DIR: out });
   }, 600_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -177,5 +191,8 @@ describe('a site whose entries carry editor-only fields', () => {
     expect(roadmap.data).toMatchObject({ source: expect.any(String), notes: [expect.any(String)] });
   });
 
-  checkApi(() => out, () => projectRelative(content));
+  checkApi(
+    () => out,
+    () => projectRelative(content),
+  );
 });

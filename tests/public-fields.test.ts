@@ -79,10 +79,23 @@ describe('pick', () => {
     published: { title: 'value', when: 'value', org: 'ref', photo: 'made', group: { published: { shown: 'value' }, internal: { hidden: '' } } },
     internal: { secret: '' },
   };
-  const entry = { title: 'Т', when: new Date(Date.UTC(2026, 0, 2)), org: { id: 'uo', collection: 'organizations' }, photo: { src: '/a.jpg' }, group: { shown: 1, hidden: 2 }, secret: 's' };
+  const entry = {
+    title: 'Т',
+    when: new Date(Date.UTC(2026, 0, 2)),
+    org: { id: 'uo', collection: 'organizations' },
+    photo: { src: '/a.jpg' },
+    group: { shown: 1, hidden: 2 },
+    secret: 's',
+  };
 
   it('copies published fields only, dates as ГГГГ-ММ-ДД and references as ids; a made field as given', () => {
-    expect(pick(entry, policy, { photo: 'https://x/a.webp' })).toEqual({ title: 'Т', when: '2026-01-02', org: 'uo', photo: 'https://x/a.webp', group: { shown: 1 } });
+    expect(pick(entry, policy, { photo: 'https://x/a.webp' })).toEqual({
+      title: 'Т',
+      when: '2026-01-02',
+      org: 'uo',
+      photo: 'https://x/a.webp',
+      group: { shown: 1 },
+    });
   });
 
   it('refuses a made field not given, a field that is not published, and a group declared as a value', () => {

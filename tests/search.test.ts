@@ -28,7 +28,13 @@ function builtPages(dir: string) {
         main?.querySelectorAll('[data-pagefind-ignore]').forEach((e) => e.remove());
         // structuredText keeps block boundaries: «Входит в» + «Управление…» stay two words.
         const chrome = ['header', 'nav', 'footer'].map((s) => root.querySelector(s)?.structuredText ?? '').join(' ');
-        pages.push({ url: `${BASE_PATH}/${relative(dir, d)}/`.replace(/\/+$/, '/').replace(/\/\/$/, '/'), indexed: main?.hasAttribute('data-pagefind-body') ?? false, main: main?.structuredText ?? '', chrome, html });
+        pages.push({
+          url: `${BASE_PATH}/${relative(dir, d)}/`.replace(/\/+$/, '/').replace(/\/\/$/, '/'),
+          indexed: main?.hasAttribute('data-pagefind-body') ?? false,
+          main: main?.structuredText ?? '',
+          chrome,
+          html,
+        });
       }
     }
   };
@@ -87,7 +93,8 @@ describe.skipIf(!chromiumPath)('search', () => {
 
   it('indexes every material page and nothing else', () => {
     expect(indexed.length).toBeGreaterThanOrEqual(40);
-    for (const p of pages.filter((x) => !x.indexed)) expect(p.url).not.toMatch(/\/(polozheniya|dorozhnye-karty|praktiki|nastavniki|formy|organizacii)\/[a-z0-9-]+\/$/);
+    for (const p of pages.filter((x) => !x.indexed))
+      expect(p.url).not.toMatch(/\/(polozheniya|dorozhnye-karty|praktiki|nastavniki|formy|organizacii)\/[a-z0-9-]+\/$/);
   });
 
   it('«наставникам» finds pages that say «наставник» or «наставники»', async () => {
@@ -160,8 +167,14 @@ describe.skipIf(!chromiumPath)('search', () => {
   it('cannot find what is not published: a minor’s surname', async () => {
     const surname = 'Белов';
     const minor = `${BASE_PATH}/nastavniki/uchenik-nastavnik-artem/`;
-    expect(pages.some((p) => p.url === minor), 'страница ученика-наставника не собрана').toBe(true);
-    expect(pages.some((p) => new RegExp(`${surname}(?![а-яё])`).test(p.html)), 'фамилия опубликована').toBe(false);
+    expect(
+      pages.some((p) => p.url === minor),
+      'страница ученика-наставника не собрана',
+    ).toBe(true);
+    expect(
+      pages.some((p) => new RegExp(`${surname}(?![а-яё])`).test(p.html)),
+      'фамилия опубликована',
+    ).toBe(false);
     // Russian stemming may bring up «Беляева»; the minor's page must not come up.
     expect(await searchApi(surname)).not.toContain(minor);
   });

@@ -69,7 +69,9 @@ describe('inline scripts and styles are taken from real elements only', () => {
 
     it('the planted text reaches attribute values, and its hash does not reach the policy', () => {
       expect(build.status, build.output.slice(-3000)).toBe(0);
-      const all = htmlFiles(out).map((f) => readFileSync(f, 'utf8')).join('\n');
+      const all = htmlFiles(out)
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
       expect(all).toContain(`content="<script>${PLANTED}</script>`);
       expect(all).toContain(`href="${SITE}"`);
       const rules = readFileSync(join(out, '_headers'), 'utf8');
@@ -93,7 +95,8 @@ describe('security headers', () => {
     const directive = (name: string) => headers['Content-Security-Policy'].split('; ').find((d) => d.startsWith(`${name} `))!;
     expect(directive('script-src')).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
     expect(directive('style-src')).not.toMatch(/'unsafe-inline'/);
-    for (const name of ['X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'X-Frame-Options', 'Strict-Transport-Security']) expect(headers[name], name).toBeTruthy();
+    for (const name of ['X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'X-Frame-Options', 'Strict-Transport-Security'])
+      expect(headers[name], name).toBeTruthy();
     const embed = headersFor()('/embed/mentors/');
     expect(embed['X-Frame-Options']).toBeUndefined();
     expect(embed['Content-Security-Policy']).toMatch(/frame-ancestors \*/);
@@ -118,7 +121,9 @@ describe('security headers', () => {
       const violations: string[] = [];
       await page.exposeFunction('__cspViolation', (text: string) => violations.push(text));
       await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation(t: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${location.pathname}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { __cspViolation(t: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${location.pathname}`),
+        );
       });
       page.on('console', (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
       return violations;

@@ -20,7 +20,10 @@ describe('the header rules and the host models', () => {
     writeFileSync(join(dir, 'embed.js'), '');
     const sets = headerSets({ scripts: [], styles: [] });
     const file = headersFile(buildRules(dir, '/', sets));
-    for (const [host, headersFor] of [['Cloudflare Pages', cloudflare(file)], ['Netlify', netlify(file)]] as const) {
+    for (const [host, headersFor] of [
+      ['Cloudflare Pages', cloudflare(file)],
+      ['Netlify', netlify(file)],
+    ] as const) {
       expect(headersFor('/embed.js'), host).toEqual(sets.site);
       expect(headersFor('/embed/x/'), host).toEqual(sets.embed);
       expect(headersFor('/adminka/'), host).toEqual(sets.site);

@@ -73,7 +73,12 @@ describe.each(seedRoadmaps().map((s) => [s.roadmapId, s] as const))('content ent
     const numbered = seed.events.filter((e) => e.number);
     if (!numbered.length) return;
     const items = flat(roadmap(seed.roadmapId)!.stages);
-    expect(items.map((i) => i.number).filter(Boolean).sort()).toEqual(numbered.map((e) => e.number).sort());
+    expect(
+      items
+        .map((i) => i.number)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(numbered.map((e) => e.number).sort());
   });
 
   it('keeps the text of every event, and its deadline text verbatim', () => {
@@ -85,7 +90,10 @@ describe.each(seedRoadmaps().map((s) => [s.roadmapId, s] as const))('content ent
       const holders = items.filter((i) => itemKey(i).includes(key));
       if (!holders.length && event.text.trim().endsWith(':')) {
         // A sentence that only introduces a list may live in the stage's description.
-        expect(stageText.some((s) => s.includes(key)), event.text).toBe(true);
+        expect(
+          stageText.some((s) => s.includes(key)),
+          event.text,
+        ).toBe(true);
         continue;
       }
       expect(holders.length, `нет события: ${event.text}`).toBeGreaterThan(0);
@@ -98,6 +106,10 @@ describe.each(seedRoadmaps().map((s) => [s.roadmapId, s] as const))('content ent
 
   it('keeps the text of every stage row', () => {
     const stages = roadmap(seed.roadmapId)!.stages.map((s) => wordsKey(`${s.number ?? ''} ${s.title} ${s.description ?? ''}`));
-    for (const stage of seed.stages) expect(stages.some((s) => s.includes(wordsKey(stage))), stage).toBe(true);
+    for (const stage of seed.stages)
+      expect(
+        stages.some((s) => s.includes(wordsKey(stage))),
+        stage,
+      ).toBe(true);
   });
 });

@@ -69,7 +69,16 @@ export function generateCorpus(root: string, target: string, total: number): Cor
   // The settings name an owner: the first generated organisation takes its id.
   orgs[0] = readSettingsOwner(root);
   orgs.forEach((id, i) =>
-    write('organizations', id, entryFileText('organizations', { name: `Муниципальное общеобразовательное учреждение «Школа № ${i + 1}»`, shortName: `Школа № ${i + 1}`, kind: i === 0 ? 'education-office' : 'school', region: 'Северо-Западная область' })),
+    write(
+      'organizations',
+      id,
+      entryFileText('organizations', {
+        name: `Муниципальное общеобразовательное учреждение «Школа № ${i + 1}»`,
+        shortName: `Школа № ${i + 1}`,
+        kind: i === 0 ? 'education-office' : 'school',
+        region: 'Северо-Западная область',
+      }),
+    ),
   );
   const mentorIds = Array.from({ length: counts.mentors }, (_, i) => `nastavnik-${i + 1}`);
   mentorIds.forEach((id, i) =>
@@ -77,7 +86,11 @@ export function generateCorpus(root: string, target: string, total: number): Cor
       'mentors',
       id,
       entryFileText('mentors', {
-        name: { last: `Фамилия${i + 1}`, first: pick(['Анна', 'Ольга', 'Иван', 'Пётр', 'Мария', 'Сергей']), middle: pick(['Петровна', 'Ивановна', 'Сергеевич', 'Андреевич']) },
+        name: {
+          last: `Фамилия${i + 1}`,
+          first: pick(['Анна', 'Ольга', 'Иван', 'Пётр', 'Мария', 'Сергей']),
+          middle: pick(['Петровна', 'Ивановна', 'Сергеевич', 'Андреевич']),
+        },
         position: `учитель ${pick(words)}`,
         organization: orgs[i % orgs.length],
         sphere: pick(words),
@@ -107,12 +120,46 @@ export function generateCorpus(root: string, target: string, total: number): Cor
     write('practices', `praktika-${i + 1}`, entryFileText('practices', data, `${paragraph(4)}\n\n### ${sentence(3).slice(0, -1)}\n\n${paragraph(4)}\n`), 'md');
   }
   for (let i = 0; i < counts.roadmaps; i++) {
-    const items = Array.from({ length: 12 }, (_, k) => ({ number: `1.${k + 1}`, title: sentence(9), deadline: { text: 'сентябрь 2026', from: '2026-09-01', to: '2026-09-30', kind: 'month' }, responsible: ['Директор'], result: sentence(4) }));
-    write('roadmaps', `karta-${i + 1}`, entryFileText('roadmaps', { title: `Дорожная карта ${i + 1}: ${sentence(6).slice(0, -1)}`, organization: orgs[i % orgs.length], level: 'organization', period: { from: '2026-09-01', to: '2027-06-30' }, stages: [{ title: sentence(5), stage: 'preparation', items }] }));
+    const items = Array.from({ length: 12 }, (_, k) => ({
+      number: `1.${k + 1}`,
+      title: sentence(9),
+      deadline: { text: 'сентябрь 2026', from: '2026-09-01', to: '2026-09-30', kind: 'month' },
+      responsible: ['Директор'],
+      result: sentence(4),
+    }));
+    write(
+      'roadmaps',
+      `karta-${i + 1}`,
+      entryFileText('roadmaps', {
+        title: `Дорожная карта ${i + 1}: ${sentence(6).slice(0, -1)}`,
+        organization: orgs[i % orgs.length],
+        level: 'organization',
+        period: { from: '2026-09-01', to: '2027-06-30' },
+        stages: [{ title: sentence(5), stage: 'preparation', items }],
+      }),
+    );
   }
   for (let i = 0; i < counts.regulations; i++) {
-    const body = Array.from({ length: 4 }, (_, s) => `## ${s + 1}. ${sentence(3).slice(0, -1)}\n\n${Array.from({ length: 6 }, (_, c) => `${s + 1}.${c + 1}. ${paragraph(1)}`).join('\n\n')}`).join('\n\n');
-    write('regulations', `polozhenie-${i + 1}`, entryFileText('regulations', { title: `Положение о наставничестве ${i + 1}`, organization: orgs[i % orgs.length], approval: { date: '2026-08-29', document: `приказ № ${i + 1}` }, status: 'active', forms: [pick(forms)] }, `${body}\n`), 'md');
+    const body = Array.from(
+      { length: 4 },
+      (_, s) => `## ${s + 1}. ${sentence(3).slice(0, -1)}\n\n${Array.from({ length: 6 }, (_, c) => `${s + 1}.${c + 1}. ${paragraph(1)}`).join('\n\n')}`,
+    ).join('\n\n');
+    write(
+      'regulations',
+      `polozhenie-${i + 1}`,
+      entryFileText(
+        'regulations',
+        {
+          title: `Положение о наставничестве ${i + 1}`,
+          organization: orgs[i % orgs.length],
+          approval: { date: '2026-08-29', document: `приказ № ${i + 1}` },
+          status: 'active',
+          forms: [pick(forms)],
+        },
+        `${body}\n`,
+      ),
+      'md',
+    );
   }
   return counts;
 }

@@ -78,7 +78,11 @@ async function benchSize(size: number): Promise<SizeResult> {
   log(`\n== ${size} записей`);
   const content = join(work, `content-${size}`);
   const counts = generateCorpus(root, content, size);
-  log(`  корпус: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(
+    `  корпус: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   const contentRoot = relative(root, content);
   const out = join(work, `dist-${size}`);
   const ogCache = join(work, `og-cache-${size}`);
@@ -106,7 +110,10 @@ async function benchSize(size: number): Promise<SizeResult> {
   const baseEnv = { CORPUS: content, OUT_DIR: baseOut, CACHE_DIR: baseCache };
   const baseArgs = ['--root', 'scripts/bench/baseline'];
   const baseCold = await step('простой Astro с нуля', () => timedBuild(root, baseArgs, baseEnv));
-  const baseWarm = best(await step('простой Astro повторно', () => timedBuild(root, baseArgs, baseEnv)), await step('и ещё раз', () => timedBuild(root, baseArgs, baseEnv)));
+  const baseWarm = best(
+    await step('простой Astro повторно', () => timedBuild(root, baseArgs, baseEnv)),
+    await step('и ещё раз', () => timedBuild(root, baseArgs, baseEnv)),
+  );
 
   const weights = new Map<string, { page: string; weight: PageWeight }>();
   for (const file of listFiles(out, (p) => p.endsWith('.html'))) {
@@ -139,7 +146,11 @@ async function benchSize(size: number): Promise<SizeResult> {
 }
 
 /** A goal and whether it was met; `timing` goals depend on the machine, the others do not. */
-interface Verdict { text: string; met: boolean; timing: boolean }
+interface Verdict {
+  text: string;
+  met: boolean;
+  timing: boolean;
+}
 
 function verdicts(results: SizeResult[]): Verdict[] {
   const out: Verdict[] = [];
@@ -148,15 +159,31 @@ function verdicts(results: SizeResult[]): Verdict[] {
   const mid = bySize.get(1000);
   if (big && mid) {
     const growth = big.cold.seconds / mid.cold.seconds;
-    out.push({ text: `рост: сборка 5000 записей = ${growth.toFixed(2)} × сборки 1000 (цель — не больше ${GOALS.growth} ×)`, met: growth <= GOALS.growth, timing: true });
+    out.push({
+      text: `рост: сборка 5000 записей = ${growth.toFixed(2)} × сборки 1000 (цель — не больше ${GOALS.growth} ×)`,
+      met: growth <= GOALS.growth,
+      timing: true,
+    });
   }
   for (const r of results) {
     const cold = r.cold.seconds / r.baseCold.seconds;
     const warm = r.warm.seconds / r.baseWarm.seconds;
-    out.push({ text: `${r.size}: сборка с нуля = ${cold.toFixed(2)} × простого Astro (цель — не больше ${GOALS.cold} ×)`, met: cold <= GOALS.cold, timing: true });
-    out.push({ text: `${r.size}: повторная сборка = ${warm.toFixed(2)} × простого Astro (цель — не больше ${GOALS.warm} ×)`, met: warm <= GOALS.warm, timing: true });
+    out.push({
+      text: `${r.size}: сборка с нуля = ${cold.toFixed(2)} × простого Astro (цель — не больше ${GOALS.cold} ×)`,
+      met: cold <= GOALS.cold,
+      timing: true,
+    });
+    out.push({
+      text: `${r.size}: повторная сборка = ${warm.toFixed(2)} × простого Astro (цель — не больше ${GOALS.warm} ×)`,
+      met: warm <= GOALS.warm,
+      timing: true,
+    });
     const [type, heaviest] = [...r.weights.entries()].sort((a, b) => pageGzip(b[1].weight) - pageGzip(a[1].weight))[0];
-    out.push({ text: `${r.size}: самая тяжёлая страница — ${type} (${heaviest.page}), ${kb(pageGzip(heaviest.weight))} КБ HTML+CSS+JS в gzip (цель — не больше ${GOALS.pageKb} КБ)`, met: pageGzip(heaviest.weight) <= GOALS.pageKb * 1024, timing: false });
+    out.push({
+      text: `${r.size}: самая тяжёлая страница — ${type} (${heaviest.page}), ${kb(pageGzip(heaviest.weight))} КБ HTML+CSS+JS в gzip (цель — не больше ${GOALS.pageKb} КБ)`,
+      met: pageGzip(heaviest.weight) <= GOALS.pageKb * 1024,
+      timing: false,
+    });
     const peak = Math.max(r.cold.peakMb ?? 0, r.warm.peakMb ?? 0, r.edit.peakMb ?? 0);
     out.push({ text: `${r.size}: пиковая память ${peak} МБ (цель — не больше ${GOALS.memoryMb} МБ)`, met: peak <= GOALS.memoryMb, timing: false });
   }
@@ -168,22 +195,69 @@ function report(results: SizeResult[], command: string): string {
   const lines: string[] = [];
   const row = (cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
   lines.push('# Замеры', '');
-  lines.push(`${new Date().toISOString().slice(0, 10)}, ${cpu.length} ядра (${cpu[0]?.model.trim() ?? 'процессор не известен'}), ${Math.round(totalmem() / 2 ** 30)} ГБ памяти, Node ${process.version}.`);
-  lines.push(`Команда: \`${command}\`. Время — по часам (повторные сборки — лучшая из двух: машина общая, шум только добавляет время), память — пик суммы RSS процесса сборки и его детей.`, '');
+  lines.push(
+    `${new Date().toISOString().slice(0, 10)}, ${cpu.length} ядра (${cpu[0]?.model.trim() ?? 'процессор не известен'}), ${Math.round(totalmem() / 2 ** 30)} ГБ памяти, Node ${process.version}.`,
+  );
+  lines.push(
+    `Команда: \`${command}\`. Время — по часам (повторные сборки — лучшая из двух: машина общая, шум только добавляет время), память — пик суммы RSS процесса сборки и его детей.`,
+    '',
+  );
   lines.push('## Сборка', '');
-  row(['записей', 'страниц', 'с нуля, с', 'пик памяти, МБ', 'мс на страницу', 'повторно, с', 'после правки, с', 'простой Astro: страниц', 'с нуля, с', 'повторно, с', 'с нуля / простой', 'повторно / простой']);
+  row([
+    'записей',
+    'страниц',
+    'с нуля, с',
+    'пик памяти, МБ',
+    'мс на страницу',
+    'повторно, с',
+    'после правки, с',
+    'простой Astro: страниц',
+    'с нуля, с',
+    'повторно, с',
+    'с нуля / простой',
+    'повторно / простой',
+  ]);
   row(Array(12).fill('---'));
   for (const r of results)
-    row([r.size, r.pages, s(r.cold.seconds), r.cold.peakMb ?? '—', ((r.cold.seconds * 1000) / r.pages).toFixed(1), s(r.warm.seconds), s(r.edit.seconds), r.basePages, s(r.baseCold.seconds), s(r.baseWarm.seconds), (r.cold.seconds / r.baseCold.seconds).toFixed(2), (r.warm.seconds / r.baseWarm.seconds).toFixed(2)]);
-  lines.push('', 'Куда уходит время нашей сборки, с (по журналу сборки): проверка содержимого; клиентские сборки (скрипты страниц — Vite, редактор /admin/ — esbuild, если его нет в кэше); страницы и файлы, включая картинки для ссылок; отрисовка картинок (сумма по картинкам: страницы строятся по четыре сразу, так что она может превышать время страниц); изображения после сборки (имена по хэшу, без метаданных); поисковый индекс; проверка готового сайта на утечку персональных данных.', '');
+    row([
+      r.size,
+      r.pages,
+      s(r.cold.seconds),
+      r.cold.peakMb ?? '—',
+      ((r.cold.seconds * 1000) / r.pages).toFixed(1),
+      s(r.warm.seconds),
+      s(r.edit.seconds),
+      r.basePages,
+      s(r.baseCold.seconds),
+      s(r.baseWarm.seconds),
+      (r.cold.seconds / r.baseCold.seconds).toFixed(2),
+      (r.warm.seconds / r.baseWarm.seconds).toFixed(2),
+    ]);
+  lines.push(
+    '',
+    'Куда уходит время нашей сборки, с (по журналу сборки): проверка содержимого; клиентские сборки (скрипты страниц — Vite, редактор /admin/ — esbuild, если его нет в кэше); страницы и файлы, включая картинки для ссылок; отрисовка картинок (сумма по картинкам: страницы строятся по четыре сразу, так что она может превышать время страниц); изображения после сборки (имена по хэшу, без метаданных); поисковый индекс; проверка готового сайта на утечку персональных данных.',
+    '',
+  );
   row(['записей', 'сборка', 'проверка', 'скрипты и редактор', 'страницы', 'картинки', 'изображения', 'поиск', 'утечки']);
   row(Array(9).fill('---'));
   for (const r of results)
-    for (const [label, run] of [['с нуля', r.cold], ['повторно', r.warm], ['после правки', r.edit]] as const) {
+    for (const [label, run] of [
+      ['с нуля', r.cold],
+      ['повторно', r.warm],
+      ['после правки', r.edit],
+    ] as const) {
       const p = phases(run);
       row([r.size, label, s(p.integrity), s(p.bundles), s(p.pages), s(p.og), s(p.images), s(p.search), s(p.leaks)]);
     }
-  lines.push('', 'Состав корпусов (организации, практики, наставники, дорожные карты, положения): ' + results.map((r) => `${r.size} — ${r.counts.organizations}/${r.counts.practices}/${r.counts.mentors}/${r.counts.roadmaps}/${r.counts.regulations}`).join('; ') + '.', '');
+  lines.push(
+    '',
+    'Состав корпусов (организации, практики, наставники, дорожные карты, положения): ' +
+      results
+        .map((r) => `${r.size} — ${r.counts.organizations}/${r.counts.practices}/${r.counts.mentors}/${r.counts.roadmaps}/${r.counts.regulations}`)
+        .join('; ') +
+      '.',
+    '',
+  );
   lines.push('## Картинки для ссылок', '');
   row(['записей', 'с нуля', 'повторно', 'после правки']);
   row(Array(4).fill('---'));
@@ -193,21 +267,43 @@ function report(results: SizeResult[], command: string): string {
     row(['записей', 'индекс', 'первый запрос: ' + results[0].search!.queries.map((q) => `«${q.query}»`).join(', '), 'до результатов, мс']);
     row(Array(4).fill('---'));
     for (const r of results.filter((x) => x.search))
-      row([r.size, `${kb(r.search!.index.bytes)} КБ, ${r.search!.index.files} файлов`, r.search!.queries.map((q) => `${kb(q.bytes)} КБ`).join(', '), r.search!.queries.map((q) => q.firstMs).join(', ')]);
+      row([
+        r.size,
+        `${kb(r.search!.index.bytes)} КБ, ${r.search!.index.files} файлов`,
+        r.search!.queries.map((q) => `${kb(q.bytes)} КБ`).join(', '),
+        r.search!.queries.map((q) => q.firstMs).join(', '),
+      ]);
   }
   if (results.some((r) => r.lighthouse)) {
     lines.push('', '## Lighthouse: производительность', '');
-    lines.push('Мобильный профиль Lighthouse (телефон среднего уровня, медленный 4G — имитация), по одному запуску на страницу. Оценка, время блокировки (TBT) и отрисовка самого крупного элемента (LCP) зависят от машины: блокировка — это основной поток этой машины, замедленный в четыре раза, поэтому тесты их не проверяют (доступность, рекомендации, SEO, сдвиг вёрстки и вес страниц проверяет `tests/lighthouse.test.ts`).', '');
+    lines.push(
+      'Мобильный профиль Lighthouse (телефон среднего уровня, медленный 4G — имитация), по одному запуску на страницу. Оценка, время блокировки (TBT) и отрисовка самого крупного элемента (LCP) зависят от машины: блокировка — это основной поток этой машины, замедленный в четыре раза, поэтому тесты их не проверяют (доступность, рекомендации, SEO, сдвиг вёрстки и вес страниц проверяет `tests/lighthouse.test.ts`).',
+      '',
+    );
     row(['записей', 'страница', 'адрес', 'производительность', 'TBT, мс', 'LCP, мс']);
     row(Array(6).fill('---'));
     for (const r of results) for (const l of r.lighthouse ?? []) row([r.size, l.page, l.path, l.score ?? `ошибка: ${l.error}`, l.tbtMs ?? '—', l.lcpMs ?? '—']);
   }
   for (const r of results) {
-    lines.push('', `## Вес страниц, ${r.size} записей`, '', 'Для каждого вида — самая тяжёлая страница. КБ: без сжатия / gzip. Картинки не считаются; шрифты — предзагружаемые файлы.', '');
+    lines.push(
+      '',
+      `## Вес страниц, ${r.size} записей`,
+      '',
+      'Для каждого вида — самая тяжёлая страница. КБ: без сжатия / gzip. Картинки не считаются; шрифты — предзагружаемые файлы.',
+      '',
+    );
     row(['вид', 'страница', 'HTML', 'CSS', 'JS', 'шрифты', 'HTML+CSS+JS, gzip']);
     row(Array(7).fill('---'));
     for (const [type, { page, weight: w }] of [...r.weights.entries()].sort((a, b) => a[0].localeCompare(b[0], 'ru')))
-      row([type, page, `${kb(w.html.raw)} / ${kb(w.html.gzip)}`, `${kb(w.css.raw)} / ${kb(w.css.gzip)}`, `${kb(w.js.raw)} / ${kb(w.js.gzip)}`, kb(w.fonts.raw), kb(pageGzip(w))]);
+      row([
+        type,
+        page,
+        `${kb(w.html.raw)} / ${kb(w.html.gzip)}`,
+        `${kb(w.css.raw)} / ${kb(w.css.gzip)}`,
+        `${kb(w.js.raw)} / ${kb(w.js.gzip)}`,
+        kb(w.fonts.raw),
+        kb(pageGzip(w)),
+      ]);
   }
   lines.push('', '## Цели', '');
   for (const v of verdicts(results)) lines.push(`- ${v.met ? 'выполнено' : '**не выполнено**'}: ${v.text}`);

@@ -38,10 +38,10 @@ function firstEntry(dist: string, section: string, skip: string[] = []): string 
 /** The audited pages of a built site, by their Russian names. */
 export function auditedPages(dist: string): Record<string, string> {
   const pages: Record<string, string | undefined> = {
-    'главная': '',
+    главная: '',
     'дорожная карта': firstEntry(dist, 'dorozhnye-karty'),
-    'практика': firstEntry(dist, 'praktiki', ['forma', 'organizaciya', 'god']),
-    'наставник': firstEntry(dist, 'nastavniki'),
+    практика: firstEntry(dist, 'praktiki', ['forma', 'organizaciya', 'god']),
+    наставник: firstEntry(dist, 'nastavniki'),
   };
   return Object.fromEntries(Object.entries(pages).filter((e): e is [string, string] => e[1] !== undefined));
 }
@@ -59,7 +59,15 @@ export async function lighthouseRuns(dist: string, chromiumPath: string): Promis
   const port = await freePort();
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${port}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--remote-debugging-port=${port}`,
+    ],
   });
   const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
   const runs: LighthouseRun[] = [];

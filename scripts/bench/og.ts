@@ -13,13 +13,29 @@ import { renderCard } from '../../src/og/render.ts';
 const root = process.cwd();
 const { entries } = checkContent(root);
 const site = 'Наставничество · Управление образования Лесногорского округа';
-const KIND: Record<string, CardKind> = { practices: 'practice', mentors: 'mentor', roadmaps: 'roadmap', regulations: 'regulation', forms: 'form', organizations: 'organization' };
+const KIND: Record<string, CardKind> = {
+  practices: 'practice',
+  mentors: 'mentor',
+  roadmaps: 'roadmap',
+  regulations: 'regulation',
+  forms: 'form',
+  organizations: 'organization',
+};
 const cards: Card[] = entries
   .filter((e) => KIND[e.collection])
   .map((e) => {
     const d = e.data as Record<string, any>;
     const title = e.collection === 'mentors' ? `${d.name.last} ${d.name.first}` : e.collection === 'organizations' ? d.shortName : d.title;
-    return { kind: KIND[e.collection], eyebrow: 'Материал раздела', title, lines: [d.summary ?? d.position ?? 'строка под заголовком', 'МБОУ «СОШ № 1 г. Лесногорска»'], highlight: d.summary, progress: e.collection === 'roadmaps' ? { done: 5, total: 12 } : undefined, site, demo: d.demo };
+    return {
+      kind: KIND[e.collection],
+      eyebrow: 'Материал раздела',
+      title,
+      lines: [d.summary ?? d.position ?? 'строка под заголовком', 'МБОУ «СОШ № 1 г. Лесногорска»'],
+      highlight: d.summary,
+      progress: e.collection === 'roadmaps' ? { done: 5, total: 12 } : undefined,
+      site,
+      demo: d.demo,
+    };
   });
 
 // Warm-up: the first render loads fonts and compiles the layout engine.
@@ -28,11 +44,12 @@ const rounds = 3;
 let layout = 0;
 let encode = 0;
 const started = performance.now();
-for (let r = 0; r < rounds; r++) for (const card of cards) {
-  const t = await renderCard({ ...card, title: `${card.title} ${r}` });
-  layout += t.layoutMs;
-  encode += t.encodeMs;
-}
+for (let r = 0; r < rounds; r++)
+  for (const card of cards) {
+    const t = await renderCard({ ...card, title: `${card.title} ${r}` });
+    layout += t.layoutMs;
+    encode += t.encodeMs;
+  }
 const wall = performance.now() - started;
 const count = rounds * cards.length;
 console.log(`Картинки для ссылок: ${count} картинок (${cards.length} карточек × ${rounds})`);
@@ -46,7 +63,11 @@ rmSync(cache, { recursive: true, force: true });
 mkdirSync(cache, { recursive: true });
 const build = () => {
   const t = performance.now();
-  const result = spawnSync('npx', ['astro', 'build'], { cwd: root, env: { ...process.env, OG_CACHE_DIR: cache, OUT_DIR: join(root, '.cache/bench/dist-og'), BUILD_DATE: '2026-11-23' }, encoding: 'utf8' });
+  const result = spawnSync('npx', ['astro', 'build'], {
+    cwd: root,
+    env: { ...process.env, OG_CACHE_DIR: cache, OUT_DIR: join(root, '.cache/bench/dist-og'), BUILD_DATE: '2026-11-23' },
+    encoding: 'utf8',
+  });
   const line = /картинки для ссылок: [^\n]*/.exec(result.stdout + result.stderr)?.[0] ?? 'нет отчёта о картинках';
   return { seconds: (performance.now() - t) / 1000, line };
 };

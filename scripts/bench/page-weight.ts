@@ -44,7 +44,11 @@ export function pageWeight(dist: string, base: string, htmlFile: string): PageWe
 
   const css = files(root.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')));
   const scriptSources = root.querySelectorAll('script[src]').map((s) => s.getAttribute('src')!);
-  const modules = [...new Set(files([...scriptSources, ...root.querySelectorAll('link[rel="modulepreload"]').map((l) => l.getAttribute('href'))]).flatMap((f) => withImports(f)))];
+  const modules = [
+    ...new Set(
+      files([...scriptSources, ...root.querySelectorAll('link[rel="modulepreload"]').map((l) => l.getAttribute('href'))]).flatMap((f) => withImports(f)),
+    ),
+  ];
   const inline = root
     .querySelectorAll('script:not([src])')
     .filter((s) => (s.getAttribute('type') ?? '') !== 'application/ld+json')
@@ -77,8 +81,22 @@ export function pageType(path: string): string | undefined {
     [/^(polozheniya|dorozhnye-karty|praktiki|nastavniki|formy|organizacii)\/(\d+\/)?$/, 'список'],
     [/^(polozheniya|dorozhnye-karty|praktiki|nastavniki|formy|organizacii)\/[^/]+\/$/, 'запись'],
   ];
-  const SECTION: Record<string, string> = { polozheniya: 'положения', 'dorozhnye-karty': 'дорожные карты', praktiki: 'практики', nastavniki: 'наставники', formy: 'формы', organizacii: 'организации' };
-  const ITEM: Record<string, string> = { polozheniya: 'положение', 'dorozhnye-karty': 'дорожная карта', praktiki: 'практика', nastavniki: 'наставник', formy: 'форма', organizacii: 'организация' };
+  const SECTION: Record<string, string> = {
+    polozheniya: 'положения',
+    'dorozhnye-karty': 'дорожные карты',
+    praktiki: 'практики',
+    nastavniki: 'наставники',
+    formy: 'формы',
+    organizacii: 'организации',
+  };
+  const ITEM: Record<string, string> = {
+    polozheniya: 'положение',
+    'dorozhnye-karty': 'дорожная карта',
+    praktiki: 'практика',
+    nastavniki: 'наставник',
+    formy: 'форма',
+    organizacii: 'организация',
+  };
   for (const [re, label] of rules) {
     const m = re.exec(p);
     if (!m) continue;

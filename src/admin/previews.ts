@@ -11,7 +11,8 @@ import { dateRange, formatDate, yearSpan } from '../lib/format.ts';
 import { achievementNote, achievementsByYear, resultChange, resultLine } from '../lib/display.ts';
 
 /** Decap keeps a date field as text «ГГГГ-ММ-ДД» (or a Date): a day at UTC midnight, as the build reads it. */
-const asDate = (value: unknown) => (value instanceof Date ? value : typeof value === 'string' && value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : undefined);
+const asDate = (value: unknown) =>
+  value instanceof Date ? value : typeof value === 'string' && value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : undefined;
 const validDate = (value: unknown) => {
   const date = asDate(value);
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
@@ -73,7 +74,12 @@ export function PracticePreview(props: PreviewProps) {
         'ul',
         { className: 'results' },
         ...(d.results ?? []).map((r: any, i: number) =>
-          h('li', { key: i }, typeof r.before === 'number' && typeof r.after === 'number' && [h('span', { key: 'change', className: 'results__change' }, resultChange(r)), ' '], resultLine(r, '\u00a0')),
+          h(
+            'li',
+            { key: i },
+            typeof r.before === 'number' && typeof r.after === 'number' && [h('span', { key: 'change', className: 'results__change' }, resultChange(r)), ' '],
+            resultLine(r, '\u00a0'),
+          ),
         ),
       ),
   );
@@ -90,7 +96,9 @@ export function MentorPreview(props: PreviewProps) {
     h(
       'article',
       { className: 'card mentor-card' },
-      photo ? h('img', { className: 'avatar', src: photo, alt: d.photoAlt ?? '' }) : h('span', { className: 'avatar', 'aria-hidden': true }, person?.initials ?? (d.name?.first ?? '?').slice(0, 1)),
+      photo
+        ? h('img', { className: 'avatar', src: photo, alt: d.photoAlt ?? '' })
+        : h('span', { className: 'avatar', 'aria-hidden': true }, person?.initials ?? (d.name?.first ?? '?').slice(0, 1)),
       h(
         'div',
         { className: 'mentor-card__body' },
@@ -98,10 +106,17 @@ export function MentorPreview(props: PreviewProps) {
         h('p', { className: 'card__meta' }, [d.position, MENTOR_CATEGORIES[d.category as keyof typeof MENTOR_CATEGORIES]].filter(Boolean).join(' · ')),
         d.sphere && h('p', null, h('strong', null, 'Сфера: '), d.sphere),
         (d.achievements ?? []).length > 0 &&
-          h('ul', null, ...achievementsByYear<any>(d.achievements).map((a, i) => h('li', { key: i }, a.title ?? '', achievementNote(a) && [' ', h('span', { key: 'note', className: 'muted' }, `— ${achievementNote(a)}`)]))),
+          h(
+            'ul',
+            null,
+            ...achievementsByYear<any>(d.achievements).map((a, i) =>
+              h('li', { key: i }, a.title ?? '', achievementNote(a) && [' ', h('span', { key: 'note', className: 'muted' }, `— ${achievementNote(a)}`)]),
+            ),
+          ),
         d.quote && h('blockquote', null, d.quote),
         !d.consent?.publication && h('p', { className: 'note' }, 'Не отмечено согласие на публикацию: эта запись не попадёт на сайт.'),
-        ended && h('p', { className: 'note' }, ended === 'withdrawn' ? 'Согласие отозвано: человека нет на сайте.' : 'Срок согласия истёк: человека нет на сайте.'),
+        ended &&
+          h('p', { className: 'note' }, ended === 'withdrawn' ? 'Согласие отозвано: человека нет на сайте.' : 'Срок согласия истёк: человека нет на сайте.'),
       ),
     ),
   );
@@ -122,7 +137,10 @@ export function RoadmapPreview(props: PreviewProps) {
     );
   return page(
     h('h1', null, d.title ?? ''),
-    facts([['Период', period(d.period)], ['Организация', d.organization]]),
+    facts([
+      ['Период', period(d.period)],
+      ['Организация', d.organization],
+    ]),
     h(
       'table',
       { className: 'roadmap-table' },
@@ -131,8 +149,20 @@ export function RoadmapPreview(props: PreviewProps) {
         h(
           'tbody',
           { key: s },
-          h('tr', { className: 'stage-row' }, h('th', { colSpan: 6, scope: 'colgroup' }, `${stage.number ? `${stage.number}. ` : ''}${stage.title ?? ''}`, stage.stage && h('p', null, `Этап целевой модели: ${STAGES[stage.stage as keyof typeof STAGES] ?? ''}`))),
-          ...(stage.items ?? []).flatMap((item: any, i: number) => [row(item, `${s}-${i}`), ...(item.items ?? []).map((sub: any, j: number) => row(sub, `${s}-${i}-${j}`, true))]),
+          h(
+            'tr',
+            { className: 'stage-row' },
+            h(
+              'th',
+              { colSpan: 6, scope: 'colgroup' },
+              `${stage.number ? `${stage.number}. ` : ''}${stage.title ?? ''}`,
+              stage.stage && h('p', null, `Этап целевой модели: ${STAGES[stage.stage as keyof typeof STAGES] ?? ''}`),
+            ),
+          ),
+          ...(stage.items ?? []).flatMap((item: any, i: number) => [
+            row(item, `${s}-${i}`),
+            ...(item.items ?? []).map((sub: any, j: number) => row(sub, `${s}-${i}-${j}`, true)),
+          ]),
         ),
       ),
     ),

@@ -92,7 +92,11 @@ export function reportLine(result: ImportResult): string {
 function guessOrganization(root: string, document: SourceDocument): string | undefined {
   const dir = join(root, contentRoot(), collectionSpec('organizations').dir);
   if (!existsSync(dir)) return undefined;
-  const text = document.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ').replace(/\s+/g, ' ').toLowerCase();
+  const text = document.blocks
+    .map((b) => (b.kind === 'paragraph' ? b.text : ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
   for (const file of readdirSafe(dir)) {
     const data = parseYaml(readFileSync(join(dir, file), 'utf8')) ?? {};
     const names = [data.name, data.shortName].filter(Boolean).map((n: string) => n.replace(/\s+/g, ' ').toLowerCase());

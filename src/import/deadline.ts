@@ -169,8 +169,26 @@ const isTerm = (x: Token | undefined): x is Term => !!x && TERMS.has(x.t);
 
 /** Words that carry nothing for the dates: «в течение 2023 года» reads as «2023». */
 const FILLER = new Set([
-  'в', 'во', 'на', 'течение', 'течении', 'срок', 'сроки', 'сроком', 'период', 'периода', 'периоде',
-  'всего', 'весь', 'всей', 'включительно', 'г', 'гг', 'года', 'год', 'году',
+  'в',
+  'во',
+  'на',
+  'течение',
+  'течении',
+  'срок',
+  'сроки',
+  'сроком',
+  'период',
+  'периода',
+  'периоде',
+  'всего',
+  'весь',
+  'всей',
+  'включительно',
+  'г',
+  'гг',
+  'года',
+  'год',
+  'году',
 ]);
 
 const YEAR_SUFFIX = String.raw`(?:\s*(?:гг|г|года|году|год)(?![а-я])\.?)?`;
@@ -214,10 +232,7 @@ const LEXERS: Lexer[] = [
     },
   ],
   // «09.2023» → September 2023
-  [
-    /(\d{1,2})\.(\d{4})(?!\d)/y,
-    (m) => (Number(m[1]) >= 1 && Number(m[1]) <= 12 ? { t: 'month', m: Number(m[1]) - 1, y: Number(m[2]) } : undefined),
-  ],
+  [/(\d{1,2})\.(\d{4})(?!\d)/y, (m) => (Number(m[1]) >= 1 && Number(m[1]) <= 12 ? { t: 'month', m: Number(m[1]) - 1, y: Number(m[2]) } : undefined)],
   // «15.05» — a day without a year
   [
     /(\d{1,2})\.(\d{1,2})(?![\d.])/y,
@@ -230,10 +245,7 @@ const LEXERS: Lexer[] = [
     new RegExp(String.raw`(${MONTH_CANON})(?:\s*(\d{4})(?!\d)${YEAR_SUFFIX})?`, 'y'),
     (m) => ({ t: 'month', m: monthIndex(m[1]), y: m[2] ? Number(m[2]) : undefined }),
   ],
-  [
-    new RegExp(String.raw`(\d{4})(?!\d)${YEAR_SUFFIX}`, 'y'),
-    (m) => (isYear(Number(m[1])) ? { t: 'year', y: Number(m[1]) } : undefined),
-  ],
+  [new RegExp(String.raw`(\d{4})(?!\d)${YEAR_SUFFIX}`, 'y'), (m) => (isYear(Number(m[1])) ? { t: 'year', y: Number(m[1]) } : undefined)],
   [/\d+/y, (m) => ({ t: 'num', n: Number(m[0]) })],
   [/не\s+(?:позднее|позже)(?![а-я])/y, (m) => ({ t: 'until', through: true, word: m[0] })],
   [/начиная\s+со?(?![а-я])/y, () => ({ t: 'from' })],
@@ -330,7 +342,12 @@ function settleYears(a: Term, b: Term, period?: Period): [Term, Term] {
   if (a.y !== undefined && b.y === undefined) return [a, { ...b, y: after ? a.y + 1 : a.y }];
   if (a.y === undefined && b.y === undefined) {
     const y = yearOfMonth(a.m, period);
-    return y === undefined ? [a, b] : [{ ...a, y }, { ...b, y: after ? y + 1 : y }];
+    return y === undefined
+      ? [a, b]
+      : [
+          { ...a, y },
+          { ...b, y: after ? y + 1 : y },
+        ];
   }
   return [a, b];
 }
@@ -395,9 +412,10 @@ function until(through: boolean, at: 'start' | 'mid' | 'end' | undefined, x: Ter
   if (at === 'start') to = span.from;
   else if (at === 'end') to = span.to;
   else if (at === 'mid') {
-    to = x.t === 'month'
-      ? utc(span.from.getUTCFullYear(), span.from.getUTCMonth(), 15)
-      : new Date(span.from.getTime() + Math.floor((span.to.getTime() - span.from.getTime()) / 86_400_000 / 2) * 86_400_000);
+    to =
+      x.t === 'month'
+        ? utc(span.from.getUTCFullYear(), span.from.getUTCMonth(), 15)
+        : new Date(span.from.getTime() + Math.floor((span.to.getTime() - span.from.getTime()) / 86_400_000 / 2) * 86_400_000);
   } else to = through ? span.to : span.from;
   return { kind: 'until', to };
 }
@@ -454,10 +472,8 @@ function grammar(s: string, period?: Period): Dates | undefined {
 // Wording
 
 const RECURRING = /ежегодн|ежекварт|ежемесячн|еженедельн|ежедневн|(?<![а-я])раза? в(?![а-я])|(?<![а-я])кажд[а-я]+/;
-const SCHEDULE =
-  /(?<![а-я])по (?:[а-я]+ )?(?:график|план|расписани)|по мере|по необходимости|по запросу|по согласованию|в соответствии|согласно|регулярн/;
-const ONGOING =
-  /постоянн|систематическ|весь период|всего период|в течени[ея]|на протяжении|круглогодичн|в период|в ходе|весь срок|всего срока|на весь/;
+const SCHEDULE = /(?<![а-я])по (?:[а-я]+ )?(?:график|план|расписани)|по мере|по необходимости|по запросу|по согласованию|в соответствии|согласно|регулярн/;
+const ONGOING = /постоянн|систематическ|весь период|всего период|в течени[ея]|на протяжении|круглогодичн|в период|в ходе|весь срок|всего срока|на весь/;
 const UNTIL = /^(?:в срок до|срок до|до|к|не позднее|не позже)(?![а-я])/;
 
 export function parseDeadline(text: string, period?: Period): ParsedDeadline {

@@ -61,11 +61,15 @@ export function importDocument(document: SourceDocument, options: ImportOptions)
   let kind = options.kind;
   if (!kind) {
     if (hasRoadmap && hasRegulation)
-      throw new ImportError(`в документе ${document.file} есть и положение, и дорожная карта: укажите, что импортировать, — --kind regulation или --kind roadmap`);
+      throw new ImportError(
+        `в документе ${document.file} есть и положение, и дорожная карта: укажите, что импортировать, — --kind regulation или --kind roadmap`,
+      );
     kind = hasRoadmap ? 'roadmap' : hasRegulation ? 'regulation' : undefined;
   }
   if (!kind)
-    throw new ImportError(`в документе ${document.file} не найдено ни таблицы мероприятий (с заголовками «мероприятие», «срок»…), ни пронумерованных пунктов положения`);
+    throw new ImportError(
+      `в документе ${document.file} не найдено ни таблицы мероприятий (с заголовками «мероприятие», «срок»…), ни пронумерованных пунктов положения`,
+    );
   if (kind === 'roadmap' && !hasRoadmap)
     throw new ImportError(`в документе ${document.file} нет таблицы мероприятий: не найдена строка заголовков («№», «мероприятие», «срок», «ответственный»)`);
   if (kind === 'regulation' && !hasRegulation)
@@ -77,20 +81,14 @@ export function importDocument(document: SourceDocument, options: ImportOptions)
 const tableAsParagraphs = (block: Block): Block[] =>
   block.kind === 'paragraph'
     ? [block]
-    : block.rows.flatMap((row) =>
-        row.cells.flatMap((cell) => cell.parts.map((text, i): Block => ({ kind: 'paragraph', text, line: row.line, gap: i === 0 }))),
-      );
+    : block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.parts.map((text, i): Block => ({ kind: 'paragraph', text, line: row.line, gap: i === 0 }))));
 
 const lineSpan = (blocks: Block[]): [number, number] => [blocks[0]?.line ?? 1, blocks.at(-1)?.line ?? 1];
-const sourceTexts = (blocks: Block[]) =>
-  blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.cells.map((c) => c.text))));
+const sourceTexts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.cells.map((c) => c.text))));
 /** The words that carry content: without table headers and lone «УТВЕРЖДАЮ»-style keywords. */
 const contentTexts = (blocks: Block[], layoutRows: Set<unknown>) =>
-  blocks.flatMap((b) =>
-    b.kind === 'paragraph'
-      ? [b.text]
-      : b.rows.filter((r) => !layoutRows.has(r)).flatMap((r) => r.cells.flatMap((c) => c.parts)),
-  )
+  blocks
+    .flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.filter((r) => !layoutRows.has(r)).flatMap((r) => r.cells.flatMap((c) => c.parts))))
     .filter((text) => !isApprovalKeyword(text))
     .map((text) => withoutListMarkers(text.replace(/^(цел[ьи]|задач[аи]):\s*/i, '')));
 /** «1) …», «2) …» number the lines of a list; the list's items carry them by their order. */
@@ -151,7 +149,9 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
 
   // The period: as the title names it, widened to every dated event; with no period in the
   // title, from the approval date (or the first event) to the end of the last event's school year.
-  const dates = allItems(draft.stages).flatMap((i) => [i.deadline.from, i.deadline.to]).filter((d): d is Date => !!d);
+  const dates = allItems(draft.stages)
+    .flatMap((i) => [i.deadline.from, i.deadline.to])
+    .filter((d): d is Date => !!d);
   const earliest = dates.length ? new Date(Math.min(...dates.map(Number))) : undefined;
   const latest = dates.length ? new Date(Math.max(...dates.map(Number))) : undefined;
   if (!period) {
@@ -196,7 +196,12 @@ function serialiseItem(item: ImportedItem): Record<string, unknown> {
   const { from, to, ...deadline } = item.deadline;
   return {
     ...item,
-    deadline: { ...deadline, text: item.deadline.text.replace(/\s+/g, ' ').trim(), ...(from ? { from: isoDate(from) } : {}), ...(to ? { to: isoDate(to) } : {}) },
+    deadline: {
+      ...deadline,
+      text: item.deadline.text.replace(/\s+/g, ' ').trim(),
+      ...(from ? { from: isoDate(from) } : {}),
+      ...(to ? { to: isoDate(to) } : {}),
+    },
     ...(item.items ? { items: item.items.map(serialiseItem) } : {}),
   };
 }
@@ -209,7 +214,14 @@ function importRegulation(blocks: Block[], document: SourceDocument, options: Im
   const head = paragraphs.slice(0, Math.max(firstSection, 0));
   const { approval, used } = readApproval(head);
   const titleLines = head.filter((_, i) => !used.has(i));
-  const title = sentenceCase(titleLines.map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim()) || 'Положение о наставничестве';
+  const title =
+    sentenceCase(
+      titleLines
+        .map((p) => p.text)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ) || 'Положение о наставничестве';
   const draft = readRegulationBody(paragraphs.slice(Math.max(firstSection, 0)));
   for (const table of blocks.filter((b) => b.kind === 'table'))
     warnings.push({ line: table.line, message: 'таблица внутри положения перенесена как текст — проверьте её вид' });

@@ -35,7 +35,7 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
   const approval: Approval = {};
   const firstKeyword = paragraphs.findIndex((p) => APPROVE.test(p.text) || AGREE.test(p.text));
   if (firstKeyword < 0) return { approval, used };
-  let end = paragraphs.findIndex((p, i) => i > firstKeyword && (p.bold || TITLE_WORDS.test(p.text) && !APPROVE.test(p.text) && !AGREE.test(p.text)));
+  let end = paragraphs.findIndex((p, i) => i > firstKeyword && (p.bold || (TITLE_WORDS.test(p.text) && !APPROVE.test(p.text) && !AGREE.test(p.text))));
   if (end < 0) end = paragraphs.length;
   const blocks: { kind: 'approve' | 'agree'; lines: number[] }[] = [];
   for (let i = firstKeyword; i < end; i++) {
@@ -90,7 +90,11 @@ export function readTitle(paragraphs: Paragraph[], skip: Set<number>): { title?:
     lines.push(i);
   }
   lines.forEach((i) => used.add(i));
-  const title = lines.map((i) => paragraphs[i].text).join(' ').replace(/\s+/g, ' ').trim();
+  const title = lines
+    .map((i) => paragraphs[i].text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return { title: sentenceCase(title), used };
 }
 
@@ -117,7 +121,10 @@ export function periodFromTitle(title: string | undefined): { from: Date; to: Da
 
 /** «Доля … — не менее 10% в 2025 году» → indicator, value, unit, year. */
 export function readTarget(text: string): { indicator: string; value: number | string; unit?: string; year?: number } | undefined {
-  const match = /^(.*?)[\s:—–-]*(?:не менее|не ниже|не более|до|составит|—|–|-)?\s*(\d+(?:[.,]\d+)?)\s*(%|процент\S*|чел\S*|ед\S*|шт\S*)?\s*(?:(?:в|к|на)\s*(20\d\d)\s*(?:год\S*|г\.?)?)?\s*[.;]?$/i.exec(text.trim());
+  const match =
+    /^(.*?)[\s:—–-]*(?:не менее|не ниже|не более|до|составит|—|–|-)?\s*(\d+(?:[.,]\d+)?)\s*(%|процент\S*|чел\S*|ед\S*|шт\S*)?\s*(?:(?:в|к|на)\s*(20\d\d)\s*(?:год\S*|г\.?)?)?\s*[.;]?$/i.exec(
+      text.trim(),
+    );
   const stated = match?.[3] || /не менее|не ниже|не более/i.test(text) || /[—–:]\s*\d+(?:[.,]\d+)?\s*[.;]?$/.test(text.trim());
   if (!match || !match[1] || !stated) return undefined;
   const indicator = match[1].replace(/[\s,:—–-]+$/, '').trim();

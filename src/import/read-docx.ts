@@ -24,10 +24,7 @@ import { readHtml } from './read-html.ts';
 import { ImportError, type SourceDocument } from './source-document.ts';
 import { checkArchive } from './zip-limits.ts';
 
-const STYLE_MAP = [
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='Subtitle'] => h2:fresh",
-];
+const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -23,11 +23,49 @@ import { cellOf, ImportError, type Block, type Cell, type Row, type SourceDocume
 const SKIP = new Set(['head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'meta', 'link', 'colgroup', 'col']);
 /** Elements that break lines: text before and after them never shares a paragraph or a part. */
 const BLOCK = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'address', 'center',
-  'section', 'article', 'header', 'footer', 'main', 'nav', 'aside', 'figure', 'figcaption',
-  'form', 'fieldset', 'legend', 'details', 'summary', 'hr', 'body', 'html',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'address',
+  'center',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'aside',
+  'figure',
+  'figcaption',
+  'form',
+  'fieldset',
+  'legend',
+  'details',
+  'summary',
+  'hr',
+  'body',
+  'html',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
 ]);
 const HEADING = /^h[1-6]$/;
 const BOLD = new Set(['b', 'strong']);
@@ -35,7 +73,11 @@ const BOLD = new Set(['b', 'strong']);
 const LINE_ELEMENTS = /^(p|h[1-6]|pre)$/;
 
 /** Text as every reader keeps it: whitespace collapsed, soft hyphens (invisible) dropped. */
-const clean = (text: string) => text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+const clean = (text: string) =>
+  text
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const isBoldStyle = (element: HTMLElement) => {
   const weight = /font-weight\s*:\s*([a-z0-9]+)/i.exec(element.getAttribute('style') ?? '')?.[1];
@@ -48,8 +90,7 @@ const isBoldStyle = (element: HTMLElement) => {
  */
 const isNoteLink = (element: HTMLElement) =>
   element.tagName === 'A' &&
-  (/^(footnote|endnote|comment)-ref-/.test(element.getAttribute('id') ?? '') ||
-    /^#(footnote|endnote|comment)-ref-/.test(element.getAttribute('href') ?? ''));
+  (/^(footnote|endnote|comment)-ref-/.test(element.getAttribute('id') ?? '') || /^#(footnote|endnote|comment)-ref-/.test(element.getAttribute('href') ?? ''));
 const isNote = (element: HTMLElement) => /^(footnote|endnote)-\d+$/.test(element.getAttribute('id') ?? '');
 
 interface Run {
@@ -200,9 +241,7 @@ function tableRows(table: HTMLElement, nextLine: () => number): Row[] {
   /** How many more rows each column is taken by a cell with `rowspan` above. */
   const taken: number[] = [];
   for (const tr of rowElements(table)) {
-    const cellElements = tr.childNodes.filter(
-      (child): child is HTMLElement => child.nodeType === 1 && /^t[dh]$/i.test((child as HTMLElement).tagName),
-    );
+    const cellElements = tr.childNodes.filter((child): child is HTMLElement => child.nodeType === 1 && /^t[dh]$/i.test((child as HTMLElement).tagName));
     if (!cellElements.length) continue;
     const cells: Cell[] = [];
     let column = 0;
@@ -282,9 +321,7 @@ export function readHtml(html: string, file: string): SourceDocument {
   walk(body, lines, { bold: false, cell: false }, hooks);
   lines.end();
 
-  const hasText = blocks.some((block) =>
-    block.kind === 'paragraph' ? true : block.rows.some((row) => row.cells.some((cell) => cell.text)),
-  );
+  const hasText = blocks.some((block) => (block.kind === 'paragraph' ? true : block.rows.some((row) => row.cells.some((cell) => cell.text))));
   if (!hasText) throw new ImportError(`В файле ${file} нет текста: ни абзацев, ни заполненных таблиц.`);
   return { file, blocks };
 }

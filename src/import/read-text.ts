@@ -53,8 +53,7 @@ const isTabRow = (line: string) => {
 /** One cell per line: a tab, then the cell's text (possibly empty), and no further tab. */
 const isCellLine = (line: string) => line.startsWith('\t') && line.split('\t').length === 2;
 /** An indented line alone is a paragraph; a table is a run of them (a header has several cells). */
-const opensCellTable = (lines: string[], start: number) =>
-  lines.slice(start, start + 12).filter(isCellLine).length >= 3;
+const opensCellTable = (lines: string[], start: number) => lines.slice(start, start + 12).filter(isCellLine).length >= 3;
 const isSeparatorRow = (line: string) => line.split('\t').every((cell) => /^\s*-*\s*$/.test(cell));
 
 function readTabTable(lines: string[], start: number): { block: Block; next: number } {
@@ -71,7 +70,10 @@ function readTabTable(lines: string[], start: number): { block: Block; next: num
     let j = i;
     while (j < lines.length && !isTabRow(lines[j]) && (lines[j].trim() === '' || j === i || lines[j - 1].trim() !== '')) j++;
     if (j < lines.length && isTabRow(lines[j])) {
-      const wrapped = lines.slice(i, j).map((l) => l.trim()).filter(Boolean);
+      const wrapped = lines
+        .slice(i, j)
+        .map((l) => l.trim())
+        .filter(Boolean);
       if (wrapped.length && rows.length) {
         const last = rows[rows.length - 1].cells;
         const cell = last[last.length - 1];

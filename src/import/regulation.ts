@@ -59,7 +59,11 @@ export function readRegulationBody(paragraphs: Paragraph[]): RegulationDraft {
   const all = blocks.map((b) => b.text).join('\n');
   const forms = FORMS_NAMED.filter(({ pattern }) => pattern.test(all)).map(({ id }) => id);
   return {
-    body: markdown.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n',
+    body:
+      markdown
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim() + '\n',
     legalBases,
     forms,
     clauses: blocks.filter((b) => b.type === 'clause').length,

@@ -19,7 +19,11 @@ export interface ImportWarning {
   message: string;
 }
 
-const words = (text: string) => text.toLowerCase().replace(/ё/g, 'е').match(/[a-zа-я0-9]+/g) ?? [];
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .match(/[a-zа-я0-9]+/g) ?? [];
 
 /** Every string inside a value (an entry), for counting its words. */
 export function stringsOf(value: unknown): string[] {

@@ -137,9 +137,7 @@ function fieldsOf(row: Row, columns: Columns): Fields {
  * glued without a space when the glued word occurs elsewhere in the document.
  */
 /** Short words that begin a continued line on their own, never as the end of a broken word. */
-const SHORT_WORDS = new Set(
-  'и в во на по с со к ко о об от до из за для не ни но а или что как их его ее её при без под над через у же ли бы'.split(' '),
-);
+const SHORT_WORDS = new Set('и в во на по с со к ко о об от до из за для не ни но а или что как их его ее её при без под над через у же ли бы'.split(' '));
 
 function joinContinued(before: string, after: string, vocabulary: Map<string, number>): string {
   if (!before) return after;
@@ -248,7 +246,14 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
       continue;
     }
     const fields = fieldsOf(row, columns);
-    const empty = !fields.number && !fields.title.text && !fields.stage.text && !fields.deadline.text && !fields.responsible.text && !fields.result.text && !fields.extra.length;
+    const empty =
+      !fields.number &&
+      !fields.title.text &&
+      !fields.stage.text &&
+      !fields.deadline.text &&
+      !fields.responsible.text &&
+      !fields.result.text &&
+      !fields.extra.length;
     if (empty) continue;
     const previous = data[data.length - 1];
     const continues = numbered

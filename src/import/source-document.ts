@@ -22,8 +22,7 @@ export interface Row {
 
 export type Block =
   /** `gap`: blank space before it in the source — it starts a new group of lines. */
-  | { kind: 'paragraph'; text: string; line: number; bold?: boolean; gap?: boolean }
-  | { kind: 'table'; rows: Row[]; line: number };
+  { kind: 'paragraph'; text: string; line: number; bold?: boolean; gap?: boolean } | { kind: 'table'; rows: Row[]; line: number };
 
 export interface SourceDocument {
   /** The file it came from, for messages. */

@@ -83,13 +83,7 @@ interface Part {
 const megabytes = (bytes: number) => `${Math.round(bytes / MB)} МБ`;
 
 /** The archive's central directory → its parts (still compressed); `fail` says why it is damaged, `refuse` why else it cannot be read. */
-function readDirectory(
-  buffer: Buffer,
-  limits: ArchiveLimits,
-  fail: (why: string) => never,
-  refuse: (why: string) => never,
-  tooMany: () => never,
-): Part[] {
+function readDirectory(buffer: Buffer, limits: ArchiveLimits, fail: (why: string) => never, refuse: (why: string) => never, tooMany: () => never): Part[] {
   const has = (at: number, length: number) => at >= 0 && at + length <= buffer.length;
   // The end record is 22 bytes, after which only a comment of at most 65 535 bytes may come.
   let end = -1;

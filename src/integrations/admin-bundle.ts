@@ -28,7 +28,9 @@ export function adminBundleIntegration(): AstroIntegration {
         // One bundle per build, started with it: it runs beside the content check and the pages.
         const once = () =>
           (built ??= make().then((bundle) => {
-            logger.info(bundle.fromCache ? `редактор /admin/: из кэша, ${bundle.name}` : `редактор /admin/: собран за ${bundle.seconds.toFixed(1)} с, ${bundle.name}`);
+            logger.info(
+              bundle.fromCache ? `редактор /admin/: из кэша, ${bundle.name}` : `редактор /admin/: собран за ${bundle.seconds.toFixed(1)} с, ${bundle.name}`,
+            );
             return bundle;
           }));
         if (command === 'build') void once().catch(() => {});

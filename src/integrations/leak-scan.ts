@@ -32,18 +32,22 @@ export function leakScan(): AstroIntegration {
         rmSync(OG_TEXT_LOG, { force: true });
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(buildRecordFile(cacheDir), JSON.stringify(record));
-        const scanned = await scanBuiltSite({ root, dist, entries: lastCheck?.entries, origins: record.origins, cardTexts: record.cardTexts }).catch((error: Error) => {
-          // A site that could not be checked is not published either.
-          rmSync(dist, { recursive: true, force: true });
-          throw new Error(`проверка готового сайта на утечку персональных данных не завершилась (${error.message}). Собранный сайт удалён.`);
-        });
+        const scanned = await scanBuiltSite({ root, dist, entries: lastCheck?.entries, origins: record.origins, cardTexts: record.cardTexts }).catch(
+          (error: Error) => {
+            // A site that could not be checked is not published either.
+            rmSync(dist, { recursive: true, force: true });
+            throw new Error(`проверка готового сайта на утечку персональных данных не завершилась (${error.message}). Собранный сайт удалён.`);
+          },
+        );
         const { result, details } = scanned;
         const written = lastCheck?.problems.filter((p) => p.personal) ?? [];
         if (result.leaks.length || written.length) {
           // Nothing of this build may be put online by mistake: the folder goes.
           rmSync(dist, { recursive: true, force: true });
           const parts = [result.leaks.length ? formatLeaks(result.leaks, dist) : '', written.length ? formatProblems(written) : ''];
-          throw new Error(`${parts.filter(Boolean).join('\n\n')}\n\nСобранный сайт удалён, чтобы его нельзя было выложить по ошибке. Исправьте записи и соберите заново.`);
+          throw new Error(
+            `${parts.filter(Boolean).join('\n\n')}\n\nСобранный сайт удалён, чтобы его нельзя было выложить по ошибке. Исправьте записи и соберите заново.`,
+          );
         }
         const cards = Object.keys(record.cardTexts).length;
         logger.info(

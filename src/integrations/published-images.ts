@@ -21,7 +21,6 @@ const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 const TEXT = /\.(html|css|js|json|xml|webmanifest|txt|ics|csv)$/i;
 const ASTRO_ASSET = /_astro\/([A-Za-z0-9_./-]+)/g;
 
-
 /** Image origins of the last build, by dist folder: the leak scan of the same build reads them. */
 export const imageOrigins = new Map<string, Record<string, string>>();
 
@@ -83,20 +82,28 @@ export async function publishImages(root: string): Promise<{ removed: number; re
     if (!format) continue;
     const found = imageMetadata(bytes, format).kinds;
     if (!found.length && (format === 'avif' || format === 'tiff')) {
-      const meta = await sharp(bytes).metadata().catch(() => undefined);
+      const meta = await sharp(bytes)
+        .metadata()
+        .catch(() => undefined);
       // Unreadable: it may hold anything, so it is treated as holding metadata.
       if (!meta || meta.exif || meta.xmp || meta.iptc) found.push('EXIF');
     }
     if (!found.length) continue;
     try {
       // rotate() applies the EXIF orientation first, so the picture stays upright without it.
-      const clean = await sharp(bytes).rotate().toFormat(format === 'avif' ? 'avif' : format, format === 'jpeg' ? { quality: 90 } : {}).toBuffer();
+      const clean = await sharp(bytes)
+        .rotate()
+        .toFormat(format === 'avif' ? 'avif' : format, format === 'jpeg' ? { quality: 90 } : {})
+        .toBuffer();
       writeFileSync(file, clean);
       stripped++;
     } catch (error) {
       // An image whose metadata cannot be removed must not be published: nothing of this build is.
       rmSync(root, { recursive: true, force: true });
-      throw new Error(`изображение ${relative(root, file)} с метаданными (${found.join(', ')}) не удалось пересохранить без них (${(error as Error).message}): пересохраните его или уберите. Собранный сайт удалён.`, { cause: error });
+      throw new Error(
+        `изображение ${relative(root, file)} с метаданными (${found.join(', ')}) не удалось пересохранить без них (${(error as Error).message}): пересохраните его или уберите. Собранный сайт удалён.`,
+        { cause: error },
+      );
     }
   }
   return { removed, renamed: renames.size, stripped, origins };
@@ -111,7 +118,9 @@ export function publishedImages(): AstroIntegration {
         const started = performance.now();
         const { removed, renamed, stripped, origins } = await publishImages(root);
         imageOrigins.set(root, origins);
-        logger.info(`изображения: удалено неиспользуемых ${removed}, переименовано ${renamed}, очищено от метаданных ${stripped}, ${((performance.now() - started) / 1000).toFixed(1)} с`);
+        logger.info(
+          `изображения: удалено неиспользуемых ${removed}, переименовано ${renamed}, очищено от метаданных ${stripped}, ${((performance.now() - started) / 1000).toFixed(1)} с`,
+        );
       },
     },
   };

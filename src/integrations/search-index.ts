@@ -25,7 +25,8 @@ export function searchIndex(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: output });
           if (written.errors.length) throw new Error(`поисковый индекс не записан: ${written.errors.join('; ')}`);
           // Pagefind's ready-made UIs are not used: /poisk/ talks to the API directly.
-          for (const file of readdirSync(output).filter((f) => /^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./.test(f))) rmSync(join(output, file));
+          for (const file of readdirSync(output).filter((f) => /^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./.test(f)))
+            rmSync(join(output, file));
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           // Pagefind reads every page but indexes only those with data-pagefind-body.
           const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };

@@ -192,7 +192,10 @@ export function headersFile(rules: HeaderRule[]): string {
  * inherited by the nested locations.
  */
 export function nginxSnippet(base: string, sets: ReturnType<typeof headerSets>): string {
-  const lines = (headers: Headers, indent = '') => Object.entries(headers).map(([k, v]) => `${indent}add_header ${k} "${v}" always;`).join('\n');
+  const lines = (headers: Headers, indent = '') =>
+    Object.entries(headers)
+      .map(([k, v]) => `${indent}add_header ${k} "${v}" always;`)
+      .join('\n');
   return [
     `# Заголовки безопасности «Наставничества». Подключите файл внутри location раздела:`,
     `#   location ${base} { …; include /путь/к/сборке/nginx-security-headers.conf; }`,
@@ -229,10 +232,14 @@ export function securityHeaders(): AstroIntegration {
         const file = headersFile(rules);
         writeFileSync(join(root, '_headers'), file);
         writeFileSync(join(root, 'nginx-security-headers.conf'), nginxSnippet(base, sets));
-        logger.info(`заголовки безопасности: _headers (правил: ${rules.length}) и nginx-security-headers.conf, встроенных скриптов и стилей по хэшу: ${hashes.scripts.length} и ${hashes.styles.length}`);
+        logger.info(
+          `заголовки безопасности: _headers (правил: ${rules.length}) и nginx-security-headers.conf, встроенных скриптов и стилей по хэшу: ${hashes.scripts.length} и ${hashes.styles.length}`,
+        );
         const longest = Math.max(...file.split('\n').map((line) => line.length));
         if (rules.length > CLOUDFLARE_LIMITS.rules || longest > CLOUDFLARE_LIMITS.line)
-          logger.warn(`_headers: правил ${rules.length}, самая длинная строка ${longest} знаков — Cloudflare Pages читает не больше ${CLOUDFLARE_LIMITS.rules} правил и строки не длиннее ${CLOUDFLARE_LIMITS.line} знаков`);
+          logger.warn(
+            `_headers: правил ${rules.length}, самая длинная строка ${longest} знаков — Cloudflare Pages читает не больше ${CLOUDFLARE_LIMITS.rules} правил и строки не длиннее ${CLOUDFLARE_LIMITS.line} знаков`,
+          );
       },
     },
   };

@@ -15,7 +15,6 @@ import { collectionSpec, COLLECTIONS, contentRoot, entryExtension, schemaFor, SI
 import { atLine, decodeEntry, EntryReadError, readEntry, type RawEntry } from './read-entry.ts';
 import { checkPeople } from './people.ts';
 
-
 export interface ContentProblem {
   file: string;
   field?: string;
@@ -245,7 +244,10 @@ function strayContent(absContent: string, root: string, problems: ContentProblem
         });
       }
     } else if (!isSystemFile(name) && isEntryLike(name) && !/^readme\./i.test(name)) {
-      problems.push({ file: relative(root, path), message: `файл лежит вне папок разделов и не будет опубликован: перенесите его в папку нужного раздела (${sections})` });
+      problems.push({
+        file: relative(root, path),
+        message: `файл лежит вне папок разделов и не будет опубликован: перенесите его в папку нужного раздела (${sections})`,
+      });
     }
   }
 }
@@ -266,7 +268,11 @@ function checkControlCharacters(file: string, raw: RawEntry, problems: ContentPr
       const char = CONTROL.exec(value)?.[0];
       if (!char) return;
       found = true;
-      problems.push({ file, field: formatPath(path), message: `в поле есть невидимый служебный символ (${codeOf(char)}) — ${CONTROL_HINT}: перепечатайте текст этого поля` });
+      problems.push({
+        file,
+        field: formatPath(path),
+        message: `в поле есть невидимый служебный символ (${codeOf(char)}) — ${CONTROL_HINT}: перепечатайте текст этого поля`,
+      });
     } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
     else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };
@@ -278,7 +284,12 @@ function checkControlCharacters(file: string, raw: RawEntry, problems: ContentPr
     const before = text.slice(0, match.index);
     const line = firstLine + before.split('\n').length - 1;
     const column = match.index - before.lastIndexOf('\n');
-    problems.push({ file, line, column, message: atLine(line, column, `${what} есть невидимый служебный символ (${codeOf(match[0])}) — ${CONTROL_HINT}: ${fix}`) });
+    problems.push({
+      file,
+      line,
+      column,
+      message: atLine(line, column, `${what} есть невидимый служебный символ (${codeOf(match[0])}) — ${CONTROL_HINT}: ${fix}`),
+    });
   };
   if (raw.body !== undefined && raw.bodyLine !== undefined) positioned(raw.body, raw.bodyLine, 'в тексте после блока полей', 'перепечатайте эту строку');
   // In a comment or a field name: no value shows it, but the site's reader still stops on it.
@@ -327,7 +338,11 @@ function checkDemoMarks(entries: CheckedEntry[], problems: ContentProblem[]) {
     const org = entry.data.organization;
     const orgId = isRef(org) ? org.id : org;
     if (typeof orgId === 'string' && demoOrgs.has(orgId)) {
-      problems.push({ file: entry.file, field: 'demo', message: `организация «${orgId}» — вымышленный пример, значит и эта запись должна быть помечена «пример» (demo: true)` });
+      problems.push({
+        file: entry.file,
+        field: 'demo',
+        message: `организация «${orgId}» — вымышленный пример, значит и эта запись должна быть помечена «пример» (demo: true)`,
+      });
     }
   }
 }
@@ -346,8 +361,7 @@ function collectRefs(value: unknown, path: PropertyKey[], found: (field: string,
 function unmark(value: unknown): unknown {
   if (isRef(value)) return value.id;
   if (Array.isArray(value)) return value.map(unmark);
-  if (value && typeof value === 'object' && !(value instanceof Date))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unmark(v)]));
+  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unmark(v)]));
   return value;
 }
 
@@ -358,7 +372,8 @@ function checkImages(entry: CheckedEntry, dir: string, problems: ContentProblem[
     if (typeof value !== 'string') continue;
     const target = resolve(dir, value);
     if (!existsSync(target)) problems.push({ file: entry.file, field, message: `файл изображения «${value}» не найден` });
-    else if (!isImage(target)) problems.push({ file: entry.file, field, message: `файл «${value}» — не изображение: нужна фотография в формате JPEG, PNG, WebP или AVIF` });
+    else if (!isImage(target))
+      problems.push({ file: entry.file, field, message: `файл «${value}» — не изображение: нужна фотография в формате JPEG, PNG, WebP или AVIF` });
   }
 }
 
@@ -381,11 +396,13 @@ function isImage(path: string): boolean {
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part + 1}]` : String(part))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part + 1}]` : String(part)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 export function formatProblems(problems: ContentProblem[]): string {
   const lines = problems.map((p) => `  • ${p.file}${p.field ? ` → поле «${p.field}»` : ''}: ${p.message}`);
   return `Ошибки в содержимом сайта (${problems.length}):\n${lines.join('\n')}`;
 }
-

@@ -57,7 +57,8 @@ function referencesOf(entry: CheckedEntry): { field: string; target: string }[] 
   const found: { field: string; target: string }[] = [];
   // A field holds a file when its whole value is a path: «./photos/a.jpg», «../mentors/photos/a.jpg».
   walkStrings(entry.data, '', (field, value) => {
-    if (/^\s*(?:\.{1,2}[\\/])?[^\s<>"'`]+\.[a-z0-9]{2,5}\s*$/i.test(value) || /^\s*\.{1,2}[\\/]\S+\s*$/.test(value)) found.push({ field, target: value.trim() });
+    if (/^\s*(?:\.{1,2}[\\/])?[^\s<>"'`]+\.[a-z0-9]{2,5}\s*$/i.test(value) || /^\s*\.{1,2}[\\/]\S+\s*$/.test(value))
+      found.push({ field, target: value.trim() });
   });
   const body = entry.body ?? '';
   const add = (target?: string) => target && found.push({ field: 'текст', target });
@@ -84,7 +85,11 @@ function checkPhotoOwners(entries: CheckedEntry[], problems: ContentProblem[], r
     const path = resolve(root, dirname(entry.file), entry.data.photo);
     const owner = owners.get(path);
     if (owner)
-      problems.push({ file: entry.file, field: 'photo', message: `эта фотография уже стоит в карточке ${owner}: у каждого человека своё фото — загрузите его фотографию` });
+      problems.push({
+        file: entry.file,
+        field: 'photo',
+        message: `эта фотография уже стоит в карточке ${owner}: у каждого человека своё фото — загрузите его фотографию`,
+      });
     else owners.set(path, entry.file);
   }
   for (const entry of entries) {
@@ -155,7 +160,9 @@ export function consentNotices(entries: CheckedEntry[], today = buildDate(), day
     if (ended === 'withdrawn') notices.push(`${entry.file}: согласие отозвано ${numericDate(consent.withdrawn!)} — человек не публикуется`);
     else if (ended === 'expired') notices.push(`${entry.file}: срок согласия истёк ${numericDate(consent.until!)} — человек не публикуется`);
     else if (consent.until && consent.until.getTime() - today.getTime() <= days * 86_400_000)
-      notices.push(`${entry.file}: согласие действует до ${numericDate(consent.until)} — после этого дня человек исчезнет с сайта; продлите согласие, если нужно`);
+      notices.push(
+        `${entry.file}: согласие действует до ${numericDate(consent.until)} — после этого дня человек исчезнет с сайта; продлите согласие, если нужно`,
+      );
     else if (consent.withdrawn && consent.withdrawn.getTime() - today.getTime() <= days * 86_400_000)
       notices.push(`${entry.file}: согласие отзывается с ${numericDate(consent.withdrawn)} — с этого дня человек исчезнет с сайта`);
   }

@@ -43,8 +43,7 @@ export function loadSite(): Promise<Site> {
   return loading;
 }
 
-const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
-  a.data.title.localeCompare(b.data.title, 'ru');
+const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title, 'ru');
 
 /** Every collection of the registry, read at once. */
 async function everyCollection(): Promise<{ [N in CollectionName]: CollectionEntry<N>[] }> {
@@ -87,9 +86,7 @@ async function load(): Promise<Site> {
   if (!settings) throw new Error(`Нет файла настроек ${contentRoot()}/${siteSettingsFile()}`);
   const organization = index(organizations, 'организации');
 
-  const byOrganization: Site['byOrganization'] = new Map(
-    organizations.map((o) => [o.id, { regulations: [], roadmaps: [], practices: [], mentors: [] }]),
-  );
+  const byOrganization: Site['byOrganization'] = new Map(organizations.map((o) => [o.id, { regulations: [], roadmaps: [], practices: [], mentors: [] }]));
   for (const r of regulations) byOrganization.get(r.data.organization.id)!.regulations.push(r);
   for (const r of roadmaps) byOrganization.get(r.data.organization.id)!.roadmaps.push(r);
   for (const p of practices) byOrganization.get(p.data.organization.id)!.practices.push(p);

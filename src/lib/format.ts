@@ -21,8 +21,7 @@ const decimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
 export const formatNumber = (value: number) => decimal.format(value);
 
 /** «5 наставников», with a non-breaking space so the number never stands alone at a line end. */
-export const countOf = (count: number, forms: readonly [string, string, string]) =>
-  `${count}\u00a0${plural(count, forms)}`;
+export const countOf = (count: number, forms: readonly [string, string, string]) => `${count}\u00a0${plural(count, forms)}`;
 
 export const WORDS = {
   mentor: ['наставник', 'наставника', 'наставников'],

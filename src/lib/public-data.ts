@@ -87,9 +87,7 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
           // The photo, re-encoded, and its description only where publicName allows the photo
           // (a minor's only with the parents' leave); the name as publicName gives it.
           const photo =
-            person.showPhoto && data.photo
-              ? absolute((await getImage({ src: data.photo, width: 320, height: 320, format: 'webp' })).src, site)
-              : undefined;
+            person.showPhoto && data.photo ? absolute((await getImage({ src: data.photo, width: 320, height: 320, format: 'webp' })).src, site) : undefined;
           const achievements = data.achievements.map((a) => ({ ...pick(a, ACHIEVEMENT), levelLabel: ACHIEVEMENT_LEVELS[a.level] }));
           return {
             id: m.id,

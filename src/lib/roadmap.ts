@@ -45,8 +45,7 @@ export function flattenItems(roadmap: RoadmapLike, today = buildDate()): FlatIte
   roadmap.stages.forEach((stage, stageIndex) => {
     for (const item of stage.items) {
       flat.push({ item, depth: 0, status: effectiveStatus(item, roadmap.period, today), stageIndex });
-      for (const sub of item.items ?? [])
-        flat.push({ item: sub, depth: 1, status: effectiveStatus(sub, roadmap.period, today), stageIndex });
+      for (const sub of item.items ?? []) flat.push({ item: sub, depth: 1, status: effectiveStatus(sub, roadmap.period, today), stageIndex });
     }
   });
   return flat;

@@ -17,8 +17,7 @@ export interface Timeline {
   today?: number;
 }
 
-const monthIndex = (origin: Date, date: Date) =>
-  (date.getUTCFullYear() - origin.getUTCFullYear()) * 12 + date.getUTCMonth() - origin.getUTCMonth();
+const monthIndex = (origin: Date, date: Date) => (date.getUTCFullYear() - origin.getUTCFullYear()) * 12 + date.getUTCMonth() - origin.getUTCMonth();
 
 export function buildTimeline(items: FlatItem[], today: Date): Timeline | undefined {
   const dated = items.filter((f) => f.item.deadline.from || f.item.deadline.to);

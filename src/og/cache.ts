@@ -24,7 +24,11 @@ export const OG_TEXT_LOG = join(OG_CACHE_DIR, `card-texts-${process.pid}.jsonl`)
 /** Everything a card draws as text, in one string. */
 export const cardText = (card: Card) => [card.eyebrow, card.title, ...card.lines, card.highlight ?? '', card.site].filter(Boolean).join('\n');
 
-export const cardKey = (card: Card) => createHash('sha256').update(JSON.stringify({ v: TEMPLATE_VERSION, card })).digest('hex').slice(0, 32);
+export const cardKey = (card: Card) =>
+  createHash('sha256')
+    .update(JSON.stringify({ v: TEMPLATE_VERSION, card }))
+    .digest('hex')
+    .slice(0, 32);
 
 let cacheDirReady = false;
 

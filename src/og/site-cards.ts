@@ -27,7 +27,13 @@ export async function siteCards(site: Site): Promise<{ path: string; card: Card 
   const cards: { path: string; card: Card }[] = [
     {
       path: HOME_CARD,
-      card: { kind: 'home', eyebrow: 'Целевая модель наставничества', title: site.settings.title, lines: [site.settings.tagline ?? '', site.owner.data.name].filter(Boolean), site: footer },
+      card: {
+        kind: 'home',
+        eyebrow: 'Целевая модель наставничества',
+        title: site.settings.title,
+        lines: [site.settings.tagline ?? '', site.owner.data.name].filter(Boolean),
+        site: footer,
+      },
     },
   ];
   for (const p of site.practices) {
@@ -66,17 +72,48 @@ export async function siteCards(site: Site): Promise<{ path: string; card: Card 
     const counts = tally(flattenItems(r.data));
     cards.push({
       path: shareCard('roadmaps', r.id),
-      card: { kind: 'roadmap', eyebrow: 'Дорожная карта', title: r.data.title, lines: [org(r.data.organization.id), dateRange(r.data.period.from, r.data.period.to)], progress: { done: counts.done, total: counts.total }, site: footer, demo: r.data.demo },
+      card: {
+        kind: 'roadmap',
+        eyebrow: 'Дорожная карта',
+        title: r.data.title,
+        lines: [org(r.data.organization.id), dateRange(r.data.period.from, r.data.period.to)],
+        progress: { done: counts.done, total: counts.total },
+        site: footer,
+        demo: r.data.demo,
+      },
     });
   }
   for (const r of site.regulations) {
-    cards.push({ path: shareCard('regulations', r.id), card: { kind: 'regulation', eyebrow: 'Положение о наставничестве', title: r.data.title, lines: [org(r.data.organization.id)], site: footer, demo: r.data.demo } });
+    cards.push({
+      path: shareCard('regulations', r.id),
+      card: {
+        kind: 'regulation',
+        eyebrow: 'Положение о наставничестве',
+        title: r.data.title,
+        lines: [org(r.data.organization.id)],
+        site: footer,
+        demo: r.data.demo,
+      },
+    });
   }
   for (const f of site.forms) {
-    cards.push({ path: shareCard('forms', f.id), card: { kind: 'form', eyebrow: 'Форма наставничества', title: f.data.title, lines: [], highlight: f.data.summary, site: footer } });
+    cards.push({
+      path: shareCard('forms', f.id),
+      card: { kind: 'form', eyebrow: 'Форма наставничества', title: f.data.title, lines: [], highlight: f.data.summary, site: footer },
+    });
   }
   for (const o of site.organizations) {
-    cards.push({ path: shareCard('organizations', o.id), card: { kind: 'organization', eyebrow: 'Организация', title: o.data.shortName, lines: [o.data.name, [o.data.municipality, o.data.region].filter(Boolean).join(', ')].filter(Boolean), site: footer, demo: o.data.demo } });
+    cards.push({
+      path: shareCard('organizations', o.id),
+      card: {
+        kind: 'organization',
+        eyebrow: 'Организация',
+        title: o.data.shortName,
+        lines: [o.data.name, [o.data.municipality, o.data.region].filter(Boolean).join(', ')].filter(Boolean),
+        site: footer,
+        demo: o.data.demo,
+      },
+    });
   }
   return cards;
 }

@@ -51,7 +51,9 @@ export const textBox = (key: string, text: string, width: number, size: number, 
 function progressBar(done: number, total: number, width: number): Node {
   const share = total ? done / total : 0;
   return h('div', { display: 'flex', flexDirection: 'column', width, gap: 12 }, [
-    h('div', { display: 'flex', width, height: 28, borderRadius: 14, background: '#dfe6f0', overflow: 'hidden' }, [h('div', { display: 'flex', width: Math.round(width * share), height: 28, background: ACCENT.practice }, [])]),
+    h('div', { display: 'flex', width, height: 28, borderRadius: 14, background: '#dfe6f0', overflow: 'hidden' }, [
+      h('div', { display: 'flex', width: Math.round(width * share), height: 28, background: ACCENT.practice }, []),
+    ]),
     textBox('progress', `Выполнено ${done} из ${total} мероприятий — ${Math.round(share * 100)} %`, width, 30, 1, { color: '#1a1f2b' }),
   ]);
 }
@@ -62,16 +64,36 @@ function frame(card: Card, body: Node[], photo?: Node): Node {
   const textWidth = photo ? INNER - 300 - 48 : INNER;
   return h('div', { display: 'flex', flexDirection: 'column', width: WIDTH, height: HEIGHT, background: '#ffffff', fontFamily: 'PT Sans', color: '#1a1f2b' }, [
     h('div', { display: 'flex', width: WIDTH, height: 16, background: accent }, []),
-    h('div', { display: 'flex', flexDirection: 'row', boxSizing: 'border-box', width: WIDTH, height: HEIGHT - 16 - FOOTER, padding: `48px ${PAD}px 0`, gap: 48 }, [
-      h('div', { display: 'flex', flexDirection: 'column', width: textWidth, gap: 16 }, [
-        textBox('eyebrow', card.demo ? `${card.eyebrow} · пример` : card.eyebrow, textWidth, 30, 1, { color: accent, fontWeight: 700, textTransform: 'uppercase', letterSpacing: 1 }),
-        ...body,
-      ]),
-      ...(photo ? [photo] : []),
-    ]),
-    h('div', { display: 'flex', alignItems: 'center', boxSizing: 'border-box', width: WIDTH, height: FOOTER, padding: `0 ${PAD}px`, background: '#f3f6fa', borderTop: '2px solid #d5dbe5' }, [
-      textBox('site', card.site, INNER, 28, 1, { color: '#4a5263' }),
-    ]),
+    h(
+      'div',
+      { display: 'flex', flexDirection: 'row', boxSizing: 'border-box', width: WIDTH, height: HEIGHT - 16 - FOOTER, padding: `48px ${PAD}px 0`, gap: 48 },
+      [
+        h('div', { display: 'flex', flexDirection: 'column', width: textWidth, gap: 16 }, [
+          textBox('eyebrow', card.demo ? `${card.eyebrow} · пример` : card.eyebrow, textWidth, 30, 1, {
+            color: accent,
+            fontWeight: 700,
+            textTransform: 'uppercase',
+            letterSpacing: 1,
+          }),
+          ...body,
+        ]),
+        ...(photo ? [photo] : []),
+      ],
+    ),
+    h(
+      'div',
+      {
+        display: 'flex',
+        alignItems: 'center',
+        boxSizing: 'border-box',
+        width: WIDTH,
+        height: FOOTER,
+        padding: `0 ${PAD}px`,
+        background: '#f3f6fa',
+        borderTop: '2px solid #d5dbe5',
+      },
+      [textBox('site', card.site, INNER, 28, 1, { color: '#4a5263' })],
+    ),
   ]);
 }
 
@@ -90,7 +112,9 @@ export const templates: Record<CardKind, (card: Card) => Node> = {
     ]),
   mentor: (card) => {
     const photo = card.photo
-      ? h('div', { display: 'flex', width: 300, height: 300, borderRadius: 150, overflow: 'hidden', flexShrink: 0 }, [{ type: 'img', props: { src: card.photo, width: 300, height: 300, style: { width: 300, height: 300, objectFit: 'cover' } } }])
+      ? h('div', { display: 'flex', width: 300, height: 300, borderRadius: 150, overflow: 'hidden', flexShrink: 0 }, [
+          { type: 'img', props: { src: card.photo, width: 300, height: 300, style: { width: 300, height: 300, objectFit: 'cover' } } },
+        ])
       : undefined;
     const width = photo ? INNER - 348 : INNER;
     return frame(
@@ -110,6 +134,10 @@ export const templates: Record<CardKind, (card: Card) => Node> = {
       ...(card.progress ? [progressBar(card.progress.done, card.progress.total, INNER)] : []),
     ]),
   regulation: (card) => frame(card, [textBox('title', card.title, INNER, 52, 4, { fontWeight: 700 }), ...lines(card, INNER, 2)]),
-  form: (card) => frame(card, [textBox('title', card.title, INNER, 64, 2, { fontWeight: 700 }), ...(card.highlight ? [textBox('highlight', card.highlight, INNER, 32, 4, { color: '#4a5263' })] : [])]),
+  form: (card) =>
+    frame(card, [
+      textBox('title', card.title, INNER, 64, 2, { fontWeight: 700 }),
+      ...(card.highlight ? [textBox('highlight', card.highlight, INNER, 32, 4, { color: '#4a5263' })] : []),
+    ]),
   organization: (card) => frame(card, [textBox('title', card.title, INNER, 60, 3, { fontWeight: 700 }), ...lines(card, INNER, 3)]),
 };

@@ -20,7 +20,9 @@ export async function likenessOf(input: Buffer | string): Promise<Likeness[]> {
   const image = sharp(input).rotate();
   const { width = 0, height = 0 } = await image.metadata();
   const side = Math.min(width, height);
-  const square = sharp(input).rotate().extract({ left: Math.floor((width - side) / 2), top: Math.floor((height - side) / 2), width: side, height: side });
+  const square = sharp(input)
+    .rotate()
+    .extract({ left: Math.floor((width - side) / 2), top: Math.floor((height - side) / 2), width: side, height: side });
   return [await hashOf(image), await hashOf(square)];
 }
 

@@ -37,7 +37,6 @@ export interface ScanResult {
 /** Pagefind's index files: gzip with a «pagefind_dcd» signature inside. */
 const PAGEFIND = /\.pf_(fragment|meta|index|filter)$/;
 
-
 const message = (detail: WithheldDetail, found: string) => `${detail.what} «${found}» из ${describeSource(detail.source)}`;
 
 export async function scanDist(dist: string, withheld: Withheld, options: ScanOptions = {}): Promise<ScanResult> {
@@ -56,7 +55,8 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
   const searchText = (output: string, raw: string, where?: string) => {
     // The site's own scripts are code: Latin words there are English («below» for «Белов»).
     const latin = !/^_astro\/.*\.m?js$/.test(output);
-    for (const { detail, found } of index.find(raw, { owners: ownerOf(output), latin, ics: /\.ics$/i.test(output) })) leaks.push({ output, where, message: message(detail, found) });
+    for (const { detail, found } of index.find(raw, { owners: ownerOf(output), latin, ics: /\.ics$/i.test(output) }))
+      leaks.push({ output, where, message: message(detail, found) });
     if (/\.json$/i.test(output)) searchRecords(output, raw);
   };
   const searchRecords = (output: string, raw: string) => {
@@ -82,7 +82,9 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
   // A withheld photo saved again under another name: compared by likeness, once per source picture
   // (Astro makes several sizes of each). Only when some photo is withheld, and never the share cards,
   // which draw only photos the rules allow.
-  const withheldLikeness = await Promise.all(withheld.photos.filter((p) => existsSync(p.path)).map(async (p) => ({ photo: p, hashes: await likenessOf(p.path).catch(() => [] as Likeness[]) })));
+  const withheldLikeness = await Promise.all(
+    withheld.photos.filter((p) => existsSync(p.path)).map(async (p) => ({ photo: p, hashes: await likenessOf(p.path).catch(() => [] as Likeness[]) })),
+  );
   const comparedOrigins = new Set<string>();
   const compareWithWithheld = async (output: string, bytes: Buffer, origin?: string) => {
     if (!withheldLikeness.length || output.startsWith('og/')) return;
@@ -93,7 +95,11 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
     const hashes = await likenessOf(bytes).catch(() => [] as Likeness[]);
     const match = withheldLikeness.find(({ hashes: theirs }) => theirs.some((a) => hashes.some((b) => alike(a, b))));
     if (match)
-      leaks.push({ output, where: 'изображение', message: `это та же фотография, что «${match.photo.stem}»${origin ? ` (загружена как «${origin}»)` : ''}: ${match.photo.why} (${describeSource(match.photo.source)})` });
+      leaks.push({
+        output,
+        where: 'изображение',
+        message: `это та же фотография, что «${match.photo.stem}»${origin ? ` (загружена как «${origin}»)` : ''}: ${match.photo.why} (${describeSource(match.photo.source)})`,
+      });
   };
 
   for (const file of files) {
@@ -119,11 +125,22 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
       images++;
       const { kinds, texts } = imageMetadata(bytes, format);
       if (format === 'avif' || format === 'tiff') {
-        const meta = await sharp(bytes).metadata().catch(() => undefined);
-        for (const [kind, present] of [['EXIF', meta?.exif], ['XMP', meta?.xmp], ['IPTC', meta?.iptc]] as const) if (present) kinds.push(kind);
+        const meta = await sharp(bytes)
+          .metadata()
+          .catch(() => undefined);
+        for (const [kind, present] of [
+          ['EXIF', meta?.exif],
+          ['XMP', meta?.xmp],
+          ['IPTC', meta?.iptc],
+        ] as const)
+          if (present) kinds.push(kind);
       }
       if (kinds.length)
-        leaks.push({ output, where: 'метаданные изображения', message: `в изображении остались метаданные (${kinds.join(', ')}): в них бывают место съёмки (GPS), камера, автор и подписи` });
+        leaks.push({
+          output,
+          where: 'метаданные изображения',
+          message: `в изображении остались метаданные (${kinds.join(', ')}): в них бывают место съёмки (GPS), камера, автор и подписи`,
+        });
       for (const text of texts) searchText(output, text, 'текст внутри изображения');
       const origin = options.imageOrigins?.[output];
       const photo = origin && withheld.photos.find((p) => p.stem === origin);
@@ -135,7 +152,11 @@ export async function scanDist(dist: string, withheld: Withheld, options: ScanOp
     try {
       text = readableText(bytes);
     } catch (error) {
-      leaks.push({ output, where: 'документ', message: `документ не удалось прочитать (${(error as Error).message}), а значит и проверить: пересохраните его или уберите из public/` });
+      leaks.push({
+        output,
+        where: 'документ',
+        message: `документ не удалось прочитать (${(error as Error).message}), а значит и проверить: пересохраните его или уберите из public/`,
+      });
       continue;
     }
     if (text === undefined) continue;

@@ -65,7 +65,28 @@ const LETTER = '\\p{L}';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Latin letters that look like Cyrillic ones, and back: «Сeкретов» with a Latin «e» is still the name. */
-const LATIN_TO_CYRILLIC: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+};
 const CYRILLIC_TO_LATIN = Object.fromEntries(Object.entries(LATIN_TO_CYRILLIC).map(([l, c]) => [c, l]));
 const CYRILLIC = /[\u0400-\u04ff]/g;
 const LATIN = /[A-Za-z]/g;
@@ -114,11 +135,57 @@ const stemOf = (word: string) => lower(word).replace(/[аеиоуыэюяь]+$/u
  * The endings a Russian name takes in its cases (surnames in -ов/-ин/-ский, first names in -ия,
  * soft -ь), and nothing else: «Петров» must find «Петровой», never the patronymic «Петровна».
  */
-const ENDINGS = ['ыми', 'ими', 'ого', 'его', 'ому', 'ему', 'ией', 'ьей', 'ой', 'ей', 'ою', 'ею', 'ом', 'ем', 'ым', 'им', 'ых', 'их', 'ая', 'яя', 'ую', 'юю', 'ее', 'ое', 'ий', 'ый', 'ия', 'ию', 'ии', 'ья', 'ью', 'ьи', 'а', 'я', 'у', 'ю', 'ы', 'и', 'е', 'о', 'ь', ''];
+const ENDINGS = [
+  'ыми',
+  'ими',
+  'ого',
+  'его',
+  'ому',
+  'ему',
+  'ией',
+  'ьей',
+  'ой',
+  'ей',
+  'ою',
+  'ею',
+  'ом',
+  'ем',
+  'ым',
+  'им',
+  'ых',
+  'их',
+  'ая',
+  'яя',
+  'ую',
+  'юю',
+  'ее',
+  'ое',
+  'ий',
+  'ый',
+  'ия',
+  'ию',
+  'ии',
+  'ья',
+  'ью',
+  'ьи',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'ы',
+  'и',
+  'е',
+  'о',
+  'ь',
+  '',
+];
 /** Case-insensitive by letter, so that one pattern can hold a case-sensitive part too. */
 const anyCase = (text: string) => [...text].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
 // Folded like the texts they are matched in («ой» → «ои»), longest first.
-const ending = `(?:${[...new Set(ENDINGS.map((e) => lower(e)))].sort((a, b) => b.length - a.length).map(anyCase).join('|')})(?!${LETTER})`;
+const ending = `(?:${[...new Set(ENDINGS.map((e) => lower(e)))]
+  .sort((a, b) => b.length - a.length)
+  .map(anyCase)
+  .join('|')})(?!${LETTER})`;
 
 /**
  * A name in any of its case forms: the stem («сидоров») and a case ending. A short name («Ли»,
@@ -165,7 +232,37 @@ export function latinKey(latin: string): string {
     .replace(/([a-zA-Z])\1+/g, '$1');
 }
 const ICAO: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
 };
 /** The latinKey of a Russian name's stem (4 letters at least: shorter ones are parts of too many words). */
 export function nameLatinKey(name: string): string | undefined {
@@ -208,7 +305,9 @@ export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Da
     const data = entry.data as unknown as MentorData;
     const { name, consent } = data;
     const at = (field: string) => ({ file: entry.file, field });
-    const add = (detail: Omit<WithheldDetail, 'source' | 'personId' | 'scoped' | 'keys'> & { field: string; scoped?: boolean; prefixes?: string[]; words?: string[] }) => {
+    const add = (
+      detail: Omit<WithheldDetail, 'source' | 'personId' | 'scoped' | 'keys'> & { field: string; scoped?: boolean; prefixes?: string[]; words?: string[] },
+    ) => {
       const { field, scoped = false, prefixes = [], words = [], ...rest } = detail;
       details.push({ ...rest, keys: { prefixes: prefixes.filter(Boolean), words: words.filter(Boolean) }, source: at(field), personId: entry.id, scoped });
     };
@@ -234,7 +333,14 @@ export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Da
       if (name.middle) {
         const advice = 'без фамилии отчество тоже не публикуется: уберите его отсюда';
         // With the first name it names the child anywhere; alone, only where the child is named.
-        add({ what: 'имя и отчество несовершеннолетнего', value: `${name.first} ${name.middle}`, field: 'name.middle', advice, patterns: [new RegExp(`(?<!${LETTER})${first}\\s+${middle}`, 'gu')], prefixes: [nameKey(name.middle)] });
+        add({
+          what: 'имя и отчество несовершеннолетнего',
+          value: `${name.first} ${name.middle}`,
+          field: 'name.middle',
+          advice,
+          patterns: [new RegExp(`(?<!${LETTER})${first}\\s+${middle}`, 'gu')],
+          prefixes: [nameKey(name.middle)],
+        });
         add({ what: 'отчество несовершеннолетнего', value: name.middle, field: 'name.middle', advice, patterns: [namePattern(name.middle)], scoped: true });
       }
     }
@@ -265,7 +371,14 @@ export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Da
         patterns: [new RegExp(forms.join('|'), 'gu')],
         prefixes: [nameKey(name.last), name.middle ? nameKey(name.middle) : ''],
       });
-      add({ what: `идентификатор человека, которого нельзя публиковать (${why})`, value: entry.id, field: 'id', advice, patterns: [idPattern(entry.id)], words: [longest(entry.id.split('-'))] });
+      add({
+        what: `идентификатор человека, которого нельзя публиковать (${why})`,
+        value: entry.id,
+        field: 'id',
+        advice,
+        patterns: [idPattern(entry.id)],
+        words: [longest(entry.id.split('-'))],
+      });
       addPhoto(`фотография человека, которого нельзя публиковать (${why})`);
     }
 
@@ -289,7 +402,14 @@ export function withheldOf(entries: PersonEntry[], mentorsDir: string, today: Da
       words: /соглас/i.test(document) ? [] : [longest(lower(document).match(/\p{L}{4,}/gu) ?? [])],
       scoped: !spelled && !number,
     });
-    add({ what: 'дата согласия', value: consent.date.toISOString().slice(0, 10), field: 'consent.date', advice, patterns: [datePattern(consent.date)], scoped: true });
+    add({
+      what: 'дата согласия',
+      value: consent.date.toISOString().slice(0, 10),
+      field: 'consent.date',
+      advice,
+      patterns: [datePattern(consent.date)],
+      scoped: true,
+    });
   }
   return { details, photos, personIds: people.map((p) => p.id) };
 }

@@ -137,7 +137,8 @@ export const SITE_SETTINGS_ID = COLLECTION_REGISTRY.settings.singleFile.id;
 export const siteSettingsFile = () => `${COLLECTION_REGISTRY.settings.dir}/${SITE_SETTINGS_ID}${entryExtension('settings')}`;
 
 /** A collection's schema for other tools than Astro's (the check, the editor, the importer). */
-export const schemaFor = (name: CollectionName, tools: SchemaTools): z.ZodType => (COLLECTION_REGISTRY[name].schema as (tools: SchemaTools) => z.ZodType)(tools);
+export const schemaFor = (name: CollectionName, tools: SchemaTools): z.ZodType =>
+  (COLLECTION_REGISTRY[name].schema as (tools: SchemaTools) => z.ZodType)(tools);
 
 /** Which files a collection holds: Markdown with a text, or YAML. */
 export const entryExtension = (name: CollectionName) => (collectionSpec(name).body ? '.md' : '.yaml');

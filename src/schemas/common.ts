@@ -70,10 +70,21 @@ const TYPE_NAMES: Record<string, string> = {
 };
 /** How an editor would call what they typed. */
 const describe = (value: unknown) =>
-  Array.isArray(value) ? 'список' : value === null ? 'пусто' : value instanceof Date ? 'дата' : typeof value === 'object' ? 'группа полей' : typeof value === 'string' ? `текст «${value.slice(0, 40)}»` : String(value);
+  Array.isArray(value)
+    ? 'список'
+    : value === null
+      ? 'пусто'
+      : value instanceof Date
+        ? 'дата'
+        : typeof value === 'object'
+          ? 'группа полей'
+          : typeof value === 'string'
+            ? `текст «${value.slice(0, 40)}»`
+            : String(value);
 const typeName = (expected: string) => TYPE_NAMES[expected] ?? 'значение другого вида';
 /** A value as the editor would quote it: «значение». */
-const quote = (value: unknown) => `«${typeof value === 'string' ? value.slice(0, 40) : typeof value === 'object' && value !== null ? describe(value) : String(value)}»`;
+const quote = (value: unknown) =>
+  `«${typeof value === 'string' ? value.slice(0, 40) : typeof value === 'object' && value !== null ? describe(value) : String(value)}»`;
 
 /** Russian genitive after «не больше / не меньше N»: 1, 21, 101 символа; 2, 5, 11 символов. */
 const genitive = (n: number, one: string, many: string) => (n % 10 === 1 && n % 100 !== 11 ? one : many);
@@ -203,12 +214,7 @@ export const text = (what: string) =>
 
 /** An optional text: leave the field out, but not empty. */
 export const optionalText = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `поле «${what}» не может быть пустым: впишите текст или удалите это поле`)
-    .meta({ label: what })
-    .optional();
+  z.string().trim().min(1, `поле «${what}» не может быть пустым: впишите текст или удалите это поле`).meta({ label: what }).optional();
 
 /**
  * A number: «было», «стало», the number of pairs. Only a value that is not a number at all is
@@ -218,7 +224,11 @@ export const numeric = (what: string) =>
   z
     .number({
       error: (issue) =>
-        issue.input === undefined ? `нужно заполнить поле «${what}»` : typeof issue.input === 'number' ? undefined : `«${what}» — число, а написано: ${describe(issue.input)}`,
+        issue.input === undefined
+          ? `нужно заполнить поле «${what}»`
+          : typeof issue.input === 'number'
+            ? undefined
+            : `«${what}» — число, а написано: ${describe(issue.input)}`,
     })
     .meta({ label: what });
 

@@ -16,7 +16,7 @@
   var origin;
   try {
     origin = new URL(params.get('origin') || '').origin;
-  } catch (_e) {
+  } catch (e) {
     return;
   }
   if (!frame || !/^[a-z0-9-]{1,40}$/.test(frame) || origin === 'null' || window.parent === window) return;

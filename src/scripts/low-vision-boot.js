@@ -9,5 +9,5 @@
       d.dataset.lvSize = String(s.size || 1);
       d.dataset.lvImages = s.images === false ? 'off' : 'on';
     }
-  } catch (_e) {}
+  } catch (e) {}
 })();

@@ -23,8 +23,18 @@ type Host = (path: string) => Headers;
  */
 export function netlify(text: string): Host {
   const forRegExp = (path: string) => {
-    const parts = path.split('/').map((p) => p.trimEnd()).filter(Boolean);
-    const part = (p: string) => (p.startsWith(':') ? '([^/]+)' : p === '*' ? '?(.*)' : p.includes('*') ? p.replaceAll('*', '(.*)') : p.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&').replace(/-/g, '\\x2d'));
+    const parts = path
+      .split('/')
+      .map((p) => p.trimEnd())
+      .filter(Boolean);
+    const part = (p: string) =>
+      p.startsWith(':')
+        ? '([^/]+)'
+        : p === '*'
+          ? '?(.*)'
+          : p.includes('*')
+            ? p.replaceAll('*', '(.*)')
+            : p.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&').replace(/-/g, '\\x2d');
     return new RegExp(`^/${parts.map(part).join('/')}/?$`, 'iu');
   };
   const rules = parseRules(text).map((r) => ({ ...r, regExp: forRegExp(r.path) }));

@@ -41,7 +41,11 @@ export const wordsKey = (text: string) =>
     .replace(/ё/g, 'е')
     .replace(/[^0-9a-zа-я]/g, '');
 
-const stripTags = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const stripTags = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const seedText = (prefix: string) => {
   const file = ['000_92cfe020492d1e8c.txt', '001_aa8843fff351d2b5.txt', '003_d4ef5299309bf860.txt'].find((f) => f.startsWith(prefix))!;
   return { file, text: readFileSync(join(SEEDS, file), 'utf8') };

@@ -88,7 +88,13 @@ export function cloudflare(text: string): Host {
   const escape = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
   const rules = parseRules(text).map((r) => ({
     ...r,
-    regExp: new RegExp(`^${r.path.split('*').map(escape).join('.*').replace(/:[A-Za-z]\w*/g, '[^/]+')}$`),
+    regExp: new RegExp(
+      `^${r.path
+        .split('*')
+        .map(escape)
+        .join('.*')
+        .replace(/:[A-Za-z]\w*/g, '[^/]+')}$`,
+    ),
   }));
   return (path) => {
     const out = new Map<string, [string, string]>();
