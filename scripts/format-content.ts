@@ -3,8 +3,8 @@
  * so that a later save in the editor changes only what the editor changed.
  * The data is not touched: a file whose fields would read differently is left alone and reported.
  *
- *   npm run content:format            — rewrite the files that differ
- *   npm run content:format -- --check — only list them (exit 1 if any)
+ *   npm run format:content            — rewrite the files that differ
+ *   npm run format:content -- --check — only list them (exit 1 if any)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

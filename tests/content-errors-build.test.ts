@@ -3,21 +3,14 @@
  * field or the line and column, in Russian — never with the parser's English
  * (issue 15, findings 10 and 7; the messages themselves: tests/content-errors.test.ts).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, fixtureCopy, projectRelative, TMP } from './helpers/project.ts';
+import { append, replaceIn } from './helpers/edit.ts';
 
 const ORG = 'organizations/uo-test.yaml';
 const SETTINGS = 'settings/site.yaml';
-const read = (file: string) => readFileSync(file, 'utf8');
-const replaceIn = (file: string, from: string | RegExp, to: string) => {
-  const text = read(file);
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`в ${file} нечего заменить: ${from}`);
-  writeFileSync(file, next);
-};
-const append = (file: string, text: string) => writeFileSync(file, read(file) + text);
 
 describe("the build stops with the check's own message", () => {
   const build = (name: string, edit: (dir: string) => void) => {

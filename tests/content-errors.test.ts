@@ -4,7 +4,7 @@
  * parser's English, never in silence (issue 15, findings 10 and 7). That the build stops with
  * the same message: tests/content-errors-build.test.ts.
  */
-import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
@@ -12,6 +12,7 @@ import { checkContent, formatProblems } from '../src/integrity/check.ts';
 import { translateYamlError } from '../src/integrity/read-entry.ts';
 import '../src/schemas/common.ts';
 import { fixtureCopy, projectRelative, ROOT } from './helpers/project.ts';
+import { append, read, replaceIn } from './helpers/edit.ts';
 
 function variant(name: string, edit: (dir: string) => void) {
   const dir = fixtureCopy(`errors-${name}`);
@@ -19,14 +20,6 @@ function variant(name: string, edit: (dir: string) => void) {
   const rel = projectRelative(dir);
   return { dir, rel, result: checkContent(ROOT, rel) };
 }
-const read = (file: string) => readFileSync(file, 'utf8');
-const replaceIn = (file: string, from: string | RegExp, to: string) => {
-  const text = read(file);
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`в ${file} нечего заменить: ${from}`);
-  writeFileSync(file, next);
-};
-const append = (file: string, text: string) => writeFileSync(file, read(file) + text);
 const ORG = 'organizations/uo-test.yaml';
 const PRACTICE = 'practices/test-practice.md';
 const REGULATION = 'regulations/test-reg.md';

@@ -13,7 +13,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { listFiles, ROOT, RUNS, runFolder } from './helpers/project.ts';
+import { alive, listFiles, ROOT, RUNS, runFolder } from './helpers/project.ts';
 
 const GUARDED = ['src/content', 'public'];
 const RUN = `${new Date().toISOString()} ${process.pid} ${randomUUID().slice(0, 8)}`;
@@ -25,15 +25,6 @@ function snapshot(): Map<string, string> {
     for (const file of listFiles(join(ROOT, dir))) files.set(relative(ROOT, file), createHash('sha1').update(readFileSync(file)).digest('hex'));
   }
   return files;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The vitest process a run folder belongs to (0 if none is written). */

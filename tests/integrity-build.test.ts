@@ -2,22 +2,17 @@
  * Broken content fails the build, naming the file and the field (the check's messages
  * themselves: tests/integrity.test.ts).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, fixtureCopy, projectRelative, TMP } from './helpers/project.ts';
+import { replaceIn } from './helpers/edit.ts';
 
 function variant(name: string, edit: (dir: string) => void) {
   const dir = fixtureCopy(name);
   edit(dir);
   return { dir, rel: projectRelative(dir) };
 }
-const replaceIn = (file: string, from: string | RegExp, to: string) => {
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`в ${file} нечего заменить: ${from}`);
-  writeFileSync(file, next);
-};
 
 describe('the build refuses broken content', () => {
   it('a mentor without consent fails the build, naming the file', () => {

@@ -8,18 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../src/integrity/check.ts';
 import { fixtureCopy, projectRelative, ROOT } from './helpers/project.ts';
+import { replaceIn } from './helpers/edit.ts';
 
 function variant(name: string, edit: (dir: string) => void) {
   const dir = fixtureCopy(name);
   edit(dir);
   return { dir, rel: projectRelative(dir), result: checkContent(ROOT, projectRelative(dir)) };
 }
-const replaceIn = (file: string, from: string | RegExp, to: string) => {
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`в ${file} нечего заменить: ${from}`);
-  writeFileSync(file, next);
-};
 
 describe('the project content', () => {
   it('passes the integrity check with every collection filled', () => {

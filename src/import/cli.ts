@@ -18,7 +18,7 @@ import { collectionSpec, contentRoot, entryExtension, schemaFor } from '../schem
 import { formatPath } from '../integrity/check.ts';
 import { plural } from '../lib/format.ts';
 import { importDocument, type ImportKind, type ImportResult } from './import-document.ts';
-import { checkTarget, fileSystemError, writeEntryFile } from './output.ts';
+import { checkTarget, collectionOf, fileSystemError, writeEntryFile } from './output.ts';
 import { readText } from './read-text.ts';
 import { ImportError, type SourceDocument } from './source-document.ts';
 
@@ -90,7 +90,7 @@ export function reportLine(result: ImportResult): string {
 
 /** Guesses the organisation from the names of those already in the content. */
 function guessOrganization(root: string, document: SourceDocument): string | undefined {
-  const dir = join(root, contentRoot(), collectionSpec('organizations').dir);
+  const dir = join(root, organizationsDir());
   if (!existsSync(dir)) return undefined;
   const text = document.blocks
     .map((b) => (b.kind === 'paragraph' ? b.text : ''))
@@ -104,12 +104,14 @@ function guessOrganization(root: string, document: SourceDocument): string | und
   }
   return undefined;
 }
-const readdirSafe = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+/** The organisations' folder, relative to the project (CONTENT_ROOT honoured). */
+const organizationsDir = () => join(contentRoot(), collectionSpec('organizations').dir);
+const readdirSafe = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(entryExtension('organizations')));
 
 /** The file as the editor would write it, so that its first save in Decap changes nothing else. */
 export function serialiseEntry(result: ImportResult): string {
   const data = result.data as Record<string, unknown>;
-  return result.kind === 'regulation' ? entryFileText('regulations', data, result.body) : entryFileText('roadmaps', data);
+  return entryFileText(collectionOf(result.kind), data, result.kind === 'regulation' ? result.body : undefined);
 }
 
 export async function runImport(argv: string[], root = process.cwd()): Promise<CliResult> {
@@ -142,16 +144,16 @@ export async function runImport(argv: string[], root = process.cwd()): Promise<C
     for (const warning of readerWarnings) err.push(`внимание: ${warning}`);
     let organization = args.values.org ?? guessOrganization(root, document);
     if (!organization) {
-      if (!args.values.stdout) throw new ImportError('не указана организация: добавьте --org <идентификатор из src/content/organizations>');
+      if (!args.values.stdout) throw new ImportError(`не указана организация: добавьте --org <идентификатор из ${organizationsDir()}>`);
       organization = 'organizaciya';
       err.push('внимание: организация не указана и не найдена среди известных — в записи стоит «organizaciya»');
     }
-    const orgFile = join(root, contentRoot(), collectionSpec('organizations').dir, `${organization}${entryExtension('organizations')}`);
+    const orgFile = join(root, organizationsDir(), `${organization}${entryExtension('organizations')}`);
     const orgKind = existsSync(orgFile) ? (parseYaml(readFileSync(orgFile, 'utf8'))?.kind as string | undefined) : undefined;
-    if (!existsSync(orgFile)) err.push(`внимание: организации «${organization}» нет в src/content/organizations — создайте её до сборки`);
+    if (!existsSync(orgFile)) err.push(`внимание: организации «${organization}» нет в ${organizationsDir()} — создайте её до сборки`);
 
     const result = importDocument(document, { kind, organization, organizationKind: orgKind });
-    const collection = result.kind === 'roadmap' ? 'roadmaps' : 'regulations';
+    const collection = collectionOf(result.kind);
     const schema = schemaFor(collection, plainTools);
     const checked = schema.safeParse(result.data);
     if (!checked.success) {

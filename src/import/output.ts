@@ -36,7 +36,8 @@ export interface Target {
   id: string;
 }
 
-const collectionOf = (kind: ImportKind) => (kind === 'roadmap' ? 'roadmaps' : 'regulations');
+/** The collection an imported document becomes. */
+export const collectionOf = (kind: ImportKind) => (kind === 'roadmap' ? 'roadmaps' : 'regulations');
 const KIND_WORDS: Record<ImportKind, { name: string; must: string; it: string }> = {
   roadmap: { name: 'дорожная карта', must: 'должна', it: 'её' },
   regulation: { name: 'положение', must: 'должно', it: 'его' },

@@ -164,9 +164,11 @@ export const contentRoot = (env: Record<string, string | undefined> = process.en
 /**
  * Astro's cache folder for a content root, relative to the project root. One per root: the glob
  * loader keeps an unchanged entry's old file path, so a cache shared between roots makes images
- * resolve into the other tree.
+ * resolve into the other tree. ASTRO_CACHE_ROOT (relative to the project) moves the caches: the
+ * tests keep their own, so that a build running beside them does not share one.
  */
-export const contentCacheDir = (root = contentRoot()) => `node_modules/.astro/${root.replace(/[^A-Za-z0-9]+/g, '-')}`;
+export const contentCacheDir = (root = contentRoot(), env: Record<string, string | undefined> = process.env) =>
+  `${(env.ASTRO_CACHE_ROOT || 'node_modules/.astro').replace(/\/+$/, '')}/${root.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 /** The share images' cache, kept between builds (CI or hosting cache); OG_CACHE_DIR moves it. */
 export const shareImageCacheDir = (env: Record<string, string | undefined> = process.env) => env.OG_CACHE_DIR || 'node_modules/.astro/og-cache';

@@ -86,7 +86,15 @@ export function astroBuild(env: Record<string, string>): BuildResult {
     cwd: ROOT,
     // vitest sets NODE_ENV=test, which would put React's development build into /admin/.
     // vitest also sets Vite's own variables (BASE_URL, MODE…) in its workers; a user's build has none.
-    env: { ...withoutViteVariables(process.env), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE: TEST_BUILD_DATE, ...env },
+    // Astro's content cache of this run's own: a build beside the tests must not share one.
+    env: {
+      ...withoutViteVariables(process.env),
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BUILD_DATE: TEST_BUILD_DATE,
+      ASTRO_CACHE_ROOT: projectRelative(join(runFolder(inject('testRun')), 'astro-cache')),
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 600_000,
   });
@@ -113,4 +121,14 @@ export function listFiles(dir: string, filter: (path: string) => boolean = () =>
     else if (filter(path)) out.push(path);
   }
   return out.sort();
+}
+
+/** Is a process still running? (One owned by another user counts as running.) */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { astroBuild, BASE_PATH, OUT, projectRelative, requireSiteProject, type SiteKind } from './project.ts';
+import { alive, astroBuild, BASE_PATH, OUT, projectRelative, requireSiteProject, type SiteKind } from './project.ts';
 
 export type { SiteKind };
 
@@ -32,15 +32,6 @@ interface Stamp {
 }
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Only one process builds into a folder at a time; a lock left by a process that died is taken over. */
 function withLock<T>(out: string, work: () => T): T {
