@@ -7,7 +7,7 @@
  * Plain Node: no Astro imports, so scripts, the CMS config and the tests can read it.
  */
 import type { z } from 'astro/zod';
-import type { SchemaTools } from './common.ts';
+import { plainTools, type SchemaTools } from './common.ts';
 import { formSchema } from './forms.ts';
 import { mentorSchema } from './mentors.ts';
 import { organizationSchema } from './organizations.ts';
@@ -148,6 +148,9 @@ export const filePattern = (name: CollectionName) => `*${entryExtension(name)}`;
 type Keys<P> = { [N in CollectionName]: Registry[N] extends P ? N : never }[CollectionName];
 export type PublicCollection = Keys<{ publicData: true }>;
 export const PUBLIC_COLLECTIONS = COLLECTIONS.filter((name): name is PublicCollection => collectionSpec(name).publicData);
+
+/** Public collections whose entries belong to an organisation: each organisation gets its share as JSON too. */
+export const OWNED_COLLECTIONS = PUBLIC_COLLECTIONS.filter((name) => 'organization' in (schemaFor(name, plainTools) as z.ZodObject).shape);
 
 export type PagedCollection = Keys<{ segment: string }>;
 /** The path of an entry's page below the site's base: «praktiki/<id>/». */

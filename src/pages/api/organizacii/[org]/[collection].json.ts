@@ -2,12 +2,11 @@
 import type { APIRoute } from 'astro';
 import { loadSite } from '../../../../lib/data.ts';
 import { publicCollection } from '../../../../lib/public-data.ts';
-
-const PER_ORGANIZATION = ['mentors', 'practices', 'roadmaps', 'regulations'] as const;
+import { OWNED_COLLECTIONS } from '../../../../schemas/collections.ts';
 
 export async function getStaticPaths() {
   const site = await loadSite();
-  return site.organizations.flatMap((o) => PER_ORGANIZATION.map((collection) => ({ params: { org: o.id, collection } })));
+  return site.organizations.flatMap((o) => OWNED_COLLECTIONS.map((collection) => ({ params: { org: o.id, collection } })));
 }
 
 export const GET: APIRoute = async ({ params, site }) => {
