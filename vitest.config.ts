@@ -16,6 +16,7 @@ const SITE_TESTS = [
   'tests/embed.test.ts',
   'tests/hostile.test.ts',
   'tests/html-valid.test.ts',
+  'tests/image-names-build.test.ts',
   'tests/integrity-build.test.ts',
   'tests/lighthouse.test.ts',
   'tests/og-build.test.ts',

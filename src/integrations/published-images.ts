@@ -19,7 +19,20 @@ import { imageFormat, imageMetadata } from '../privacy/file-contents.ts';
  */
 const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 const TEXT = /\.(html|css|js|json|xml|webmanifest|txt|ics|csv)$/i;
-const ASTRO_ASSET = /_astro\/([A-Za-z0-9_./-]+)/g;
+/**
+ * A reference to a built asset, as pages, feeds, styles and scripts write it: up to a quote, a
+ * bracket, white space or a query. The name may be URL-encoded (an upload keeps its Cyrillic name,
+ * spaces, «+»…) and, in HTML, hold «&amp;»: `assetName` gives the name as it is on disk.
+ */
+const ASTRO_ASSET = /_astro\/([^\s"'`()<>\\?#]+)/g;
+function assetName(written: string): string {
+  const text = written.replace(/&amp;/g, '&');
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 /** Image origins of the last build, by dist folder: the leak scan of the same build reads them. */
 export const imageOrigins = new Map<string, Record<string, string>>();
@@ -37,7 +50,7 @@ export async function publishImages(root: string): Promise<{ removed: number; re
     const text = readFileSync(file, 'utf8');
     if (!text.includes('_astro/')) continue;
     texts.set(file, text);
-    for (const m of text.matchAll(ASTRO_ASSET)) referenced.add(m[1]);
+    for (const m of text.matchAll(ASTRO_ASSET)) referenced.add(assetName(m[1]));
   }
 
   let removed = 0;
@@ -58,7 +71,10 @@ export async function publishImages(root: string): Promise<{ removed: number; re
   }
   if (renames.size) {
     for (const [file, text] of texts) {
-      const next = text.replace(ASTRO_ASSET, (whole, name: string) => (renames.has(name) ? `_astro/${renames.get(name)}` : whole));
+      const next = text.replace(ASTRO_ASSET, (whole, written: string) => {
+        const renamed = renames.get(assetName(written));
+        return renamed ? `_astro/${renamed}` : whole;
+      });
       if (next !== text) writeFileSync(file, next);
     }
   }
