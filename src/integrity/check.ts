@@ -13,6 +13,7 @@ import { join, relative, extname, basename, resolve } from 'node:path';
 import { ID_PATTERN, idString, plainTools, type CollectionName, type RefFactory, type SchemaTools } from '../schemas/common.ts';
 import { collectionSpec, COLLECTIONS, contentRoot, entryExtension, schemaFor, SITE_SETTINGS_ID, siteSettingsFile } from '../schemas/collections.ts';
 import { atLine, decodeEntry, EntryReadError, readEntry, type RawEntry } from './read-entry.ts';
+import { checkInternalLinks } from './links.ts';
 import { checkPeople } from './people.ts';
 
 export interface ContentProblem {
@@ -161,6 +162,7 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
   }
 
   checkParents(entries, problems);
+  checkInternalLinks(entries, problems);
   checkDemoMarks(entries, problems);
   const checked = entries.map((entry) => ({ ...entry, data: unmark(entry.data) as Record<string, unknown> }));
   // People's data (152-ФЗ): minors, photos that belong to one card, withheld details written elsewhere.

@@ -1,0 +1,64 @@
+/**
+ * Links in the texts of entries (Markdown bodies) to pages of this section: a link to an entry
+ * that does not exist (a practice deleted or renamed since the text was written) would be a 404 on
+ * the site, so the check reports it with the file, as it reports a dangling reference.
+ *
+ * A link counts as one to this section when it is a path from the root («/praktiki/x/», with or
+ * without the base path) or a full address under the site's own address (settings.siteUrl).
+ */
+import { normaliseBase } from '../lib/base-path.ts';
+import { COLLECTION_REGISTRY, COLLECTIONS, type CollectionName } from '../schemas/collections.ts';
+import type { CheckedEntry, ContentProblem } from './check.ts';
+
+/** Every link target a Markdown text can hold: inline links and images, reference definitions, HTML href/src. */
+const LINKS = [/\]\(\s*<?([^\s)>]+)/g, /^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)/gm, /\b(?:href|src)\s*=\s*["']?([^"'\s>]+)/gi];
+
+export function linksIn(text: string): string[] {
+  return LINKS.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1]));
+}
+
+/** The collection and id a link points to, when it is a link to an entry page of this section. */
+export function entryOfLink(link: string, options: { base: string; siteUrl?: string }): { collection: CollectionName; id: string } | undefined {
+  let path = link.split(/[?#]/)[0];
+  if (options.siteUrl && /^https?:\/\//i.test(path)) {
+    const site = new URL(options.siteUrl);
+    let url: URL;
+    try {
+      url = new URL(path);
+    } catch {
+      return undefined;
+    }
+    if (url.host !== site.host) return undefined;
+    path = url.pathname;
+  } else if (!path.startsWith('/') || path.startsWith('//')) return undefined;
+  try {
+    path = decodeURI(path);
+  } catch {
+    return undefined;
+  }
+  if (options.base !== '/' && path.startsWith(options.base)) path = `/${path.slice(options.base.length)}`;
+  const [segment, id, ...rest] = path.replace(/^\/+|\/+$/g, '').split('/');
+  if (!segment || !id || rest.length) return undefined;
+  const collection = COLLECTIONS.find((name) => (COLLECTION_REGISTRY[name] as { segment?: string }).segment === segment);
+  return collection ? { collection, id } : undefined;
+}
+
+export function checkInternalLinks(entries: CheckedEntry[], problems: ContentProblem[], env: Record<string, string | undefined> = process.env) {
+  const ids = new Map<CollectionName, Set<string>>(COLLECTIONS.map((name) => [name, new Set<string>()]));
+  for (const entry of entries) ids.get(entry.collection)!.add(entry.id);
+  const settings = entries.find((entry) => entry.collection === 'settings')?.data as { siteUrl?: string } | undefined;
+  const options = { base: normaliseBase(env.BASE_PATH), siteUrl: env.SITE_URL || settings?.siteUrl };
+  for (const entry of entries) {
+    if (!entry.body) continue;
+    for (const link of new Set(linksIn(entry.body))) {
+      const target = entryOfLink(link, options);
+      if (!target || ids.get(target.collection)!.has(target.id)) continue;
+      const { section, segment } = COLLECTION_REGISTRY[target.collection] as { section: string; segment: string };
+      problems.push({
+        file: entry.file,
+        field: 'body',
+        message: `ссылка в тексте «${link}» ведёт на несуществующую страницу: в разделе «${section}» нет записи «${target.id}» — исправьте адрес (страницы раздела: /${segment}/<идентификатор>/) или уберите ссылку`,
+      });
+    }
+  }
+}
