@@ -38,6 +38,14 @@ const enumLabels = new Map<object, Record<string, string>>(
 );
 
 type Def = { type: string; [key: string]: any };
+
+/** The schema's longest length, as a pattern Decap checks before saving: the build's limit, said in the editor. */
+function lengthPattern(d: Def): { pattern?: [string, string] } {
+  const max = (d.checks ?? [])
+    .map((check: { _zod: { def: { check: string; maximum?: number } } }) => check._zod.def)
+    .find((c: { check: string }) => c.check === 'max_length')?.maximum;
+  return max ? { pattern: [`^[\\s\\S]{0,${max}}$`, `не длиннее ${max} символов`] } : {};
+}
 const def = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
 /**
@@ -138,7 +146,7 @@ function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, pa
     case 'string':
       if (d.format === 'url') return { ...base, widget: 'string', pattern: ['^https?://.+', 'полный адрес, например https://school.ru/'] };
       if (d.format === 'email') return { ...base, widget: 'string', pattern: ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'адрес электронной почты'] };
-      return { ...base, widget: long ? 'text' : 'string' };
+      return { ...base, widget: long ? 'text' : 'string', ...lengthPattern(d) };
     case 'object':
       return { ...base, widget: 'object', collapsed: false, fields: fieldsOf(collection, inner, path) };
     case 'array':

@@ -367,6 +367,10 @@ function unmark(value: unknown): unknown {
   return value;
 }
 
+/** The largest image file an entry may use: a phone photo is 3–8 MB; a 30 MB file is a scan or a mistake. */
+export const IMAGE_MAX_MB = 10;
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 });
+
 /** Image fields hold paths relative to the entry; a missing file is reported here, not at render time. */
 function checkImages(entry: CheckedEntry, dir: string, problems: ContentProblem[]) {
   for (const field of collectionSpec(entry.collection).images?.fields ?? []) {
@@ -374,6 +378,12 @@ function checkImages(entry: CheckedEntry, dir: string, problems: ContentProblem[
     if (typeof value !== 'string') continue;
     const target = resolve(dir, value);
     if (!existsSync(target)) problems.push({ file: entry.file, field, message: `файл изображения «${value}» не найден` });
+    else if (statSync(target).size > IMAGE_MAX_MB * 1024 * 1024)
+      problems.push({
+        file: entry.file,
+        field,
+        message: `файл «${value}» весит ${megabytes(statSync(target).size)} МБ, а можно не больше ${IMAGE_MAX_MB} МБ: уменьшите фотографию (для сайта хватит 2000 точек по длинной стороне) и загрузите снова`,
+      });
     else if (!isImage(target))
       problems.push({ file: entry.file, field, message: `файл «${value}» — не изображение: нужна фотография в формате JPEG, PNG, WebP или AVIF` });
   }

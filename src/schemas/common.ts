@@ -212,6 +212,16 @@ export const text = (what: string) =>
     .min(1, `поле «${what}» не может быть пустым`)
     .meta({ label: what });
 
+/** The longest a title or a name may be (a page's heading, a link's text, a share card's title); official roadmap titles run to about 260. */
+export const HEADING_MAX = 400;
+
+/** A title or a name: a text of at most HEADING_MAX characters. */
+export const heading = (what: string) =>
+  text(what).max(HEADING_MAX, {
+    error: (issue) =>
+      `«${what}» длиннее ${HEADING_MAX} символов (${[...String(issue.input)].length}): это заголовок страницы — сократите его, а подробности перенесите в описание`,
+  });
+
 /** An optional text: leave the field out, but not empty. */
 export const optionalText = (what: string) =>
   z.string().trim().min(1, `поле «${what}» не может быть пустым: впишите текст или удалите это поле`).meta({ label: what }).optional();

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { numeric, optionalText, text, entryId, type SchemaTools } from './common.ts';
+import { heading, numeric, optionalText, text, entryId, type SchemaTools } from './common.ts';
 
 const textList = (what: string) => z.array(text(what)).min(1, `«${what}»: нужен хотя бы один пункт`).meta({ label: what });
 
@@ -7,7 +7,7 @@ export const formSchema = (_tools: SchemaTools) =>
   z
     .object({
       id: entryId,
-      title: text('название формы'),
+      title: heading('название формы'),
       /** Position in lists: the five forms have a conventional order. */
       order: numeric('порядок в списках').int().min(1),
       summary: text('краткое описание').meta({ long: true }),

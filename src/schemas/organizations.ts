@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { contactsSchema, demoFlag, optionalText, text, url, entryId, type SchemaTools } from './common.ts';
+import { heading, contactsSchema, demoFlag, optionalText, text, url, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
 import { organizationKind } from './vocabulary.ts';
 
@@ -7,8 +7,8 @@ export const organizationSchema = (_tools: SchemaTools) =>
   z
     .object({
       id: entryId,
-      name: text('полное название'),
-      shortName: text('краткое название'),
+      name: heading('полное название'),
+      shortName: heading('краткое название'),
       kind: organizationKind.schema,
       region: text('регион'),
       municipality: optionalText('муниципалитет'),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { attachmentSchema, calendarDate, demoFlag, numeric, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
+import { heading, attachmentSchema, calendarDate, demoFlag, numeric, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
 
 export const practiceResultSchema = z
@@ -18,7 +18,7 @@ export const practiceSchema = ({ ref, image }: SchemaTools) =>
   z
     .object({
       id: entryId,
-      title: text('название практики'),
+      title: heading('название практики'),
       organization: named(ref('organizations'), 'организация'),
       years: z.array(year('год')).min(1, 'укажите хотя бы один год').meta({ label: 'годы реализации' }),
       forms: z.array(ref('forms')).min(1, 'укажите форму наставничества').meta({ label: 'формы наставничества' }),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { approvalSchema, demoFlag, fileLink, optionalText, text, entryId, type SchemaTools } from './common.ts';
+import { heading, approvalSchema, demoFlag, fileLink, optionalText, text, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
 import { regulationStatus } from './vocabulary.ts';
 
@@ -8,7 +8,7 @@ export const regulationSchema = ({ ref }: SchemaTools) =>
   z
     .object({
       id: entryId,
-      title: text('название'),
+      title: heading('название'),
       organization: named(ref('organizations'), 'организация'),
       approval: approvalSchema,
       status: regulationStatus.schema.meta({ hint: 'Действует, проект или утратило силу.' }),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { approvalSchema, calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
+import { heading, approvalSchema, calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
 import { deadlineKind, itemStatus, roadmapLevel, stage } from './vocabulary.ts';
 
@@ -60,7 +60,7 @@ export const roadmapSchema = ({ ref }: SchemaTools) =>
   z
     .object({
       id: entryId,
-      title: text('название'),
+      title: heading('название'),
       organization: named(ref('organizations'), 'организация'),
       level: roadmapLevel.schema,
       period: z
