@@ -13,6 +13,7 @@ const SITE_TESTS = [
   'tests/cms-admin.test.ts',
   'tests/cms-browser.test.ts',
   'tests/content-errors-build.test.ts',
+  'tests/dev-errors.test.ts',
   'tests/embed.test.ts',
   'tests/hostile.test.ts',
   'tests/html-valid.test.ts',
