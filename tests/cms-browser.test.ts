@@ -19,6 +19,7 @@ import sharp from 'sharp';
 import { checkContent } from '../src/integrity/check.ts';
 import { chromiumPath, launch } from './helpers/browser.ts';
 import { astroBuild, projectRelative, ROOT, TMP } from './helpers/project.ts';
+import { fetchUntil } from './helpers/serve.ts';
 
 const SITE_PORT = 4391;
 const DECAP_PORT = 8191;
@@ -41,13 +42,8 @@ let cms: ChildProcess;
 let browser: Browser;
 
 async function waitFor(url: string, seconds: number) {
-  for (let i = 0; i < seconds * 2; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} не ответил за ${seconds} с`);
+  const { status } = await fetchUntil(url, (code) => code >= 200 && code < 300, seconds);
+  if (status < 200 || status >= 300) throw new Error(`${url} не ответил за ${seconds} с`);
 }
 
 /** decap-server's own description of where it works (`repo`: the folder's name). */

@@ -10,25 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceIn } from './helpers/edit.ts';
 import { fixtureCopy, projectRelative, requireSiteProject, ROOT, TMP } from './helpers/project.ts';
+import { fetchUntil } from './helpers/serve.ts';
 
 const PORT = 4393;
 const url = (path: string) => `http://127.0.0.1:${PORT}${path}`;
-
-async function fetchUntil(path: string, done: (status: number, text: string) => boolean, seconds: number): Promise<{ status: number; text: string }> {
-  const deadline = Date.now() + seconds * 1000;
-  let last = { status: 0, text: '' };
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url(path));
-      last = { status: response.status, text: await response.text() };
-      if (done(last.status, last.text)) return last;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return last;
-}
+const fetchPage = (path: string, done: (status: number, text: string) => boolean, seconds: number) => fetchUntil(url(path), done, seconds);
 
 describe('the dev server with broken content', () => {
   let dev: ChildProcess | undefined;
@@ -52,7 +38,7 @@ describe('the dev server with broken content', () => {
   });
 
   it('keeps running and answers every page with the problems in Russian, file and field named', async () => {
-    const { status, text } = await fetchUntil('/praktiki/', (s) => s > 0, 120);
+    const { status, text } = await fetchPage('/praktiki/', (s) => s > 0, 120);
     expect(status).toBe(500);
     expect(text).toContain('Ошибки в содержимом сайта');
     expect(text).toContain('practices/test-practice.md');
@@ -61,13 +47,13 @@ describe('the dev server with broken content', () => {
   });
 
   it('the editor page still opens', async () => {
-    const { status } = await fetchUntil('/admin/', (s) => s > 0, 60);
+    const { status } = await fetchPage('/admin/', (s) => s > 0, 60);
     expect(status).toBe(200);
   });
 
   it('fixing the file makes the site whole, without a restart', async () => {
     replaceIn(join(content, 'practices/test-practice.md'), 'mentors: [ivanova-anna, uchenik-artem]', 'mentors: [ivanova-anna]');
-    const { status, text } = await fetchUntil('/praktiki/', (s) => s === 200, 60);
+    const { status, text } = await fetchPage('/praktiki/', (s) => s === 200, 60);
     expect(status, text.slice(0, 500)).toBe(200);
   });
 });

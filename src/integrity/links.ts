@@ -18,17 +18,16 @@ export function linksIn(text: string): string[] {
 }
 
 /** The collection and id a link points to, when it is a link to an entry page of this section. */
-export function entryOfLink(link: string, options: { base: string; siteUrl?: string }): { collection: CollectionName; id: string } | undefined {
+export function entryOfLink(link: string, options: { base: string; siteHost?: string }): { collection: CollectionName; id: string } | undefined {
   let path = link.split(/[?#]/)[0];
-  if (options.siteUrl && /^https?:\/\//i.test(path)) {
-    const site = new URL(options.siteUrl);
+  if (options.siteHost && /^https?:\/\//i.test(path)) {
     let url: URL;
     try {
       url = new URL(path);
     } catch {
       return undefined;
     }
-    if (url.host !== site.host) return undefined;
+    if (url.host !== options.siteHost) return undefined;
     path = url.pathname;
   } else if (!path.startsWith('/') || path.startsWith('//')) return undefined;
   try {
@@ -39,15 +38,24 @@ export function entryOfLink(link: string, options: { base: string; siteUrl?: str
   if (options.base !== '/' && path.startsWith(options.base)) path = `/${path.slice(options.base.length)}`;
   const [segment, id, ...rest] = path.replace(/^\/+|\/+$/g, '').split('/');
   if (!segment || !id || rest.length) return undefined;
-  const collection = COLLECTIONS.find((name) => (COLLECTION_REGISTRY[name] as { segment?: string }).segment === segment);
+  const collection = BY_SEGMENT.get(segment);
   return collection ? { collection, id } : undefined;
 }
+
+/** Which collection a URL segment («praktiki») belongs to. */
+const BY_SEGMENT = new Map(
+  COLLECTIONS.flatMap((name) => {
+    const { segment } = COLLECTION_REGISTRY[name] as { segment?: string };
+    return segment ? [[segment, name] as const] : [];
+  }),
+);
 
 export function checkInternalLinks(entries: CheckedEntry[], problems: ContentProblem[], env: Record<string, string | undefined> = process.env) {
   const ids = new Map<CollectionName, Set<string>>(COLLECTIONS.map((name) => [name, new Set<string>()]));
   for (const entry of entries) ids.get(entry.collection)!.add(entry.id);
   const settings = entries.find((entry) => entry.collection === 'settings')?.data as { siteUrl?: string } | undefined;
-  const options = { base: normaliseBase(env.BASE_PATH), siteUrl: env.SITE_URL || settings?.siteUrl };
+  const siteUrl = env.SITE_URL || settings?.siteUrl;
+  const options = { base: normaliseBase(env.BASE_PATH), siteHost: siteUrl && URL.canParse(siteUrl) ? new URL(siteUrl).host : undefined };
   for (const entry of entries) {
     if (!entry.body) continue;
     for (const link of new Set(linksIn(entry.body))) {

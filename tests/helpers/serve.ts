@@ -118,3 +118,20 @@ export function hostHeaders(dist: string): Host {
   if (!existsSync(file)) return () => ({});
   return cloudflare(readFileSync(file, 'utf8'));
 }
+
+/** Asks `url` every half second until `done` holds or `seconds` pass; the last answer either way (status 0: nothing answered). */
+export async function fetchUntil(url: string, done: (status: number, text: string) => boolean, seconds: number): Promise<{ status: number; text: string }> {
+  const deadline = Date.now() + seconds * 1000;
+  let last = { status: 0, text: '' };
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      last = { status: response.status, text: await response.text() };
+      if (done(last.status, last.text)) return last;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return last;
+}
