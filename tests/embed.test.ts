@@ -116,6 +116,12 @@ describe.skipIf(!chromiumPath)('embedded in a school’s page on another origin'
       expect(wide.content).toBeGreaterThan(100);
       expect(wide.outer).not.toBe(600); // the default height was replaced
       await page.setViewportSize({ width: 360, height: 800 });
+      // The resize reaches the frame's layout a moment later: wait for the content to reflow (a hang guard, not a speed measure).
+      if (view !== 'roadmap') {
+        await expect
+          .poll(() => frame.evaluate(() => Math.ceil(document.querySelector('[data-embed-root]')!.getBoundingClientRect().height)), { timeout: 60_000 })
+          .toBeGreaterThan(wide.content);
+      }
       const narrow = await heights(page, frame);
       if (view !== 'roadmap') expect(narrow.content).toBeGreaterThan(wide.content); // cards stack in one column
       // The view fits the narrow frame without sideways scrolling.
