@@ -5,7 +5,9 @@
 import { ID_PATTERN, type CollectionName } from '../src/schemas/common.ts';
 import { collectionSpec, COLLECTIONS, editorLabel, entryExtension, fieldMetaAt, schemaFor } from '../src/schemas/index.ts';
 import { bodyText } from './labels.ts';
+import { mediaLibrary, mediaSettings } from './media.ts';
 import { cmsTools, fieldsOf, type DecapField } from './schema-fields.ts';
+import { wordFields } from './wording.ts';
 
 export const CONTENT_DIR = 'src/content';
 
@@ -77,7 +79,7 @@ export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, u
             label: spec.singleFile.label,
             file: `${CONTENT_DIR}/${spec.dir}/${spec.singleFile.id}${entryExtension(collection)}`,
             format: 'yaml',
-            fields: collectionFields(collection),
+            fields: wordFields(collectionFields(collection)),
           },
         ],
       };
@@ -94,8 +96,8 @@ export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, u
       identifier_field: 'id',
       slug: '{{fields.id}}',
       summary: collection === 'mentors' ? '{{name.first}} {{name.last}}' : `{{${spec.nameField}}}`,
-      ...(spec.images ? { media_folder: spec.images.folder, public_folder: `./${spec.images.folder}` } : {}),
-      fields: [idField(collection), ...collectionFields(collection)],
+      ...mediaSettings(collection),
+      fields: wordFields([idField(collection), ...collectionFields(collection)]),
     };
   });
   return {
@@ -106,6 +108,7 @@ export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, u
     // Images live next to the entries that use them, where the build re-encodes them.
     media_folder: `${CONTENT_DIR}/media`,
     public_folder: '/media',
+    ...mediaLibrary,
     ...(options.editorialWorkflow ? { publish_mode: 'editorial_workflow' } : {}),
     collections,
   };

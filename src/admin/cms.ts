@@ -12,6 +12,10 @@ import type { CmsConfig } from 'decap-cms-core';
 import { buildCmsConfig } from '../../cms/config.ts';
 import { IdControl, IdPreview } from './id-widget.ts';
 import { latinId } from '../../cms/latin-id.ts';
+import { registerRussian } from './locale-ru.ts';
+import { registerMedia } from './media.ts';
+import { registerNumbers } from './numbers.ts';
+import { registerValidation } from './validation.ts';
 import { MentorPreview, PracticePreview, RoadmapPreview, RegulationPreview } from './previews.ts';
 // The site's own stylesheet as text, for the preview pane.
 import siteCss from '../styles/global.css?raw';
@@ -22,6 +26,9 @@ const DEFAULT_DECAP_SERVER = 'http://127.0.0.1:8181/api/v1';
 const config = buildCmsConfig({ localBackendUrl: import.meta.env.PUBLIC_DECAP_SERVER || DEFAULT_DECAP_SERVER });
 
 CMS.registerLocale('ru', ru);
+registerRussian(CMS);
+registerMedia(CMS);
+registerNumbers(CMS);
 CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerWidget('id', IdControl as any, IdPreview as any);
 CMS.registerPreviewTemplate('practices', PracticePreview as any);
@@ -38,4 +45,6 @@ CMS.registerEventListener({
     return title ? data.set('id', latinId(String(title))) : data;
   },
 });
+// Last: it wraps every widget registered so far, ours included.
+registerValidation(CMS);
 CMS.init({ config: { ...config, load_config_file: false, locale: 'ru' } as unknown as CmsConfig });
