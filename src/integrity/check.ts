@@ -10,10 +10,10 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, extname, basename, resolve } from 'node:path';
-import { ID_PATTERN, idString, plainTools, type CollectionName, type RefFactory, type SchemaTools } from '../schemas/common.ts';
-import { collectionSpec, COLLECTIONS, contentRoot, entryExtension, schemaFor, SITE_SETTINGS_ID, siteSettingsFile } from '../schemas/collections.ts';
+import { ID_PATTERN, type CollectionName } from '../schemas/common.ts';
+import { collectionSpec, COLLECTIONS, contentRoot, entryExtension, SITE_SETTINGS_ID, siteSettingsFile } from '../schemas/collections.ts';
 import { atLine, decodeEntry, EntryReadError, readEntry, type RawEntry } from './read-entry.ts';
-import { checkInternalLinks } from './links.ts';
+import { checkEntries, formatPath, type EntrySource, type SiteEnv } from './entries.ts';
 import { checkPeople } from './people.ts';
 
 export interface ContentProblem {
@@ -46,32 +46,16 @@ export interface CheckResult {
   entries: CheckedEntry[];
 }
 
-const REF_MARK = '__ref';
-interface RefMarker {
-  [REF_MARK]: CollectionName;
-  id: string;
-}
-
-/** Tools that turn each reference into a marker, so the parsed tree says where references are. */
-const markingTools: SchemaTools = {
-  ...plainTools,
-  ref: ((collection: CollectionName) => idString.transform((id): RefMarker => ({ [REF_MARK]: collection, id }))) as unknown as RefFactory,
-};
-
-export function checkContent(root: string, content = contentRoot()): CheckResult {
+export function checkContent(root: string, content = contentRoot(), env: SiteEnv = process.env): CheckResult {
   const problems: ContentProblem[] = [];
-  const entries: CheckedEntry[] = [];
-  const refs: { from: CheckedEntry; field: string; target: RefMarker }[] = [];
-  const ids = new Map<CollectionName, Map<string, string>>();
+  const sources: EntrySource[] = [];
   const absContent = join(root, content);
 
   for (const collection of COLLECTIONS) {
-    const { dir, body } = collectionSpec(collection);
+    const { dir } = collectionSpec(collection);
     const absDir = join(absContent, dir);
     const seen = new Map<string, string>();
-    ids.set(collection, seen);
     if (!existsSync(absDir)) continue;
-    const schema = schemaFor(collection, markingTools);
     const accepted = entryExtension(collection);
 
     for (const name of readdirSync(absDir).sort()) {
@@ -116,32 +100,14 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
         throw error;
       }
       checkControlCharacters(file, raw, problems);
-      const parsed = schema.safeParse(raw.data);
-      if (!parsed.success) {
-        const reported = new Set<string>();
-        for (const issue of parsed.error.issues) {
-          const field = formatPath(issue.path);
-          // A value can fail one check twice (zod's address check: protocol and host); say it once.
-          if (reported.has(`${field}\n${issue.message}`)) continue;
-          reported.add(`${field}\n${issue.message}`);
-          problems.push({ file, field, message: issue.message });
-        }
-        continue;
-      }
-      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, written: raw.data, body: raw.body };
-      const written = (parsed.data as { id?: string }).id;
-      if (written && written !== id) {
-        problems.push({ file, field: 'id', message: `идентификатор «${written}» не совпадает с именем файла «${id}»: переименуйте файл или исправьте поле` });
-      }
-      entries.push(entry);
-      collectRefs(entry.data, [], (field, target) => refs.push({ from: entry, field, target }));
-      checkImages(entry, absDir, problems);
-      if (body && isBlankText(raw.body)) problems.push({ file, message: body.missing });
+      sources.push({ collection, id, file, data: raw.data, body: raw.body });
     }
   }
   strayContent(absContent, root, problems);
+  const checked = checkEntries(sources, problems, env);
+  for (const entry of checked) checkImages(entry, join(absContent, collectionSpec(entry.collection).dir), problems);
 
-  if (!entries.some((entry) => entry.collection === 'settings' && entry.id === SITE_SETTINGS_ID)) {
+  if (!sources.some((entry) => entry.collection === 'settings' && entry.id === SITE_SETTINGS_ID)) {
     const file = relative(root, join(root, content, siteSettingsFile()));
     if (!problems.some((problem) => problem.file === file)) {
       problems.push({
@@ -151,20 +117,6 @@ export function checkContent(root: string, content = contentRoot()): CheckResult
     }
   }
 
-  for (const { from, field, target } of refs) {
-    if (!ids.get(target[REF_MARK])?.has(target.id)) {
-      problems.push({
-        file: from.file,
-        field,
-        message: `ссылка на несуществующую запись «${target.id}» в разделе «${collectionSpec(target[REF_MARK]).section}»`,
-      });
-    }
-  }
-
-  checkParents(entries, problems);
-  checkInternalLinks(entries, problems);
-  checkDemoMarks(entries, problems);
-  const checked = entries.map((entry) => ({ ...entry, data: unmark(entry.data) as Record<string, unknown> }));
   // People's data (152-ФЗ): minors, photos that belong to one card, withheld details written elsewhere.
   checkPeople(checked, problems, { root, content });
   return { problems, entries: checked };
@@ -298,75 +250,6 @@ function checkControlCharacters(file: string, raw: RawEntry, problems: ContentPr
   if (!found) positioned(raw.fieldsText, raw.fieldsLine, 'в файле', 'удалите его или перепечатайте эту строку');
 }
 
-/** A text of nothing but HTML comments (<!-- … -->) shows nothing on the page: it is as good as empty. */
-const isBlankText = (body: string | undefined) => !body || !body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
-
-/** An organisation above itself, directly or round a circle (a → b → a): district pages would never end. */
-function checkParents(entries: CheckedEntry[], problems: ContentProblem[]) {
-  const organizations = entries.filter((e) => e.collection === 'organizations');
-  const parentOf = new Map(
-    organizations.map((e) => {
-      const parent = e.data.parent;
-      return [e.id, isRef(parent) ? parent.id : typeof parent === 'string' ? parent : undefined] as const;
-    }),
-  );
-  for (const org of organizations) {
-    const chain = [org.id];
-    let next = parentOf.get(org.id);
-    while (next && parentOf.has(next) && !chain.includes(next)) {
-      chain.push(next);
-      next = parentOf.get(next);
-    }
-    if (next !== org.id) continue;
-    problems.push({
-      file: org.file,
-      field: 'parent',
-      message:
-        chain.length === 1
-          ? 'организация указана вышестоящей для самой себя: уберите это поле или впишите управление образования, которому она подчиняется'
-          : `вышестоящие организации замыкаются по кругу: «${[...chain, org.id].join(' → ')}» — у одной из них это поле нужно убрать или исправить`,
-    });
-  }
-}
-
-/**
- * Fictional content stays marked «пример» all the way down: a practice, mentor, roadmap or
- * regulation of a fictional organisation must say so too, or a visitor takes it for real.
- */
-function checkDemoMarks(entries: CheckedEntry[], problems: ContentProblem[]) {
-  const demoOrgs = new Set(entries.filter((e) => e.collection === 'organizations' && e.data.demo === true).map((e) => e.id));
-  for (const entry of entries) {
-    if (entry.collection === 'organizations' || entry.collection === 'settings' || entry.data.demo === true) continue;
-    const org = entry.data.organization;
-    const orgId = isRef(org) ? org.id : org;
-    if (typeof orgId === 'string' && demoOrgs.has(orgId)) {
-      problems.push({
-        file: entry.file,
-        field: 'demo',
-        message: `организация «${orgId}» — вымышленный пример, значит и эта запись должна быть помечена «пример» (demo: true)`,
-      });
-    }
-  }
-}
-
-function isRef(value: unknown): value is RefMarker {
-  return typeof value === 'object' && value !== null && REF_MARK in value;
-}
-
-function collectRefs(value: unknown, path: PropertyKey[], found: (field: string, ref: RefMarker) => void) {
-  if (isRef(value)) return found(formatPath(path), value);
-  if (Array.isArray(value)) value.forEach((item, i) => collectRefs(item, [...path, i], found));
-  else if (value && typeof value === 'object' && !(value instanceof Date))
-    for (const [key, item] of Object.entries(value)) collectRefs(item, [...path, key], found);
-}
-
-function unmark(value: unknown): unknown {
-  if (isRef(value)) return value.id;
-  if (Array.isArray(value)) return value.map(unmark);
-  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unmark(v)]));
-  return value;
-}
-
 /** The largest image file an entry may use: a phone photo is 3–8 MB; a 30 MB file is a scan or a mistake. */
 export const IMAGE_MAX_MB = 10;
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 });
@@ -407,12 +290,7 @@ function isImage(path: string): boolean {
   );
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part) => (typeof part === 'number' ? `[${part + 1}]` : String(part)))
-    .join('.')
-    .replace(/\.\[/g, '[');
-}
+export { formatPath };
 
 export function formatProblems(problems: ContentProblem[]): string {
   const lines = problems.map((p) => `  • ${p.file}${p.field ? ` → поле «${p.field}»` : ''}: ${p.message}`);

@@ -50,12 +50,17 @@ const BY_SEGMENT = new Map(
   }),
 );
 
-export function checkInternalLinks(entries: CheckedEntry[], problems: ContentProblem[], env: Record<string, string | undefined> = process.env) {
-  const ids = new Map<CollectionName, Set<string>>(COLLECTIONS.map((name) => [name, new Set<string>()]));
-  for (const entry of entries) ids.get(entry.collection)!.add(entry.id);
+/** The base path and the site's host, from the environment or the site settings among `entries`. */
+export function linkOptions(entries: { collection: CollectionName; data: Record<string, unknown> }[], env: Record<string, string | undefined>) {
   const settings = entries.find((entry) => entry.collection === 'settings')?.data as { siteUrl?: string } | undefined;
   const siteUrl = env.SITE_URL || settings?.siteUrl;
-  const options = { base: normaliseBase(env.BASE_PATH), siteHost: siteUrl && URL.canParse(siteUrl) ? new URL(siteUrl).host : undefined };
+  return { base: normaliseBase(env.BASE_PATH), siteHost: siteUrl && URL.canParse(siteUrl) ? new URL(siteUrl).host : undefined };
+}
+
+export function checkInternalLinks(entries: CheckedEntry[], problems: ContentProblem[], env: Record<string, string | undefined>) {
+  const ids = new Map<CollectionName, Set<string>>(COLLECTIONS.map((name) => [name, new Set<string>()]));
+  for (const entry of entries) ids.get(entry.collection)!.add(entry.id);
+  const options = linkOptions(entries, env);
   for (const entry of entries) {
     if (!entry.body) continue;
     for (const link of new Set(linksIn(entry.body))) {
