@@ -27,6 +27,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // the base in every link the pages make (import.meta.env.BASE_URL): the base is BASE_PATH's alone.
 delete process.env.BASE_URL;
 const settingsFile = resolve(root, contentRoot(), siteSettingsFile());
+const shownContent = resolve(root, contentRoot());
+/** A path in .cache/ that is neither the content shown nor a folder above it. */
+const outsideContent = (/** @type {string} */ path) =>
+  /[\\/]\.cache([\\/]|$)/.test(path) && !`${path}/`.startsWith(`${shownContent}/`) && !`${shownContent}/`.startsWith(`${path}/`);
 // A missing or broken settings file is reported by the integrity check with the other content
 // errors, in Russian with its line and column; the config must not fail first in English.
 const settings = readSettings();
@@ -75,6 +79,7 @@ export default defineConfig({
   build: { inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
-  // Test runs and benchmarks build into .cache/: the dev server has nothing to watch there.
-  vite: { server: { watch: { ignored: ['**/.cache/**'] } } },
+  // Test runs and benchmarks build into .cache/: the dev server has nothing to watch there, but for
+  // the content it shows (CONTENT_ROOT may be a copy in .cache/) and the folders on the way to it.
+  vite: { server: { watch: { ignored: [(/** @type {string} */ path) => outsideContent(path)] } } },
 });

@@ -14,7 +14,7 @@ const SITE_TESTS = [
   'tests/cms-browser.test.ts',
   'tests/content-errors-build.test.ts',
   'tests/dev-errors.test.ts',
-  'tests/editor-delete.test.ts',
+  'tests/editor-broken-content.test.ts',
   'tests/editor-locale.test.ts',
   'tests/editor-media.test.ts',
   'tests/editor-numbers.test.ts',

@@ -117,6 +117,8 @@ function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, pa
   const base = {
     name,
     label: labelOf(schema, name),
+    // Where the field sits in the entry («stages.*.items.*.deadline»): the editor's check finds the schema's message for it there (src/admin/validation.ts).
+    schema_path: key,
     required,
     ...(hint ? { hint } : {}),
     ...(defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0) ? { default: defaultValue } : {}),
@@ -162,10 +164,10 @@ function listOf(collection: CollectionName, label: string, element: z.ZodType, p
   const kind = kindOf(inner);
   if (kind === 'relation') return { widget: 'relation', multiple: true, ...relationTo(marked(inner, (s) => refs.get(s))!) };
   if (kind === 'object') {
-    const fields = fieldsOf(collection, inner, path);
+    const fields = fieldsOf(collection, inner, [...path, '*']);
     return { widget: 'list', fields, summary: listSummary(fields), collapsed: true };
   }
-  const { name: _n, label: _l, required: _r, hint: _h, ...field } = fieldOf(collection, 'value', inner, path);
+  const { name: _n, label: _l, required: _r, hint: _h, ...field } = fieldOf(collection, 'value', inner, [...path, '*']);
   // A collapsed item shows its own text, not the list's label.
   return { widget: 'list', summary: '{{fields.value}}', field: { name: 'value', label, ...field } };
 }

@@ -98,7 +98,8 @@ try {
     GIT_REPO_DIRECTORY: REPO_DIR,
     MODE: 'fs',
   });
-  start('astro dev', [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', HOST, '--port', String(SITE_PORT)], {
+  // --ignore-lock: this script owns its dev server (it stops it with itself); Astro's lock would refuse a second project copy's editor.
+  start('astro dev', [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', HOST, '--port', String(SITE_PORT)], {
     ASTRO_DEV_BACKGROUND: '0',
     ASTRO_TELEMETRY_DISABLED: '1',
     PUBLIC_DECAP_SERVER: DECAP_API,

@@ -26,7 +26,7 @@ describe('the dev server with broken content', () => {
     rmSync(join(content, 'mentors/uchenik-artem.yaml'));
     const log = openSync(join(TMP, 'dev-errors.log'), 'w');
     const { NODE_ENV: _, VITEST: __, BASE_URL: ___, ...env } = process.env;
-    dev = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(PORT)], {
+    dev = spawn('npx', ['astro', 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT)], {
       cwd: ROOT,
       env: { ...env, CONTENT_ROOT: projectRelative(content), ASTRO_DEV_BACKGROUND: '0' },
       stdio: ['ignore', log, log],

@@ -108,7 +108,9 @@ function writeAtomically(path: string, data: string | Uint8Array): void {
 export async function adminBundle(options: AdminBundleOptions): Promise<AdminBundle> {
   const started = performance.now();
   const root = resolve(options.root);
-  const cacheDir = join(options.cacheDir ?? join(root, ADMIN_BUNDLE_CACHE), options.mode);
+  // One slot per mode and decap-server address: two editors on this machine (other ports) must not delete each other's bundle.
+  const slot = options.decapServer ? `${options.mode}-${createHash('sha256').update(options.decapServer).digest('hex').slice(0, 8)}` : options.mode;
+  const cacheDir = join(options.cacheDir ?? join(root, ADMIN_BUNDLE_CACHE), slot);
   const manifestFile = join(cacheDir, 'manifest.json');
   const elapsed = () => (performance.now() - started) / 1000;
 

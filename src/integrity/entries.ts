@@ -75,7 +75,7 @@ export function checkEntries(sources: EntrySource[], problems: ContentProblem[],
 }
 
 /** One entry against its schema, the id it records and its text. */
-function checkEntry(source: EntrySource, problems: ContentProblem[]): CheckedEntry | undefined {
+export function checkEntry(source: EntrySource, problems: ContentProblem[]): CheckedEntry | undefined {
   const { collection, id, file, data, body } = source;
   const parsed = markingSchema(collection).safeParse(data);
   if (!parsed.success) {
