@@ -82,6 +82,19 @@ describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () =
     await expectRefused(page, 'mentors/belyaeva-olga.yaml', /[Пп]ример/, /вымышленный пример/);
   }, 300_000);
 
+  it('a save with required fields left empty names each of them and goes to the first', async () => {
+    const { page } = await openPage('practices/new', 'title');
+    await field(page, 'title').fill('Практика без организации');
+    await publish(page);
+    const summary = page.locator('#save-refused');
+    await summary.waitFor({ timeout: 15_000 });
+    const text = (await summary.textContent()) ?? '';
+    for (const label of ['Организация', 'Годы реализации', 'Краткое описание', 'Проблема или запрос']) expect(text).toContain(`«${label}»`);
+    expect(text).not.toContain('«Название практики»');
+    // The first field in question, in the form's order, has the focus.
+    expect(await page.evaluate('document.activeElement?.id ?? ""')).toMatch(/^organization-field/);
+  }, 300_000);
+
   it('a valid change saves without a reload of the editor and without a dialog', async () => {
     const { page, errors } = await openPage('mentors/entries/belyaeva-olga', 'sphere');
     const dialogs: string[] = [];

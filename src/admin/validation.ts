@@ -188,6 +188,9 @@ function checked(Control: any) {
       if (!schemaPath || !entry) return [];
       const required = this.props.field.get('required', true) !== false;
       if (required && isEmptyValue(this.props.value)) return [];
+      // A value that fails the field's pattern is already reported by Decap, in the same words.
+      const pattern = this.props.field.get('pattern');
+      if (pattern && !isEmptyValue(this.props.value) && !new RegExp(pattern.first()).test(String(this.props.value))) return [];
       const value = pruneEmpty((this.props.value as Immutable)?.toJS?.() ?? this.props.value);
       return fieldMessages(draftProblems(entry), pruneEmpty(entry.get('data')?.toJS?.() ?? {}) as Record<string, unknown>, schemaPath, value);
     }
