@@ -150,7 +150,8 @@ function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, pa
       if (d.format === 'email') return { ...base, widget: 'string', pattern: ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'адрес электронной почты'] };
       return { ...base, widget: long ? 'text' : 'string', ...lengthPattern(d) };
     case 'object':
-      return { ...base, widget: 'object', collapsed: false, fields: fieldsOf(collection, inner, path) };
+      // A roadmap item's deadline: the text fills its dates as it is typed (src/admin/deadline-widget.ts).
+      return { ...base, widget: name === 'deadline' ? 'deadline' : 'object', collapsed: false, fields: fieldsOf(collection, inner, path) };
     case 'array':
       return { ...base, ...listOf(collection, base.label, d.element, path) };
     default:

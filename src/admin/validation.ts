@@ -195,6 +195,16 @@ function checked(Control: any) {
       return fieldMessages(draftProblems(entry), pruneEmpty(entry.get('data')?.toJS?.() ?? {}) as Record<string, unknown>, schemaPath, value);
     }
 
+    /**
+     * Decap asks the control whether to redraw (its wrapper compares the value only, unless the control
+     * answers itself): lists and groups answer «always», so their fields show their errors after a check.
+     */
+    shouldComponentUpdate(next: Props) {
+      const inner = this.inner.current;
+      if (inner?.shouldComponentUpdate) return inner.shouldComponentUpdate.call(inner, next);
+      return this.props.value !== next.value || this.props.classNameWrapper !== next.classNameWrapper || this.props.hasActiveStyle !== next.hasActiveStyle;
+    }
+
     focus = (path?: string) => this.inner.current?.focus?.(path);
     getValidateValue = () => this.inner.current?.getValidateValue?.();
 

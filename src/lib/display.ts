@@ -1,6 +1,6 @@
 /**
- * How a practice's results and a mentor's achievements read, in one place for the pages,
- * the cards, the share images (src/og/site-cards.ts) and the editor's preview
+ * How a practice's participants and results and a mentor's achievements read, in one place for
+ * the pages, the cards, the share images (src/og/site-cards.ts) and the editor's preview
  * (src/admin/previews.ts). The preview is bundled for the browser by esbuild: this module
  * imports no Node or Astro modules, and it takes half-filled records (a figure or a year
  * the editor has not typed yet) without failing.
@@ -32,6 +32,21 @@ export function resultChange(result: { before: number; after: number; unit?: str
   const unit = result.unit ? `\u00a0${result.unit === '%' ? 'п.\u00a0п.' : result.unit}` : '';
   return `${sign}${formatNumber(Math.abs(delta))}${unit}`;
 }
+
+export interface ParticipantsFigures {
+  pairs?: number;
+  description?: string;
+}
+
+/**
+ * A practice's participants as two facts, the count once: «Наставнических пар и групп: 11» on
+ * its own line and who took part under «Участники» (the schema keeps the count out of the
+ * description, src/schemas/practices.ts).
+ */
+export const participantFacts = ({ pairs, description }: ParticipantsFigures): { term: string; text: string }[] => [
+  ...(typeof pairs === 'number' && Number.isFinite(pairs) ? [{ term: 'Наставнических пар и групп', text: formatNumber(pairs) }] : []),
+  ...(description ? [{ term: 'Участники', text: description }] : []),
+];
 
 type AchievementLevel = keyof typeof ACHIEVEMENT_LEVELS;
 export interface AchievementFacts {

@@ -2,6 +2,38 @@ import { z } from 'astro/zod';
 import { heading, approvalSchema, calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
 import { deadlineKind, itemStatus, roadmapLevel, stage } from './vocabulary.ts';
+import { parseDeadline, type Period } from '../import/deadline.ts';
+import { numericDate } from '../lib/format.ts';
+
+interface Dates {
+  from?: Date;
+  to?: Date;
+}
+/** «с 01.02.2023 по 28.02.2023», «по 30.11.2023». */
+const datesText = ({ from, to }: Dates) => [from && `с ${numericDate(from)}`, to && `по ${numericDate(to)}`].filter(Boolean).join(' ');
+
+/**
+ * Where the dates of a deadline leave the days its text names («Апрель 2024» with dates in
+ * February 2023), the field that does and a message naming both. Dates inside the text's days
+ * narrow it (from the 11th of the month named) and are the editor's choice; a text that names
+ * no days («по графику») leaves the dates to the editor. The text is read by the importer's
+ * parser, a month without a year in the roadmap's period.
+ */
+export function deadlineConflict(deadline: { text: string } & Dates, period?: Period): { field: 'from' | 'to'; message: string } | undefined {
+  if (!deadline.from && !deadline.to) return undefined;
+  const named = parseDeadline(deadline.text, period);
+  if (!named.from && !named.to) return undefined;
+  const outside = (date?: Date) => !!date && ((!!named.from && date < named.from) || (!!named.to && date > named.to));
+  const field = outside(deadline.from) ? 'from' : outside(deadline.to) ? 'to' : undefined;
+  if (!field) return undefined;
+  const meant = named.from && named.to ? datesText(named) : named.to ? `не позже ${numericDate(named.to)}` : `не раньше ${numericDate(named.from!)}`;
+  const withoutPeriod = period && parseDeadline(deadline.text);
+  const yearOfPeriod = withoutPeriod && !withoutPeriod.from && !withoutPeriod.to ? ' (год — по периоду дорожной карты)' : '';
+  return {
+    field,
+    message: `срок «${deadline.text}» не совпадает с датами (${datesText(deadline)}): по тексту это ${meant}${yearOfPeriod}. Исправьте текст срока или его даты`,
+  };
+}
 
 /** The deadline as written in the document, plus the dates it means where it allows. */
 export const deadlineSchema = z
@@ -19,6 +51,11 @@ export const deadlineSchema = z
   .refine((d) => !(d.from && d.to) || d.from.getTime() <= d.to.getTime(), {
     message: 'срок: начало позже окончания',
     path: ['to'],
+  })
+  // A text that names its year is checked here, where the editor types it; a month without a year, in the roadmap (its period).
+  .superRefine((d, ctx) => {
+    const conflict = deadlineConflict(d);
+    if (conflict) ctx.addIssue({ code: 'custom', message: conflict.message, path: [conflict.field] });
   })
   .meta({ label: 'срок' });
 
@@ -78,7 +115,20 @@ export const roadmapSchema = ({ ref }: SchemaTools) =>
       notes: z.array(text('примечание')).optional().meta({ label: 'примечания импорта' }),
       demo: demoFlag,
     })
-    .strict();
+    .strict()
+    .superRefine((roadmap, ctx) => {
+      roadmap.stages.forEach((stage, s) =>
+        stage.items.forEach((item, i) =>
+          [item, ...(item.items ?? [])].forEach((x, k) => {
+            // Those the deadline's own check reported (its text names the year) are not reported twice.
+            const conflict = !deadlineConflict(x.deadline) && deadlineConflict(x.deadline, roadmap.period);
+            if (!conflict) return;
+            const path = ['stages', s, 'items', i, ...(k ? ['items', k - 1] : []), 'deadline', conflict.field];
+            ctx.addIssue({ code: 'custom', message: conflict.message, path });
+          }),
+        ),
+      );
+    });
 
 export type RoadmapItem = z.infer<typeof roadmapItemSchema>;
 export type RoadmapSubItem = z.infer<typeof roadmapSubItemSchema>;
