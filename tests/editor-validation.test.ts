@@ -62,6 +62,16 @@ describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () =
     await expectRefused(page, 'mentors/belyaeva-olga.yaml', /Наставник с \(год\)/, /слишком поздний год/);
   }, 300_000);
 
+  it('a year in a list (a practice’s years) is refused under that item', async () => {
+    const { page } = await openPage('practices/entries/shkola-molodogo-pedagoga', 'title');
+    // The list is shown collapsed: open it as a curator would.
+    await page.locator('[id^="years-field"] [data-testid="expand-button"]').first().click();
+    const years = page.locator('[id^="years-field"] input[id^="value-field"]');
+    await years.first().waitFor({ timeout: 30_000 });
+    await years.first().fill('3025');
+    await expectRefused(page, 'practices/shkola-molodogo-pedagoga.md', /Годы реализации|Год/, /слишком поздний год/);
+  }, 300_000);
+
   it('a minor whose consent «дал сам человек» is refused on «кто дал согласие»', async () => {
     const { page } = await openPage('mentors/entries/uchenik-nastavnik-artem', 'givenBy');
     await field(page, 'givenBy').focus();
