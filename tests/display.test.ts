@@ -3,6 +3,8 @@
  * the page, the share image and the editor's preview write it, a mentor's top achievement, and
  * the share image of each kind of page, and the editor's preview drawn with them. No site build.
  */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { achievementNote, achievementsByYear, resultChange, resultLine, topAchievement } from '../src/lib/display.ts';
 import { formatNumber } from '../src/lib/format.ts';
@@ -127,16 +129,15 @@ describe('routes', () => {
   });
 });
 
-/** The preview's elements as markup, with the class only: enough to compare with the pages. */
-function markup(node: unknown): string {
-  if (node === null || node === undefined || typeof node === 'boolean') return '';
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
-  if (Array.isArray(node)) return node.map(markup).join('');
-  const { type, props } = node as {
-    type: string;
-    props: { className?: string; children?: unknown };
-  };
-  return `<${type}${props.className ? ` class="${props.className}"` : ''}>${markup(props.children)}</${type}>`;
+/** The preview rendered by React (it uses hooks), with the class as its only attribute: enough to compare with the pages. */
+function markup(component: (props: any) => unknown, props: unknown): string {
+  return renderToStaticMarkup(createElement(component as never, props as never)).replace(
+    /<([a-z0-9]+)((?:\s[^>]*)?)>/g,
+    (_, tag: string, attributes: string) => {
+      const className = /\sclass="([^"]*)"/.exec(attributes)?.[1];
+      return `<${tag}${className ? ` class="${className}"` : ''}>`;
+    },
+  );
 }
 
 describe("the editor's preview", () => {
@@ -154,17 +155,16 @@ describe("the editor's preview", () => {
   it('writes results, years and dates as the practice page does', async () => {
     const { PracticePreview } = await import('../src/admin/previews.ts');
     const html = markup(
-      PracticePreview(
-        props({
-          title: 'Практика',
-          years: [2025, 2023, 2024],
-          published: '2024-02-12',
-          results: [
-            { indicator: 'Доля', before: 12, after: 20.5, unit: '%' },
-            { indicator: 'Новый показатель', before: 3 },
-          ],
-        }),
-      ),
+      PracticePreview,
+      props({
+        title: 'Практика',
+        years: [2025, 2023, 2024],
+        published: '2024-02-12',
+        results: [
+          { indicator: 'Доля', before: 12, after: 20.5, unit: '%' },
+          { indicator: 'Новый показатель', before: 3 },
+        ],
+      }),
     );
     expect(html).toContain('<dd>2023–2025</dd>');
     expect(html).toContain('<dd>12 февраля 2024 г.</dd>');
@@ -175,17 +175,16 @@ describe("the editor's preview", () => {
   it('lists achievements the latest first, with year and level, as the mentor page does', async () => {
     const { MentorPreview } = await import('../src/admin/previews.ts');
     const html = markup(
-      MentorPreview(
-        props({
-          name: { last: 'Смирнова', first: 'Елена' },
-          consent: { publication: true },
-          achievements: [
-            { title: 'Педагог года', year: 2022, level: 'municipal' },
-            { title: 'Наставник года', year: 2024, level: 'regional' },
-            { title: 'Без года' },
-          ],
-        }),
-      ),
+      MentorPreview,
+      props({
+        name: { last: 'Смирнова', first: 'Елена' },
+        consent: { publication: true },
+        achievements: [
+          { title: 'Педагог года', year: 2022, level: 'municipal' },
+          { title: 'Наставник года', year: 2024, level: 'regional' },
+          { title: 'Без года' },
+        ],
+      }),
     );
     expect(html).toContain('<span class="avatar">ЕС</span>');
     expect(html).toContain(
