@@ -10,16 +10,15 @@
  * scripts/cms.ts points decap-server at .cache/tests/cms-project and astro dev at the copy), so
  * nothing here writes into src/content/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { checkContent } from '../src/integrity/check.ts';
-import { chromiumPath, launch } from './helpers/browser.ts';
+import { chromiumPath } from './helpers/browser.ts';
+import { publish, startEditor, type Editor } from './helpers/editor.ts';
 import { astroBuild, projectRelative, ROOT, TMP } from './helpers/project.ts';
-import { fetchUntil } from './helpers/serve.ts';
 
 const SITE_PORT = 4391;
 const DECAP_PORT = 8191;
@@ -27,10 +26,12 @@ const TITLE = 'Проверочная практика редактора';
 const ID = 'proverochnaya-praktika-redaktora';
 /** The folder decap-server works in: the editor's settings name the content «src/content/…» under it. */
 const PROJECT = join(TMP, 'cms-project');
+
 const CONTENT = join(PROJECT, 'src/content');
 const CONTENT_ROOT = projectRelative(CONTENT);
 const FILE = join(CONTENT, 'practices', `${ID}.md`);
-const COVER = join(CONTENT, 'practices/covers', `${ID}.jpg`);
+/** The practice's own upload folder: the file is named after the upload, in Latin, with a hash of its bytes (cms/media.ts). */
+const COVER_NAME = new RegExp(`^${ID}-[0-9a-f]{8}\\.jpg$`);
 const ROADMAP = join(CONTENT, 'roadmaps/ustyuzhna-sh-2-2020.yaml');
 const REGULATION = join(CONTENT, 'regulations/ustyuzhna-sh-2.md');
 /** How many times (every 250 ms) a test looks for the saved file: a minute, so a slow machine does not fail it. */
@@ -38,92 +39,35 @@ const SAVE_POLLS = 240;
 let roadmapBefore = '';
 let regulationBefore = '';
 
-let cms: ChildProcess;
-let browser: Browser;
-
-async function waitFor(url: string, seconds: number) {
-  const { status } = await fetchUntil(url, (code) => code >= 200 && code < 300, seconds);
-  if (status < 200 || status >= 300) throw new Error(`${url} не ответил за ${seconds} с`);
-}
-
-/** decap-server's own description of where it works (`repo`: the folder's name). */
-async function decapInfo(seconds: number): Promise<{ repo?: string }> {
-  for (let i = 0; ; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${DECAP_PORT}/api/v1`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"action":"info"}',
-      });
-      if (res.ok) return (await res.json()) as { repo?: string };
-    } catch {}
-    if (i >= seconds * 2) throw new Error(`decap-server не ответил за ${seconds} с`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+let editor: Editor;
 
 describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
   beforeAll(async () => {
-    rmSync(PROJECT, { recursive: true, force: true });
-    mkdirSync(join(PROJECT, 'src'), { recursive: true });
-    cpSync(join(ROOT, 'src/content'), CONTENT, { recursive: true });
-    roadmapBefore = readFileSync(ROADMAP, 'utf8');
-    regulationBefore = readFileSync(REGULATION, 'utf8');
     // A camera photo: EXIF with the maker and the place it was taken.
+    mkdirSync(TMP, { recursive: true });
     await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } })
       .withExif({ IFD0: { Make: 'Камера', Model: 'GPS-1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1' } })
       .jpeg()
       .toFile(join(TMP, `${ID}.jpg`));
-    const log = openSync(join(TMP, 'cms.log'), 'w');
-    // vitest's NODE_ENV=test is not what an editor runs.
-    const { NODE_ENV: _, VITEST: __, ...env } = process.env;
-    cms = spawn('npm', ['run', 'cms'], {
-      cwd: ROOT,
-      env: { ...env, CONTENT_ROOT, SITE_PORT: String(SITE_PORT), DECAP_PORT: String(DECAP_PORT), ASTRO_DEV_BACKGROUND: '0' },
-      stdio: ['ignore', log, log],
-      detached: true,
+    editor = await startEditor({
+      name: 'cms-project',
+      sitePort: SITE_PORT,
+      decapPort: DECAP_PORT,
+      prepare: () => {
+        roadmapBefore = readFileSync(ROADMAP, 'utf8');
+        regulationBefore = readFileSync(REGULATION, 'utf8');
+      },
     });
-    await waitFor(`http://127.0.0.1:${SITE_PORT}/admin/`, 120);
-    // Before anything is edited: decap-server must work in the copy, or it would write into src/content.
-    const info = await decapInfo(60);
-    if (info.repo !== basename(PROJECT)) {
-      throw new Error(
-        `decap-server работает в папке «${info.repo}», а не в копии ${projectRelative(PROJECT)}: scripts/cms.ts должен брать папку из CONTENT_ROOT — тест остановлен, чтобы не писать в src/content`,
-      );
-    }
-    browser = await launch();
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (cms?.pid) process.kill(-cms.pid, 'SIGTERM');
+    await editor?.stop();
   });
 
-  /** Logs in and opens an entry's form; a fresh dev server may reload the page once while it optimises dependencies. */
-  async function openEntry(page: Page, path: string) {
-    // The dev server makes the editor's script on the first request: on a busy machine that takes longer than goto's 30 s.
-    await page.goto(`http://127.0.0.1:${SITE_PORT}/admin/`, { timeout: 120_000 });
-    await page.getByRole('button', { name: /Войти/ }).click({ timeout: 90_000 });
-    await page.getByText('Лучшие практики').first().waitFor({ timeout: 90_000 });
-    await page.goto(`http://127.0.0.1:${SITE_PORT}/admin/#/collections/${path}`);
-    const title = page.locator('[id^="title-field"]').first();
-    try {
-      await title.waitFor({ timeout: 60_000 });
-    } catch {
-      await page.reload();
-      const login = page.getByRole('button', { name: /Войти/ });
-      if (await login.isVisible({ timeout: 30_000 }).catch(() => false)) await login.click();
-      await title.waitFor({ timeout: 60_000 });
-    }
-  }
-
-  async function publish(page: Page) {
-    await page.getByRole('button', { name: 'Опубликовать' }).first().click();
-    await page.getByText('Опубликовать сейчас').first().click();
-  }
+  const openEntry = (page: Page, path: string) => editor.open(page, path);
 
   it('creates a practice linked to an organisation, a form and a mentor; the build publishes it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await editor.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     const field = (name: string) => page.locator(`[id^="${name}-field"]`).first();
@@ -140,7 +84,7 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     await choose('organization', 'СОШ № 1');
     await choose('forms', 'Учитель');
     await choose('mentors', 'Смирнова');
-    await page.getByRole('button', { name: /Добавить годы реализации/ }).click();
+    await page.getByRole('button', { name: /Добавить год реализации/ }).click();
     await page.locator('input[id^="value-field"]').first().fill('2025');
     await field('summary').fill('Краткое описание проверочной практики.');
     await field('problem').fill('Молодым учителям нужна поддержка.');
@@ -155,7 +99,7 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
       .locator('input[type=file]')
       .first()
       .setInputFiles(join(TMP, `${ID}.jpg`));
-    await page.getByRole('button', { name: 'Выбрать помеченные' }).click();
+    await page.getByRole('button', { name: /^Выбрать( помеченные)?$/ }).click();
     await field('coverAlt').fill('Зелёный прямоугольник');
     await page.locator('[data-slate-editor="true"]').first().click();
     await page.keyboard.type('Наставники провели двенадцать встреч с молодыми учителями.');
@@ -169,8 +113,9 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     const saved = readFileSync(FILE, 'utf8');
     expect(saved).toMatch(/^organization: lesnogorsk-sosh-1$/m);
     expect(saved).toMatch(/- smirnova-elena/);
-    expect(saved).toMatch(new RegExp(`^cover: (\\./)?covers/${ID}\\.jpg$`, 'm'));
-    expect(existsSync(COVER), 'обложка не сохранена рядом с практиками').toBe(true);
+    const cover = new RegExp(`^cover: (?:\\./)?covers/${ID}/([^/\\s]+)$`, 'm').exec(saved)?.[1] ?? '';
+    expect(cover, 'обложка не в папке практики').toMatch(COVER_NAME);
+    expect(existsSync(join(CONTENT, 'practices/covers', ID, cover)), 'обложка не сохранена рядом с практиками').toBe(true);
     const { problems, entries } = checkContent(ROOT, CONTENT_ROOT);
     expect(problems).toEqual([]);
     expect(entries.some((e) => e.collection === 'practices' && e.id === ID)).toBe(true);
@@ -203,7 +148,7 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
   }, 300_000);
 
   it('marking one roadmap item done changes only that line of the file', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await editor.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await openEntry(page, 'roadmaps/entries/ustyuzhna-sh-2-2020');
@@ -240,7 +185,7 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
   }, 300_000);
 
   it('adding a line to a regulation keeps the rest of its text as it was', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await editor.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await openEntry(page, 'regulations/entries/ustyuzhna-sh-2');
     // Put the caret after the last character of the text, in the DOM; Slate picks the
     // selection up from there asynchronously, so let it settle before each edit.

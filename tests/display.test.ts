@@ -133,7 +133,7 @@ describe('routes', () => {
 function markup(component: (props: any) => unknown, props: unknown): string {
   return renderToStaticMarkup(createElement(component as never, props as never)).replace(
     /<([a-z0-9]+)((?:\s[^>]*)?)>/g,
-    (_, tag: string, attributes: string) => {
+    (_: string, tag: string, attributes: string) => {
       const className = /\sclass="([^"]*)"/.exec(attributes)?.[1];
       return `<${tag}${className ? ` class="${className}"` : ''}>`;
     },

@@ -23,7 +23,7 @@ import { cmsTools } from '../../cms/schema-fields.ts';
 import { checkEntries, checkEntry, referrersOf, type EntrySource } from '../integrity/entries.ts';
 import type { ContentProblem } from '../integrity/check.ts';
 import { EntryReadError, readEntry } from '../integrity/read-entry.ts';
-import { fieldOfEntry, pruneEmpty } from './entry-data.ts';
+import { fieldOfEntry, pruneEmpty, withoutRefusedEmpties } from './entry-data.ts';
 
 type Cms = typeof CMS;
 interface Immutable {
@@ -48,11 +48,19 @@ function refreshOthers() {
     });
 }
 
+const schemas = new Map<CollectionName, ReturnType<typeof schemaFor>>();
+/** The form's data as the file will hold it: without the emptied fields the schema refuses. */
+function fileData(collection: CollectionName, data: Record<string, unknown>): Record<string, unknown> {
+  if (!schemas.has(collection)) schemas.set(collection, schemaFor(collection, cmsTools));
+  const { body, ...fields } = data;
+  return { ...withoutRefusedEmpties(schemas.get(collection)!, fields), ...(body === undefined ? {} : { body }) };
+}
+
 /** The entry in the form as a source of the check: its file, its fields as the file will hold them, its text. */
 function draftSource(entry: Immutable): EntrySource | undefined {
   const collection = entry.get('collection') as CollectionName;
   if (!COLLECTIONS.includes(collection)) return undefined;
-  const { body, ...data } = pruneEmpty(entry.get('data')?.toJS?.() ?? {}) as Record<string, unknown> & { body?: string };
+  const { body, ...data } = fileData(collection, entry.get('data')?.toJS?.() ?? {}) as Record<string, unknown> & { body?: string };
   const id = String(entry.get('slug') || data.id || 'novaya-zapis');
   return { collection, id, file: fileOf(collection, id), data, body };
 }
@@ -83,7 +91,8 @@ const parsePath = (field: string): PropertyKey[] =>
     return [...(name ? [name] : []), ...indices.map((index) => Number.parseInt(index, 10) - 1)];
   });
 const pattern = (path: PropertyKey[]) => path.map((part) => (typeof part === 'number' ? '*' : String(part))).join('.');
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Two values of a field alike, whatever Decap left empty in them. */
+const same = (a: unknown, b: unknown) => JSON.stringify(pruneEmpty(a) ?? null) === JSON.stringify(pruneEmpty(b) ?? null);
 
 /** Whether a problem's field (formatPath form) is the field at `schemaPath` holding `value`; in a list, the item whose value it is. */
 function fieldMessagesMatch(field: string, entryData: Record<string, unknown>, schemaPath: string, value: unknown): boolean {
@@ -140,7 +149,7 @@ function controlFor(field: string, entryData: Record<string, unknown>): { props:
   for (const control of mounted) {
     const schemaPath = control.props.field.get('schema_path');
     if (!schemaPath) continue;
-    const value = pruneEmpty((control.props.value as Immutable)?.toJS?.() ?? control.props.value);
+    const value = (control.props.value as Immutable)?.toJS?.() ?? control.props.value;
     if (fieldMessagesMatch(field, entryData, schemaPath, value)) return control;
   }
   return undefined;
@@ -191,8 +200,8 @@ function checked(Control: any) {
       // A value that fails the field's pattern is already reported by Decap, in the same words.
       const pattern = this.props.field.get('pattern');
       if (pattern && !isEmptyValue(this.props.value) && !new RegExp(pattern.first()).test(String(this.props.value))) return [];
-      const value = pruneEmpty((this.props.value as Immutable)?.toJS?.() ?? this.props.value);
-      return fieldMessages(draftProblems(entry), pruneEmpty(entry.get('data')?.toJS?.() ?? {}) as Record<string, unknown>, schemaPath, value);
+      const value = (this.props.value as Immutable)?.toJS?.() ?? this.props.value;
+      return fieldMessages(draftProblems(entry), entry.get('data')?.toJS?.() ?? {}, schemaPath, value);
     }
 
     /**
@@ -382,7 +391,8 @@ export function registerValidation(cms: Cms): void {
     handler: async ({ entry }: { entry: Immutable }) => {
       await checkBeforeSave(entry);
       // The file leaves an emptied field out, as the build wants it.
-      return fromJS(pruneEmpty(entry.get('data').toJS()));
+      const collection = entry.get('collection') as CollectionName;
+      return COLLECTIONS.includes(collection) ? fromJS(fileData(collection, entry.get('data').toJS())) : undefined;
     },
   });
   cms.registerEventListener({ name: 'preUnpublish', handler: async ({ entry }: { entry: Immutable }) => checkBeforeDelete(entry) });

@@ -15,6 +15,7 @@ import { collectionSpec, COLLECTIONS, contentRoot, entryExtension, SITE_SETTINGS
 import { atLine, decodeEntry, EntryReadError, readEntry, type RawEntry } from './read-entry.ts';
 import { checkEntries, formatPath, type EntrySource, type SiteEnv } from './entries.ts';
 import { checkPeople } from './people.ts';
+import { IMAGE_MAX_BYTES, imageTooLarge } from '../../cms/media.ts';
 
 export interface ContentProblem {
   file: string;
@@ -250,9 +251,8 @@ function checkControlCharacters(file: string, raw: RawEntry, problems: ContentPr
   if (!found) positioned(raw.fieldsText, raw.fieldsLine, 'в файле', 'удалите его или перепечатайте эту строку');
 }
 
-/** The largest image file an entry may use: a phone photo is 3–8 MB; a 30 MB file is a scan or a mistake. */
-export const IMAGE_MAX_MB = 10;
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 });
+/** The limit lives with the editor's media settings, which refuse the same files at upload (one number, one message). */
+export { IMAGE_MAX_MB } from '../../cms/media.ts';
 
 /** Image fields hold paths relative to the entry; a missing file is reported here, not at render time. */
 function checkImages(entry: CheckedEntry, dir: string, problems: ContentProblem[]) {
@@ -261,12 +261,7 @@ function checkImages(entry: CheckedEntry, dir: string, problems: ContentProblem[
     if (typeof value !== 'string') continue;
     const target = resolve(dir, value);
     if (!existsSync(target)) problems.push({ file: entry.file, field, message: `файл изображения «${value}» не найден` });
-    else if (statSync(target).size > IMAGE_MAX_MB * 1024 * 1024)
-      problems.push({
-        file: entry.file,
-        field,
-        message: `файл «${value}» весит ${megabytes(statSync(target).size)} МБ, а можно не больше ${IMAGE_MAX_MB} МБ: уменьшите фотографию (для сайта хватит 2000 точек по длинной стороне) и загрузите снова`,
-      });
+    else if (statSync(target).size > IMAGE_MAX_BYTES) problems.push({ file: entry.file, field, message: imageTooLarge(value, statSync(target).size) });
     else if (!isImage(target))
       problems.push({ file: entry.file, field, message: `файл «${value}» — не изображение: нужна фотография в формате JPEG, PNG, WebP или AVIF` });
   }

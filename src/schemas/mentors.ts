@@ -92,7 +92,10 @@ export const mentorSchema = ({ ref, image }: SchemaTools) =>
         })
         .strict()
         .meta({ label: 'ФИО' }),
-      photo: image().optional().meta({ label: 'фотография', hint: 'Фото пересжимается при сборке, сведения EXIF (в том числе место съёмки) удаляются.' }),
+      photo: image().optional().meta({
+        label: 'фотография',
+        hint: 'При загрузке фото пересохраняется без сведений EXIF (в том числе без места съёмки) и хранится в папке этой записи; файл больше 10 МБ редактор не примет.',
+      }),
       photoAlt: optionalText('описание фотографии для незрячих'),
       position: text('должность или статус'),
       organization: named(ref('organizations'), 'организация'),

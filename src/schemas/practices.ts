@@ -69,7 +69,10 @@ export const practiceSchema = ({ ref, image }: SchemaTools) =>
       contacts: optionalText('контакты'),
       mentors: z.array(ref('mentors')).default([]).meta({ label: 'наставники' }),
       attachments: z.array(attachmentSchema).default([]).meta({ label: 'файлы' }),
-      cover: image().optional().meta({ label: 'обложка', hint: 'Изображение пересжимается при сборке; не забудьте описание для незрячих.' }),
+      cover: image().optional().meta({
+        label: 'обложка',
+        hint: 'При загрузке изображение пересохраняется без сведений EXIF и хранится в папке этой практики; не забудьте описание для незрячих.',
+      }),
       coverAlt: optionalText(COVER_ALT),
       published: calendarDate('дата публикации'),
       demo: demoFlag,
