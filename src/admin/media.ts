@@ -19,6 +19,7 @@ import { collectionSpec, COLLECTIONS, entryExtension, type CollectionName } from
 import { readEntry } from '../integrity/read-entry.ts';
 import { filesOfDeletedEntry, legacyMediaPath, newEntryImages } from './media-names.ts';
 import { guardUploads } from './media-upload.ts';
+import { onBackend, type Implementation } from './backend.ts';
 
 type Cms = typeof CMS;
 interface Immutable {
@@ -27,38 +28,23 @@ interface Immutable {
   toJS(): any;
 }
 
-/** What we use of the backend Decap talks to: decap-server here, a git host in production. */
-interface Implementation {
-  getMedia(folder: string): Promise<{ path: string }[]>;
-  getMediaFile(path: string): Promise<unknown>;
-  entriesByFolder(folder: string, extension: string, depth: number): Promise<{ data: string; file: { path: string } }[]>;
-  deleteFiles(paths: string[], commitMessage: string): Promise<unknown>;
-}
 let backend: Implementation | undefined;
 
-const BACKENDS = ['proxy', 'git-gateway', 'github', 'gitlab', 'gitea', 'forgejo', 'bitbucket', 'azure', 'aws-cognito-github-proxy', 'test-repo'];
 /**
- * Decap makes its backend once, from the registered factory: the factory is wrapped to keep it, and
- * to let a picture of the flat layout of before («covers/p.jpg», which Decap looks for in the
- * entry's folder as «covers/p/p.jpg») still show in the form and the preview.
+ * Keeps the backend, and lets a picture of the flat layout of before («covers/p.jpg», which Decap
+ * looks for in the entry's folder as «covers/p/p.jpg») still show in the form and the preview.
  */
 function catchBackend(cms: Cms) {
-  for (const name of BACKENDS) {
-    const registered = cms.getBackend(name) as { init: (...args: unknown[]) => Implementation } | undefined;
-    if (!registered) continue;
-    const init = registered.init;
-    registered.init = (...args) => {
-      const made = init(...args);
-      const getMediaFile = made.getMediaFile.bind(made);
-      made.getMediaFile = (path) =>
-        getMediaFile(path).catch((error: unknown) => {
-          const legacy = legacyMediaPath(path);
-          if (!legacy) throw error;
-          return getMediaFile(legacy);
-        });
-      return (backend = made);
-    };
-  }
+  onBackend(cms, (made) => {
+    const getMediaFile = made.getMediaFile.bind(made);
+    made.getMediaFile = (path) =>
+      getMediaFile(path).catch((error: unknown) => {
+        const legacy = legacyMediaPath(path);
+        if (!legacy) throw error;
+        return getMediaFile(legacy);
+      });
+    backend = made;
+  });
 }
 
 /** A message over everything, the media library included, until closed or replaced. */

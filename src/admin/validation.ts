@@ -24,6 +24,7 @@ import { checkEntries, checkEntry, referrersOf, type EntrySource } from '../inte
 import type { ContentProblem } from '../integrity/check.ts';
 import { EntryReadError, readEntry } from '../integrity/read-entry.ts';
 import { fieldOfEntry, pruneEmpty, withoutRefusedEmpties } from './entry-data.ts';
+import { onBackend, type Implementation } from './backend.ts';
 
 type Cms = typeof CMS;
 interface Immutable {
@@ -275,30 +276,14 @@ function goTo(forID: string) {
 
 // ---- checks across entries: before saving and before deleting --------------------------------
 
-interface ImplementationEntry {
-  data: string;
-  file: { path: string };
-}
-interface Implementation {
-  entriesByFolder(folder: string, extension: string, depth: number): Promise<ImplementationEntry[]>;
-  getEntry(path: string): Promise<ImplementationEntry>;
-}
 /** The backend Decap works with (local decap-server or a git host), caught when Decap makes it. */
 let backend: Implementation | undefined;
-
-const BACKENDS = ['proxy', 'git-gateway', 'github', 'gitlab', 'gitea', 'forgejo', 'bitbucket', 'azure', 'aws-cognito-github-proxy', 'test-repo'];
 function catchBackend(cms: Cms) {
-  for (const name of BACKENDS) {
-    const registered = cms.getBackend(name) as { init: (...args: unknown[]) => Implementation } | undefined;
-    if (!registered) continue;
-    const init = registered.init;
-    registered.init = (...args) => {
-      backend = init(...args);
-      // Read the entries now, so that the first save already checks across them on the fields.
-      queueMicrotask(refreshOthers);
-      return backend;
-    };
-  }
+  onBackend(cms, (made) => {
+    backend = made;
+    // Read the entries now, so that the first save already checks across them on the fields.
+    queueMicrotask(refreshOthers);
+  });
 }
 
 const fileOf = (collection: CollectionName, id: string) => `${CONTENT_DIR}/${collectionSpec(collection).dir}/${id}${entryExtension(collection)}`;
