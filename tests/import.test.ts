@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runImport } from '../src/import/cli.ts';
-import { readTarget } from '../src/import/preamble.ts';
+import { readTargets } from '../src/import/targets.ts';
 import { readText } from '../src/import/read-text.ts';
 import { plainTools } from '../src/schemas/common.ts';
 import { roadmapSchema } from '../src/schemas/roadmaps.ts';
@@ -284,6 +284,7 @@ describe('other layouts import without special cases', () => {
   });
 
   it('reads target indicators in their usual phrasings', () => {
+    const readTarget = (line: string) => readTargets([line]).targets[0];
     expect(readTarget('Доля обучающихся, вовлечённых в наставничество, не менее 10% в 2025 году')).toEqual({
       indicator: 'Доля обучающихся, вовлечённых в наставничество',
       value: 'не менее 10',

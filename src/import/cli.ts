@@ -1,14 +1,14 @@
 /**
  * `npm run import -- <file> [--org <id>] [--kind roadmap|regulation] [--out <path>] [--stdout] [--force]`
  *
- * Reads .txt, .html or .docx, writes one content entry valid under the schemas (or prints
+ * Reads .pdf, .doc, .docx, .odt, .html or .txt (read-document.ts), writes one content entry valid under the schemas (or prints
  * it as JSON with --stdout) and a short report. Bad input gets a one-line error and a
  * non-zero exit; nothing is half-written and nothing is overwritten without --force.
  *
  * Limits: a file over 100 MB is not read; a .docx is measured unpacked before it is read
  * (zip-limits.ts); --out is checked before anything is written (output.ts).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -19,7 +19,7 @@ import { formatPath } from '../integrity/check.ts';
 import { plural } from '../lib/format.ts';
 import { importDocument, type ImportKind, type ImportResult } from './import-document.ts';
 import { checkTarget, collectionOf, fileSystemError, writeEntryFile } from './output.ts';
-import { readText } from './read-text.ts';
+import { FORMATS_NAMED, readDocument } from './read-document.ts';
 import { ImportError, type SourceDocument } from './source-document.ts';
 
 export interface CliResult {
@@ -28,48 +28,7 @@ export interface CliResult {
   stderr: string;
 }
 
-const USAGE = 'использование: npm run import -- <файл .txt|.html|.docx> [--org <id>] [--kind roadmap|regulation] [--out <путь>] [--stdout] [--force]';
-
-/**
- * The largest file read at all. A document of text is a few megabytes even with its pictures;
- * this only keeps a wrong file (a video, a disk image) from being read into memory whole.
- */
-export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
-
-/**
- * Reads a file by its extension; `warnings` are the reader's own (e.g. what mammoth could not convert).
- * `shown` is the path as messages give it (as the user typed it).
- */
-export async function readDocument(path: string, shown = path): Promise<{ document: SourceDocument; warnings: string[] }> {
-  if (!existsSync(path)) throw new ImportError(`файл ${shown} не найден`);
-  const ext = extname(path).toLowerCase();
-  let buffer: Buffer;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new ImportError(`${shown} — это папка, а нужен файл документа (.txt, .html или .docx)`);
-    if (stat.size > MAX_INPUT_BYTES) {
-      throw new ImportError(
-        `файл ${shown} занимает ${Math.round(stat.size / 1024 / 1024)} МБ, а импорт читает файлы до ${MAX_INPUT_BYTES / 1024 / 1024} МБ: ` +
-          'проверьте, тот ли файл указан; если это документ с множеством картинок или сканов, удалите их или скопируйте текст в новый документ',
-      );
-    }
-    buffer = readFileSync(path);
-  } catch (error) {
-    throw fileSystemError(error, shown, 'read') ?? error;
-  }
-  if (!buffer.length) throw new ImportError(`файл ${shown} пуст`);
-  if (ext === '.txt' || ext === '.text') return { document: readText(buffer.toString('utf8'), shown), warnings: [] };
-  if (ext === '.html' || ext === '.htm') {
-    const { readHtml, decodeHtml } = await import('./read-html.ts');
-    return { document: readHtml(decodeHtml(buffer), shown), warnings: [] };
-  }
-  if (ext === '.docx') {
-    const { readDocx } = await import('./read-docx.ts');
-    return readDocx(buffer, shown);
-  }
-  if (ext === '.doc') throw new ImportError(`файл ${shown} в старом формате Word (.doc): сохраните его как .docx и импортируйте снова`);
-  throw new ImportError(`не знаю, как читать файлы «${ext || 'без расширения'}»: подходят .txt, .html и .docx`);
-}
+const USAGE = `использование: npm run import -- <файл ${FORMATS_NAMED}> [--org <id>] [--kind roadmap|regulation] [--out <путь>] [--stdout] [--force]`;
 
 const count = (n: number, forms: [string, string, string]) => `${n} ${plural(n, forms)}`;
 

@@ -4,11 +4,12 @@
  */
 import { isoDate } from '../lib/format.ts';
 import type { Period } from './deadline.ts';
-import { isApprovalKeyword, periodFromTitle, readApproval, readTarget, readTitle, sentenceCase } from './preamble.ts';
+import { isApprovalKeyword, periodFromTitle, readApproval, readTitle, sentenceCase } from './preamble.ts';
 import { isClauseLine, readRegulationBody } from './regulation.ts';
 import { fieldCalled, stringsOf, vocabularyOf, wordCoverage, type ImportWarning } from './report.ts';
 import { hasEventsHeader, readRoadmapTable, type ImportedItem, type ImportedStage } from './roadmap.ts';
 import { ImportError, type Block, type SourceDocument } from './source-document.ts';
+import { readTargets } from './targets.ts';
 
 export type ImportKind = 'roadmap' | 'regulation';
 
@@ -133,15 +134,13 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
       warn(p.line, `строка не отнесена ни к заголовку, ни к утверждению — сохранена в ${inNotes}: «${p.text.slice(0, 60)}»`);
     }
   });
-  const targets = [];
-  for (const p of [...between, ...after]) {
-    const target = readTarget(p.text);
-    if (target) targets.push(target);
-    else {
-      notes.push(p.text);
-      warn(p.line, `текст после таблицы сохранён в ${inNotes}: «${p.text.slice(0, 60)}»`);
-    }
-  }
+  const trailing = [...between, ...after];
+  const { targets, used: targetLines } = readTargets(trailing.map((p) => p.text));
+  trailing.forEach((p, i) => {
+    if (targetLines.has(i)) return;
+    notes.push(p.text);
+    warn(p.line, `текст после таблицы сохранён в ${inNotes}: «${p.text.slice(0, 60)}»`);
+  });
   for (const u of draft.unplaced) {
     notes.push(u.text);
     warn(u.line, `строка таблицы без мероприятия сохранена в ${inNotes}: «${u.text.slice(0, 60)}»`);

@@ -118,20 +118,3 @@ export function periodFromTitle(title: string | undefined): { from: Date; to: Da
   if (single) return { from: utc(Number(single[1]), 1, 1), to: utc(Number(single[1]), 12, 31) };
   return undefined;
 }
-
-/** «Доля … — не менее 10% в 2025 году» → indicator, value, unit, year. */
-export function readTarget(text: string): { indicator: string; value: number | string; unit?: string; year?: number } | undefined {
-  const match =
-    /^(.*?)[\s:—–-]*(?:не менее|не ниже|не более|до|составит|—|–|-)?\s*(\d+(?:[.,]\d+)?)\s*(%|процент\S*|чел\S*|ед\S*|шт\S*)?\s*(?:(?:в|к|на)\s*(20\d\d)\s*(?:год\S*|г\.?)?)?\s*[.;]?$/i.exec(
-      text.trim(),
-    );
-  const stated = match?.[3] || /не менее|не ниже|не более/i.test(text) || /[—–:]\s*\d+(?:[.,]\d+)?\s*[.;]?$/.test(text.trim());
-  if (!match || !match[1] || !stated) return undefined;
-  const indicator = match[1].replace(/[\s,:—–-]+$/, '').trim();
-  if (indicator.length < 5) return undefined;
-  const unit = match[3] ? (match[3].startsWith('%') || match[3].startsWith('процент') ? '%' : match[3]) : undefined;
-  const number = Number(match[2].replace(',', '.'));
-  // «не менее 30» is a different promise from «30»: the bound stays with the value.
-  const bound = /не менее|не ниже|не более/i.exec(text)?.[0].toLowerCase();
-  return { indicator, value: bound ? `${bound} ${number}` : number, ...(unit ? { unit } : {}), ...(match[4] ? { year: Number(match[4]) } : {}) };
-}

@@ -210,6 +210,14 @@ function writeArchive(parts: (Part & { size: number; crc: number })[]): Buffer {
 }
 
 export function checkArchive(buffer: Buffer, format: ArchiveFormat, limits: ArchiveLimits = ARCHIVE_LIMITS): Buffer {
+  return unpackArchive(buffer, format, limits).archive;
+}
+
+/**
+ * checkArchive, and the parts it measured, unpacked, by name: for readers that read the
+ * archive's XML themselves (.odt, Word's numbering) instead of handing the archive on.
+ */
+export function unpackArchive(buffer: Buffer, format: ArchiveFormat, limits: ArchiveLimits = ARCHIVE_LIMITS): { archive: Buffer; parts: Map<string, Buffer> } {
   const { file, what, resave } = format;
   const refuse = (why: string): never => {
     throw new ImportError(`Файл ${file} не читается как ${what}: ${why}; ${resave}.`);
@@ -264,9 +272,9 @@ export function checkArchive(buffer: Buffer, format: ArchiveFormat, limits: Arch
     if (data.length > budget) return over();
     left -= data.length;
     if (markup) markupLeft -= data.length;
-    return { ...part, size: data.length, crc: crc32(data) >>> 0 };
+    return { ...part, size: data.length, crc: crc32(data) >>> 0, unpacked: data };
   });
-  return writeArchive(measured);
+  return { archive: writeArchive(measured), parts: new Map(measured.map((part) => [part.label, part.unpacked])) };
 }
 
 /**

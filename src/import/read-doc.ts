@@ -1,0 +1,7 @@
+/** Placeholder: the .doc reader is being written. */
+import type { ReadResult } from './read-document.ts';
+import { ImportError } from './source-document.ts';
+
+export async function readDoc(_buffer: Buffer, file: string): Promise<ReadResult> {
+  throw new ImportError(`файл ${file}: формат .doc пока не читается`);
+}
