@@ -178,3 +178,65 @@ describe('parseDeadline', () => {
     expect(() => deadlineSchema.parse(result)).not.toThrow();
   });
 });
+
+/** Issue 18, item 6: deadlines as schools write them, dated from the roadmap's period. */
+describe('parseDeadline: dates beside words, months and terms in the period', () => {
+  /** Two school years: a month without a year goes to its first occurrence in the period. */
+  const TWO_SCHOOL_YEARS = period('2023-09-01', '2025-08-31');
+
+  const ISSUE_18: [string, Period | undefined, Expected][] = [
+    // a date with words keeps its date (the words stay in the text)
+    ['До 29.01.2021 по отдельному плану', undefined, { kind: 'until', to: '2021-01-29' }],
+    ['до 29.01.2021 г. (по отдельному плану)', undefined, { kind: 'until', to: '2021-01-29' }],
+    ['сентябрь 2023, по графику', undefined, { kind: 'month', from: '2023-09-01', to: '2023-09-30' }],
+    ['по утверждённому графику до 15 мая 2024 г.', undefined, { kind: 'until', to: '2024-05-15' }],
+    ['в течение года по плану', SCHOOL, { kind: 'schedule' }],
+    ['октябрь, по мере необходимости', SCHOOL, { kind: 'month', from: '2023-10-01', to: '2023-10-31' }],
+    // month only, a school year (September–August)
+    ['сентябрь–октябрь', SCHOOL, { kind: 'range', from: '2023-09-01', to: '2023-10-31' }],
+    ['февраль–март', SCHOOL, { kind: 'range', from: '2024-02-01', to: '2024-03-31' }],
+    ['декабрь–январь', SCHOOL, { kind: 'range', from: '2023-12-01', to: '2024-01-31' }],
+    ['Февраль', SCHOOL, { kind: 'month', from: '2024-02-01', to: '2024-02-29' }],
+    // a calendar year
+    ['февраль–март', Y2024, { kind: 'range', from: '2024-02-01', to: '2024-03-31' }],
+    ['сентябрь', Y2024, { kind: 'month', from: '2024-09-01', to: '2024-09-30' }],
+    // several years: the first occurrence within the period
+    ['январь', TWO_SCHOOL_YEARS, { kind: 'month', from: '2024-01-01', to: '2024-01-31' }],
+    ['октябрь', TWO_SCHOOL_YEARS, { kind: 'month', from: '2023-10-01', to: '2023-10-31' }],
+    ['октябрь', P000, { kind: 'month', from: '2023-10-01', to: '2023-10-31' }],
+    ['май 2024', TWO_SCHOOL_YEARS, { kind: 'month', from: '2024-05-01', to: '2024-05-31' }],
+    // halves and school quarters: a school year's own, a calendar year's own
+    ['I полугодие', SCHOOL, { kind: 'range', from: '2023-09-01', to: '2023-12-31' }],
+    ['II полугодие', SCHOOL, { kind: 'range', from: '2024-01-01', to: '2024-05-31' }],
+    ['I полугодие', Y2024, { kind: 'range', from: '2024-01-01', to: '2024-06-30' }],
+    ['II квартал', Y2024, { kind: 'range', from: '2024-04-01', to: '2024-06-30' }],
+    ['I полугодие', undefined, { kind: 'range' }],
+    ['1 четверть', SCHOOL, { kind: 'range', from: '2023-09-01', to: '2023-10-31' }],
+    ['в III четверти', SCHOOL, { kind: 'range', from: '2024-01-01', to: '2024-03-31' }],
+    ['4 четверть', TWO_SCHOOL_YEARS, { kind: 'range', from: '2024-04-01', to: '2024-05-31' }],
+    ['II четверть', Y2024, { kind: 'range', from: '2024-11-01', to: '2024-12-31' }],
+    ['1 четверть', undefined, { kind: 'range' }],
+    ['I полугодие 2023-2024 учебного года', undefined, { kind: 'range', from: '2023-09-01', to: '2023-12-31' }],
+    ['II полугодие 2023/24 уч. года', undefined, { kind: 'range', from: '2024-01-01', to: '2024-05-31' }],
+    ['первая четверть', SCHOOL, { kind: 'range', from: '2023-09-01', to: '2023-10-31' }],
+    ['III четверть 2024', undefined, { kind: 'range', from: '2024-01-01', to: '2024-03-31' }],
+    ['до конца II полугодия', SCHOOL, { kind: 'until', to: '2024-05-31' }],
+    ['Январь-февраль (по графику)', SCHOOL, { kind: 'range', from: '2024-01-01', to: '2024-02-29' }],
+    // no dates to give
+    ['в течение учебного года', SCHOOL, { kind: 'ongoing' }],
+    ['ежемесячно', SCHOOL, { kind: 'schedule' }],
+    ['по мере необходимости', SCHOOL, { kind: 'schedule' }],
+    ['до 25 числа каждого месяца', SCHOOL, { kind: 'schedule' }],
+    ['1 раз в четверть', SCHOOL, { kind: 'schedule' }],
+  ];
+
+  it.each(ISSUE_18.map(([text, p, expected]) => ({ text, p, expected, label: p ? `${iso(p.from)}…${iso(p.to)}` : 'no period' })))(
+    '$text ($label)',
+    ({ text, p, expected }) => {
+      const result = parseDeadline(text, p);
+      expect(result.text).toBe(text);
+      expect({ kind: result.kind, from: iso(result.from), to: iso(result.to) }).toEqual({ kind: expected.kind, from: expected.from, to: expected.to });
+      expect(() => deadlineSchema.parse(result)).not.toThrow();
+    },
+  );
+});

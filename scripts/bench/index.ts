@@ -3,7 +3,7 @@
  * Generates corpora of 100, 1,000 and 5,000 entries, builds each cold, warm and after one
  * edit, builds the same corpus with a plain Astro site for comparison, weighs every page
  * type, measures the search payload and Lighthouse's performance (one run on each of four
- * pages), then writes BENCHMARKS.md.
+ * pages) and how long a 30-page PDF roadmap takes to import, then writes BENCHMARKS.md.
  *
  *   npm run bench                 — the full run (for people; about a quarter of an hour)
  *   npm run bench -- --quick      — 100 entries only, the CI smoke test; report in .cache/bench/
@@ -18,6 +18,7 @@ import { timedBuild, type BuildRun } from './build-run.ts';
 import { pageGzip, pageType, pageWeight, type PageWeight } from './page-weight.ts';
 import { searchCost, type QueryCost } from './search-payload.ts';
 import { lighthouseRuns, type LighthouseRun } from './lighthouse.ts';
+import { benchImportPdf } from './import-pdf.ts';
 import { listFiles } from '../../tests/helpers/project.ts';
 import { contentCacheDir } from '../../src/schemas/index.ts';
 import { ADMIN_BUNDLE_CACHE } from '../../src/admin/bundle.ts';
@@ -28,7 +29,9 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [100] : [100, 1000, 5000];
 const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 const BUILD_DATE = '2026-11-23';
-const GOALS = { growth: 5.5, cold: 2, warm: 1.3, pageKb: 50, memoryMb: 4096 };
+const GOALS = { growth: 5.5, cold: 2, warm: 1.3, pageKb: 50, memoryMb: 4096, importPdfSeconds: 5 };
+
+type PdfImport = Awaited<ReturnType<typeof benchImportPdf>>;
 
 interface SizeResult {
   size: number;
@@ -152,8 +155,13 @@ interface Verdict {
   timing: boolean;
 }
 
-function verdicts(results: SizeResult[]): Verdict[] {
+function verdicts(results: SizeResult[], pdf: PdfImport): Verdict[] {
   const out: Verdict[] = [];
+  out.push({
+    text: `импорт PDF на ${pdf.pages} страниц — ${s(pdf.ms / 1000)} с (цель — не дольше ${GOALS.importPdfSeconds} с)`,
+    met: pdf.ms <= GOALS.importPdfSeconds * 1000,
+    timing: true,
+  });
   const bySize = new Map(results.map((r) => [r.size, r]));
   const big = bySize.get(5000);
   const mid = bySize.get(1000);
@@ -190,7 +198,7 @@ function verdicts(results: SizeResult[]): Verdict[] {
   return out;
 }
 
-function report(results: SizeResult[], command: string): string {
+function report(results: SizeResult[], pdf: PdfImport, command: string): string {
   const cpu = cpus();
   const lines: string[] = [];
   const row = (cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
@@ -305,8 +313,12 @@ function report(results: SizeResult[], command: string): string {
         kb(pageGzip(w)),
       ]);
   }
+  lines.push('', '## Импорт', '');
+  lines.push(
+    `Дорожная карта в PDF на ${pdf.pages} страниц (таблица мероприятий, tests/fixtures/import-units/pdf/), \`npm run import\` без записи: ${s(pdf.ms / 1000)} с — медиана трёх запусков.`,
+  );
   lines.push('', '## Цели', '');
-  for (const v of verdicts(results)) lines.push(`- ${v.met ? 'выполнено' : '**не выполнено**'}: ${v.text}`);
+  for (const v of verdicts(results, pdf)) lines.push(`- ${v.met ? 'выполнено' : '**не выполнено**'}: ${v.text}`);
   const findings = join(root, 'scripts/bench/findings.md');
   if (existsSync(findings)) lines.push('', readFileSync(findings, 'utf8').trim());
   return `${lines.join('\n')}\n`;
@@ -314,12 +326,15 @@ function report(results: SizeResult[], command: string): string {
 
 const results: SizeResult[] = [];
 for (const size of sizes) results.push(await benchSize(size));
+log('\n== импорт PDF');
+const pdf = await benchImportPdf();
+log(`  ${pdf.pages} страниц: ${s(pdf.ms / 1000)} с`);
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-const text = report(results, command);
+const text = report(results, pdf, command);
 const target = values.quick || values.sizes ? join(work, 'BENCHMARKS.md') : join(root, 'BENCHMARKS.md');
 writeFileSync(target, text);
 log(`\n${text.slice(text.indexOf('## Цели'))}`);
 log(`Отчёт: ${relative(root, target)}`);
 // The quick run is CI's smoke test: at 100 entries fixed costs dominate the timings, so only
 // the goals that do not depend on the machine fail it.
-if (verdicts(results).some((v) => !v.met && !(values.quick && v.timing))) process.exitCode = 1;
+if (verdicts(results, pdf).some((v) => !v.met && !(values.quick && v.timing))) process.exitCode = 1;

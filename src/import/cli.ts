@@ -19,6 +19,7 @@ import { formatPath } from '../integrity/check.ts';
 import { plural } from '../lib/format.ts';
 import { importDocument, type ImportKind, type ImportResult } from './import-document.ts';
 import { checkTarget, collectionOf, fileSystemError, writeEntryFile } from './output.ts';
+import { passageLines } from './report.ts';
 import { FORMATS_NAMED, readDocument } from './read-document.ts';
 import { ImportError, type SourceDocument } from './source-document.ts';
 
@@ -32,6 +33,7 @@ const USAGE = `использование: npm run import -- <файл ${FORMATS
 
 const count = (n: number, forms: [string, string, string]) => `${n} ${plural(n, forms)}`;
 
+/** One summary line; the share of words is over the whole source, what is left out is listed above it (passageLines). */
 export function reportLine(result: ImportResult): string {
   const percent = result.coverage.total ? ((100 * result.coverage.covered) / result.coverage.total).toFixed(1) : '100';
   const parts =
@@ -44,7 +46,9 @@ export function reportLine(result: ImportResult): string {
       : [`положение: ${count(result.stats.sections!, ['раздел', 'раздела', 'разделов'])}`, count(result.stats.clauses!, ['пункт', 'пункта', 'пунктов'])];
   parts.push(count(result.warnings.length, ['предупреждение', 'предупреждения', 'предупреждений']));
   parts.push(`слов источника перенесено: ${percent} % (${result.coverage.covered} из ${result.coverage.total})`);
-  return parts.join(', ');
+  const { layout } = result.coverage;
+  const markup = layout ? `; не перенесена разметка — ${count(layout, ['слово', 'слова', 'слов'])} (заголовки столбцов, «УТВЕРЖДАЮ», номера в списках)` : '';
+  return parts.join(', ') + markup;
 }
 
 /** Guesses the organisation from the names of those already in the content. */
@@ -121,6 +125,7 @@ export async function runImport(argv: string[], root = process.cwd()): Promise<C
     }
 
     for (const w of result.warnings) err.push(`строка ${w.line}: ${w.message}`);
+    err.push(...passageLines(result.coverage));
     err.push(reportLine(result));
     if (args.values.stdout) {
       out.push(JSON.stringify(result.kind === 'regulation' ? { ...result.data, body: result.body } : result.data, null, 2));

@@ -29,8 +29,17 @@
  *    (here: kind month, May 2021), so the item still shows on the calendar.
  *  - «в течение года», «в течение учебного года» without a year are ongoing, without dates;
  *    with a year («в течение 2023 года») they are ranges.
- *  - Halves and quarters without a year («II квартал») get no dates: a school's «I полугодие»
- *    (Sep–Dec) and a calendar one (Jan–Jun) cannot be told apart.
+ *  - Halves, quarters and school terms without a year («II квартал», «I полугодие», «3 четверть»)
+ *    are dated from the period: in a school-year period (it starts in August or September) halves
+ *    are the school's — I: Sep–Dec, II: Jan–May — and «четверти» always are (Sep–Oct, Nov–Dec,
+ *    Jan–Mar, Apr–May); otherwise halves and quarters are the calendar's. With no period they get
+ *    no dates. «I полугодие 2023–2024 учебного года» is the school's half of that year.
+ *  - A month, half or term named without a year in a period of several years goes to its first
+ *    occurrence in the period («январь» in 2023–2025 → January 2024). The result does not say the
+ *    year was chosen: `parseDeadline(text)` without a period tells (no dates then).
+ *  - Words beside a date («До 29.01.2021 по отдельному плану», «сентябрь, по графику») do not hide
+ *    it: when the whole text is not a date, it is read again without «по … плану / графику»,
+ *    «по мере необходимости», «в течение года» and the like — the date wins, the text keeps the words.
  *  - «2023–2024 гг.» is two calendar years; «2023–2024 учебный год» is 1 Sep 2023 – 31 Aug 2024.
  */
 import * as chrono from 'chrono-node';
@@ -148,7 +157,8 @@ type Term =
   | Day
   | { t: 'dayrange'; a: Day; b: Day }
   | { t: 'month'; y?: number; m: number }
-  | { t: 'part'; unit: 'half' | 'quarter'; n: number; y?: number }
+  /** «полугодие», «квартал», «четверть»; `school` — the first year of the school year it is part of. */
+  | { t: 'part'; unit: 'half' | 'quarter' | 'term'; n: number; y?: number; school?: number }
   | { t: 'year'; y: number }
   | { t: 'acad'; y?: number }
   /** «года» with no number: «в течение года», «до конца года». */
@@ -212,12 +222,12 @@ const LEXERS: Lexer[] = [
   // «I полугодие 2023 г.», «2-й квартал 2024», «второе полугодие»
   [
     new RegExp(
-      String.raw`(iv|i{1,3}|[1-4]|перв[а-я]*|втор[а-я]*|трет[а-я]*|четв[а-я]*)(?:\s*-?\s*(?:ое|ий|ый|го|ого|ом|е|й|м)(?![а-я]))?\s*(полугод[а-я]*|квартал[а-я]*)(?:\s+(\d{4})(?!\d)${YEAR_SUFFIX})?`,
+      String.raw`(iv|i{1,3}|[1-4]|перв[а-я]*|втор[а-я]*|трет[а-я]*|четв[а-я]*)(?:\s*-?\s*(?:ое|ий|ый|го|ого|ом|я|ая|е|й|м)(?![а-я]))?\s*(полугод[а-я]*|квартал[а-я]*|четверт[а-я]*)(?:\s+(\d{4})(?!\d|\s*[-/]\s*\d)${YEAR_SUFFIX})?`,
       'y',
     ),
     (m) => {
       const n = ROMAN[m[1]] ?? (Number(m[1]) || ORDINAL.find(([re]) => re.test(m[1]))?.[1]);
-      const unit = m[2].startsWith('полугод') ? 'half' : 'quarter';
+      const unit = m[2].startsWith('полугод') ? 'half' : m[2].startsWith('квартал') ? 'quarter' : 'term';
       if (!n || (unit === 'half' && n > 2)) return undefined;
       return { t: 'part', unit, n, y: m[3] ? Number(m[3]) : undefined };
     },
@@ -319,6 +329,13 @@ function tokenize(s: string): Token[] | undefined {
     }
     if (!matched) return undefined; // a symbol the grammar does not know
   }
+  // «I полугодие 2023–2024 учебного года»: the school's half of that school year.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [part, year] = [tokens[i], tokens[i + 1]];
+    if (part.t === 'part' && part.y === undefined && part.unit !== 'quarter' && year.t === 'acad' && year.y !== undefined) {
+      tokens.splice(i, 2, { ...part, school: year.y });
+    }
+  }
   return tokens;
 }
 
@@ -370,12 +387,8 @@ function spanOf(x: Term, period?: Period): Span | undefined {
       const y = x.y ?? yearOfMonth(x.m, period);
       return y === undefined ? undefined : { from: utc(y, x.m, 1), to: utc(y, x.m, lastDay(y, x.m)) };
     }
-    case 'part': {
-      if (x.y === undefined) return undefined;
-      const size = x.unit === 'half' ? 6 : 3;
-      const m = (x.n - 1) * size;
-      return { from: utc(x.y, m, 1), to: utc(x.y, m + size - 1, lastDay(x.y, m + size - 1)) };
-    }
+    case 'part':
+      return partSpan(x, period);
     case 'year':
       return { from: utc(x.y, 0, 1), to: utc(x.y, 11, 31) };
     case 'acad': {
@@ -385,6 +398,55 @@ function spanOf(x: Term, period?: Period): Span | undefined {
     case 'yearword':
       return undefined;
   }
+}
+
+type Part = Extract<Term, { t: 'part' }>;
+
+/** Months [first, last] of school half-years and terms («четверти»), from September; May ends the lessons. */
+const SCHOOL_MONTHS: Record<'half' | 'term', [number, number][]> = {
+  half: [
+    [8, 11],
+    [12, 16],
+  ],
+  term: [
+    [8, 9],
+    [10, 11],
+    [12, 14],
+    [15, 16],
+  ],
+};
+
+/** Months counted from January of `y` (12 → January of the next year). */
+const monthSpan = (y: number, [a, b]: [number, number]): Span => ({
+  from: utc(y + Math.floor(a / 12), a % 12, 1),
+  to: utc(y + Math.floor(b / 12), b % 12, lastDay(y + Math.floor(b / 12), b % 12)),
+});
+
+function schoolPart(unit: 'half' | 'term', n: number, startYear: number): Span | undefined {
+  const months = SCHOOL_MONTHS[unit][n - 1];
+  return months && monthSpan(startYear, months);
+}
+
+function calendarPart(unit: 'half' | 'quarter', n: number, y: number): Span {
+  const size = unit === 'half' ? 6 : 3;
+  return monthSpan(y, [(n - 1) * size, n * size - 1]);
+}
+
+/**
+ * A half, quarter or term: of the school year or calendar year named, else its first
+ * occurrence in the period (school halves in a school-year period, calendar ones otherwise).
+ */
+function partSpan(x: Part, period?: Period): Span | undefined {
+  if (x.school !== undefined) return x.unit === 'quarter' ? undefined : schoolPart(x.unit, x.n, x.school);
+  // «I четверть 2024»: the term that falls in 2024 (Sep–Oct 2024; «III четверть 2024» — Jan–Mar 2024).
+  if (x.y !== undefined) return x.unit === 'term' ? schoolPart('term', x.n, x.n <= 2 ? x.y : x.y - 1) : calendarPart(x.unit, x.n, x.y);
+  if (!period) return undefined;
+  const school = x.unit === 'term' || (x.unit === 'half' && isAcademic(period));
+  for (let y = period.from.getUTCFullYear() - 1; y <= period.to.getUTCFullYear(); y++) {
+    const span = school ? schoolPart(x.unit as 'half' | 'term', x.n, y) : calendarPart(x.unit as 'half' | 'quarter', x.n, y);
+    if (span && span.to >= period.from && span.from <= period.to) return span;
+  }
+  return undefined;
 }
 
 type Dates = Omit<ParsedDeadline, 'text'>;
@@ -474,6 +536,9 @@ function grammar(s: string, period?: Period): Dates | undefined {
 const RECURRING = /ежегодн|ежекварт|ежемесячн|еженедельн|ежедневн|(?<![а-я])раза? в(?![а-я])|(?<![а-я])кажд[а-я]+/;
 const SCHEDULE = /(?<![а-я])по (?:[а-я]+ )?(?:график|план|расписани)|по мере|по необходимости|по запросу|по согласованию|в соответствии|согласно|регулярн/;
 const ONGOING = /постоянн|систематическ|весь период|всего период|в течени[ея]|на протяжении|круглогодичн|в период|в ходе|весь срок|всего срока|на весь/;
+/** How a date is carried out, said beside it: «до 29.01.2021 по отдельному плану». */
+const ASIDE =
+  /(?<![а-я])(?:(?:по|согласно|в соответствии со?) (?:[а-я]+ )?(?:график|план|расписани)[а-я]*|по (?:мере )?необходимости|по запросу|по согласованию|в течение (?:учебного )?года)(?![а-я])/g;
 const UNTIL = /^(?:в срок до|срок до|до|к|не позднее|не позже)(?![а-я])/;
 
 export function parseDeadline(text: string, period?: Period): ParsedDeadline {
@@ -483,7 +548,7 @@ export function parseDeadline(text: string, period?: Period): ParsedDeadline {
 
   // «… или май 2021 г.»: the first alternative naming dates wins.
   for (const alternative of s.split(/ или /)) {
-    const dates = grammar(alternative, period);
+    const dates = grammar(alternative, period) ?? grammar(alternative.replace(ASIDE, ' '), period);
     if (dates) return finish(text, dates);
   }
 

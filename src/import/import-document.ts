@@ -1,12 +1,23 @@
 /**
  * From a read document to one content entry: finds whether it holds a roadmap, a
- * regulation or both, builds the entry, and accounts for every word of the part it used.
+ * regulation or both (asking when that is unclear), builds the entry, and accounts for
+ * every word of the source: what the entry holds and what it leaves out.
  */
 import { isoDate } from '../lib/format.ts';
 import type { Period } from './deadline.ts';
-import { isApprovalKeyword, periodFromTitle, readApproval, readTitle, sentenceCase } from './preamble.ts';
+import {
+  approvalLines,
+  isApprovalKeyword,
+  isApprovalTable,
+  opensApproval,
+  periodFromTitle,
+  readApproval,
+  readTitle,
+  schoolYearOf,
+  sentenceCase,
+} from './preamble.ts';
 import { isClauseLine, readRegulationBody } from './regulation.ts';
-import { fieldCalled, stringsOf, vocabularyOf, wordCoverage, type ImportWarning } from './report.ts';
+import { documentCoverage, fieldCalled, stringsOf, vocabularyOf, type Coverage, type CoverageUnit, type ImportWarning } from './report.ts';
 import { hasEventsHeader, readRoadmapTable, type ImportedItem, type ImportedStage } from './roadmap.ts';
 import { ImportError, type Block, type SourceDocument } from './source-document.ts';
 import { readTargets } from './targets.ts';
@@ -27,90 +38,240 @@ export interface ImportResult {
   /** A regulation's Markdown text. */
   body?: string;
   warnings: ImportWarning[];
-  coverage: { covered: number; total: number; missing: string[] };
+  /** Over every word of the source, not only the part imported: what is missing is named in `passages`. */
+  coverage: Coverage;
   stats: { stages?: number; items?: number; dated?: number; clauses?: number; sections?: number };
   /** The source lines the entry was made from. */
   lines: [number, number];
 }
 
 type Paragraph = Extract<Block, { kind: 'paragraph' }>;
+type Table = Extract<Block, { kind: 'table' }>;
 const paragraphsOf = (blocks: Block[]) => blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
 const isEventsTable = (block: Block) => block.kind === 'table' && hasEventsHeader(block.rows);
+const SECTION_LINE = /^\d{1,2}\.\s*[А-ЯЁA-Z«"]/;
+const clauseCount = (blocks: Block[]) => paragraphsOf(blocks).filter((p) => isClauseLine(p.text)).length;
+/** A line that opens a roadmap placed after a regulation: its approval, «Приложение», or its title. */
+const opensRoadmap = (block: Block) =>
+  block.kind === 'table'
+    ? isApprovalTable(block)
+    : opensApproval(block.text) || /^(приложени|план(?![а-яё])|дорожн\S* карт)/i.test(block.text) || (!!block.bold && /план|карт/i.test(block.text));
 
-/** Where the roadmap part starts: its first events table, with the title and approval lines above it. */
-function roadmapStart(blocks: Block[]): number | undefined {
+/**
+ * Where the document's parts lie (block indexes). A roadmap begins at the document's
+ * start, so that its title, approval, goals and tasks are all read — or, after a
+ * regulation, at the first line of its own heading.
+ */
+function partsOf(blocks: Block[]): { roadmap?: [number, number]; regulation?: [number, number] } {
   const table = blocks.findIndex(isEventsTable);
-  if (table < 0) return undefined;
-  let start = table;
-  while (start > 0) {
-    const previous = blocks[start - 1];
-    // Word documents often set the approval block in a borderless table: a small table belongs to the heading.
-    if (previous.kind === 'table') {
-      if (previous.rows.length > 4) break;
-    } else if (isClauseLine(previous.text) || /^[·•▪\-–—]/.test(previous.text)) break;
-    start--;
+  if (table < 0) return clauseCount(blocks) >= 5 ? { regulation: [0, blocks.length] } : {};
+  if (clauseCount(blocks.slice(0, table)) < 5) {
+    // A regulation may follow the roadmap instead: it begins with its approval, title or first section.
+    const lastTable = blocks.findLastIndex(isEventsTable);
+    if (clauseCount(blocks.slice(lastTable + 1)) < 5) return { roadmap: [0, blocks.length] };
+    const start = blocks.findIndex(
+      (b, i) =>
+        i > lastTable &&
+        (b.kind === 'table' ? isApprovalTable(b) : opensApproval(b.text) || /^положени/i.test(b.text) || SECTION_LINE.test(b.text) || isClauseLine(b.text)),
+    );
+    return { roadmap: [0, start], regulation: [start, blocks.length] };
   }
-  return start;
+  const lastClause = blocks.findLastIndex((b, i) => i < table && b.kind === 'paragraph' && isClauseLine(b.text));
+  let start = blocks.findIndex((b, i) => i > lastClause && i <= table && opensRoadmap(b));
+  if (start < 0) {
+    // No heading of its own: the lines just above the table, up to the regulation's last clause or list.
+    start = table;
+    while (start > lastClause + 1) {
+      const previous = blocks[start - 1];
+      if (previous.kind === 'table' ? previous.rows.length > 4 : /^[·•▪\-–—]/.test(previous.text)) break;
+      start--;
+    }
+  }
+  return { regulation: [0, start], roadmap: [start, blocks.length] };
+}
+
+const MONTH = '(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])';
+const DAY = '\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}';
+/** A deadline alone on a line or in a cell: «сентябрь 2024», «до 15.09.2024», «февраль–март», «в течение года». */
+const DEADLINE_ONLY = new RegExp(
+  `^(?:(?:до|с|к|в|по)\\s+)?(?:${MONTH}|${DAY})(?:\\s*20\\d\\d)?(?:\\s*г\\.?|\\s*года?)?(?:\\s*[-–—]\\s*(?:${MONTH}|${DAY})(?:\\s*20\\d\\d)?(?:\\s*г\\.?|\\s*года?)?)?\\.?$|^(?:в течение (?:всего )?(?:учебного )?(?:года|периода)|ежемесячно|ежеквартально|ежегодно|постоянно|по графику)\\.?$`,
+  'i',
+);
+/** A dated term inside a line: a month with its year, or a day. */
+const DATED = new RegExp(`(?:^|[^а-яё])${MONTH}(?![а-яё])\\s*20\\d\\d|${DAY}`, 'i');
+const RESPONSIBLE = /(директор|заместител|зам\.|куратор|руководител|психолог|наставник|педагог|методист|учител|воспитател|администраци|УВР|ВР)[^.;]{0,40}$/i;
+const BULLET_LINE = /^[·•▪◦●\-–—]/;
+const wordCount = (text: string) => text.match(/[a-zа-яё0-9]+/gi)?.length ?? 0;
+
+/**
+ * Why numbered lines may not be a regulation at all — a roadmap's table that lost its
+ * layout (text pulled from a PDF column by column or row by row), or a regulation that
+ * also holds a plan of events. Undefined when the regulation looks like one.
+ */
+function unclearRegulation(blocks: Block[]): string | undefined {
+  const paragraphs = paragraphsOf(blocks);
+  const clauses = paragraphs.filter((p) => isClauseLine(p.text));
+  const bare = clauses.filter((p) => wordCount(p.text.replace(/^[\d.\s]+/, '')) < 2);
+  if (bare.length >= 3 && bare.length * 2 >= clauses.length)
+    return `номера ${bare.length} пунктов из ${clauses.length} стоят отдельно от текста — так выглядит таблица, извлечённая из PDF по столбцам`;
+  const rows = clauses.filter((p) => DATED.test(p.text) && RESPONSIBLE.test(p.text) && !/[.;]$/.test(p.text));
+  if (rows.length >= 3 && rows.length * 3 >= clauses.length)
+    return `${rows.length} пронумерованных строк из ${clauses.length} похожи на строки плана мероприятий (срок и ответственный в одной строке, например строка ${rows[0].line})`;
+  const deadlines = paragraphs.filter((p) => DEADLINE_ONLY.test(p.text));
+  if (deadlines.length >= 3)
+    return `${deadlines.length} строк состоят только из срока (строка ${deadlines[0].line}: «${deadlines[0].text}») — похоже на таблицу мероприятий, потерявшую разметку`;
+  for (const table of blocks.filter((b): b is Table => b.kind === 'table')) {
+    const planRows = table.rows.filter(
+      (row) => row.cells.some((c) => DEADLINE_ONLY.test(c.text) || DATED.test(c.text)) && row.cells.some((c) => RESPONSIBLE.test(c.text) && c.text.length < 80),
+    );
+    if (planRows.length >= 2) return `в нём есть таблица, похожая на план мероприятий (строка ${table.line}: сроки и ответственные), но без строки заголовков`;
+  }
+  // The regulation's own text: clauses and sections with their lists and continued lines.
+  // Counted from the first numbered line: the title and approval above it are not the body.
+  const first = blocks.findIndex((b) => b.kind === 'paragraph' && (isClauseLine(b.text) || SECTION_LINE.test(b.text)));
+  const body = blocks.slice(Math.max(first, 0));
+  let counted = 0;
+  let inClause = false;
+  for (const p of paragraphsOf(body)) {
+    const structural = isClauseLine(p.text) || SECTION_LINE.test(p.text) || BULLET_LINE.test(p.text);
+    if (structural || (inClause && !p.gap && /^[a-zа-яё(«"]/.test(p.text))) counted += wordCount(p.text);
+    inClause = structural || (inClause && !p.gap);
+  }
+  const total = body.reduce(
+    (n, b) => n + (b.kind === 'paragraph' ? wordCount(b.text) : b.rows.reduce((m, r) => m + wordCount(r.cells.map((c) => c.text).join(' ')), 0)),
+    0,
+  );
+  if (total && counted / total < 0.5) return `пронумерованные пункты — лишь ${Math.round((100 * counted) / total)} % его текста`;
+  return undefined;
 }
 
 export function importDocument(document: SourceDocument, options: ImportOptions): ImportResult {
   const { blocks } = document;
-  const split = roadmapStart(blocks);
-  const regulationPart = split === undefined ? blocks : blocks.slice(0, split);
-  const hasRegulation = paragraphsOf(regulationPart).filter((p) => isClauseLine(p.text)).length >= 5;
-  const hasRoadmap = split !== undefined;
+  const parts = partsOf(blocks);
   let kind = options.kind;
   if (!kind) {
-    if (hasRoadmap && hasRegulation)
+    if (parts.roadmap && parts.regulation && parts.regulation[1] > 0)
       throw new ImportError(
         `в документе ${document.file} есть и положение, и дорожная карта: укажите, что импортировать, — --kind regulation или --kind roadmap`,
       );
-    kind = hasRoadmap ? 'roadmap' : hasRegulation ? 'regulation' : undefined;
+    if (parts.regulation && !parts.roadmap) {
+      const why = unclearRegulation(blocks.slice(...parts.regulation));
+      if (why)
+        throw new ImportError(
+          `не ясно, положение ли документ ${document.file} или дорожная карта: ${why}; укажите, что это, — --kind roadmap или --kind regulation`,
+        );
+    }
+    kind = parts.roadmap ? 'roadmap' : parts.regulation ? 'regulation' : undefined;
   }
   if (!kind)
     throw new ImportError(
       `в документе ${document.file} не найдено ни таблицы мероприятий (с заголовками «мероприятие», «срок»…), ни пронумерованных пунктов положения`,
     );
-  if (kind === 'roadmap' && !hasRoadmap)
+  if (kind === 'roadmap' && !parts.roadmap)
     throw new ImportError(`в документе ${document.file} нет таблицы мероприятий: не найдена строка заголовков («№», «мероприятие», «срок», «ответственный»)`);
-  if (kind === 'regulation' && !hasRegulation)
+  const regulation = parts.regulation ?? (clauseCount(blocks) >= 5 ? [0, blocks.length] : undefined);
+  if (kind === 'regulation' && (!regulation || regulation[1] === 0))
     throw new ImportError(`в документе ${document.file} не найдено пронумерованных пунктов положения (1.1., 1.2. …)`);
-  return kind === 'roadmap' ? importRoadmap(blocks.slice(split), document, options) : importRegulation(regulationPart, document, options);
+  const [from, to] = kind === 'roadmap' ? parts.roadmap! : regulation!;
+  return kind === 'roadmap' ? importRoadmap(document, from, to, options) : importRegulation(document, from, to, options);
 }
 
 /** A layout table's cells read as lines of text, each cell a group of its own. */
-const tableAsParagraphs = (block: Block): Block[] =>
+const tableAsParagraphs = (block: Block): Paragraph[] =>
   block.kind === 'paragraph'
     ? [block]
-    : block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.parts.map((text, i): Block => ({ kind: 'paragraph', text, line: row.line, gap: i === 0 }))));
+    : isApprovalTable(block)
+      ? approvalLines(block).map((p) => ({ kind: 'paragraph', ...p }))
+      : block.rows.flatMap((row) =>
+          row.cells.flatMap((cell) => cell.parts.map((text, i): Paragraph => ({ kind: 'paragraph', text, line: row.line, gap: i === 0 }))),
+        );
 
 const lineSpan = (blocks: Block[]): [number, number] => [blocks[0]?.line ?? 1, blocks.at(-1)?.line ?? 1];
 const sourceTexts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.cells.map((c) => c.text))));
-/** The words that carry content: without table headers and lone «УТВЕРЖДАЮ»-style keywords. */
-const contentTexts = (blocks: Block[], layoutRows: Set<unknown>) =>
-  blocks
-    .flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.filter((r) => !layoutRows.has(r)).flatMap((r) => r.cells.flatMap((c) => c.parts))))
-    .filter((text) => !isApprovalKeyword(text))
-    .map((text) => withoutListMarkers(text.replace(/^(цел[ьи]|задач[аи]):\s*/i, '')));
-/** «1) …», «2) …» number the lines of a list; the list's items carry them by their order. */
-const withoutListMarkers = (text: string) => text.replace(/(^|\s)\d{1,2}\)(?=\s)/g, '$1').replace(/^([·•▪\-–—]|\d{1,2}\.)\s+/, '');
 
-function importRoadmap(blocks: Block[], document: SourceDocument, options: ImportOptions): ImportResult {
+/** «1) …», «2) …», «Задачи:», «Целевые показатели:» number and name the lines of a list: the entry's lists carry them by their order and field. */
+const LIST_LAYOUT = /^(?:(?:цел[ьи]|задач[аи]|целев\S* показател\S*)(?=[\s:])[^:]*:\s*)?(?:[·•▪\-–—]\s+|\d{1,2}[.)]\s+)?|(?<=\s)\d{1,2}\)(?=\s)/gi;
+
+/**
+ * Every piece of the source for counting its words; inside the imported part, the words the
+ * entry carries by its structure are set apart: header rows, lone «УТВЕРЖДАЮ», list numbers.
+ */
+function coverageUnits(blocks: Block[], part: [number, number], layoutRows: Set<unknown>, lists: boolean): CoverageUnit[] {
+  const unit = (text: string, line: number, inside: boolean): CoverageUnit => {
+    if (!inside) return { text, line };
+    if (isApprovalKeyword(text)) return { text: '', line, layout: text, imported: true };
+    if (!lists) return { text, line, imported: true };
+    const layout = text.match(LIST_LAYOUT)?.join(' ') ?? '';
+    return { text: text.replace(LIST_LAYOUT, ' '), line, layout, imported: true };
+  };
+  return blocks.flatMap((block, index) => {
+    const inside = index >= part[0] && index < part[1];
+    if (block.kind === 'paragraph') return [unit(block.text, block.line, inside)];
+    return block.rows.flatMap((row) =>
+      row.cells.flatMap((cell) =>
+        cell.parts.map((text) => (inside && layoutRows.has(row) ? { text: '', line: row.line, layout: text, imported: true } : unit(text, row.line, inside))),
+      ),
+    );
+  });
+}
+
+/**
+ * Fields the importer fills from elsewhere (the organisation's id, the file's name, the
+ * canonical stage) or copies (a regulation's legal bases repeat lines of its text): their
+ * words are not the source's words carried over, and would credit words that were not.
+ */
+const DERIVED = new Set(['organization', 'source', 'level', 'status', 'legalBases', 'forms', 'kind', 'stage']);
+const withoutDerived = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(withoutDerived)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).flatMap(([key, v]) => (DERIVED.has(key) ? [] : [[key, withoutDerived(v)]])))
+      : value;
+const entryTexts = (data: Record<string, unknown>, body?: string) => [...stringsOf(withoutDerived(data)), ...(body ? [body] : [])];
+
+const datesOf = (stages: ImportedStage[]) =>
+  allItems(stages)
+    .flatMap((i) => [i.deadline.from, i.deadline.to])
+    .filter((d): d is Date => !!d);
+
+function importRoadmap(document: SourceDocument, partFrom: number, partTo: number, options: ImportOptions): ImportResult {
+  const blocks = document.blocks.slice(partFrom, partTo);
   const warnings: ImportWarning[] = [];
   const warn = (line: number, message: string) => warnings.push({ line, message });
   const firstTable = blocks.findIndex(isEventsTable);
   let lastTable = blocks.length - 1;
   while (blocks[lastTable].kind !== 'table') lastTable--;
-  const before = paragraphsOf(blocks.slice(0, firstTable).flatMap(tableAsParagraphs));
+  const before = blocks.slice(0, firstTable).flatMap(tableAsParagraphs);
   const tables = blocks.slice(firstTable, lastTable + 1);
   const between = paragraphsOf(tables);
   const after = paragraphsOf(blocks.slice(lastTable + 1));
 
   const { approval, used: approvalLines, firstDate } = readApproval(before);
   const { title, used: titleLines } = readTitle(before, approvalLines);
-  let period: Period | undefined = periodFromTitle(title);
   const vocabulary = vocabularyOf(sourceTexts(blocks));
-  const draft = readRoadmapTable(tables, period, vocabulary, warn);
+  // The period dates month-only deadlines («январь», «февраль–март»), so it is settled before
+  // the table is read: the title's, else the school year of the approval, else the years of
+  // the events dated in full (a first reading).
+  const titlePeriod: Period | undefined = periodFromTitle(title);
+  const adopted = approval.date ?? firstDate;
+  let dating = titlePeriod ?? (adopted ? schoolYearOf(new Date(`${adopted}T00:00:00Z`)) : undefined);
+  if (!dating) {
+    const dated = datesOf(readRoadmapTable(tables, undefined, vocabulary, () => {}).stages);
+    if (dated.length) {
+      const first = schoolYearOf(new Date(Math.min(...dated.map(Number))));
+      const last = schoolYearOf(new Date(Math.max(...dated.map(Number))));
+      dating = { from: first.from, to: last.to };
+    }
+  }
+  const draft = readRoadmapTable(tables, dating, vocabulary, warn);
+  const items = allItems(draft.stages);
+  const real = items.filter((i) => i.deadline.text.trim() || i.responsible.length);
+  if (real.length * 2 < items.length || !items.length)
+    throw new ImportError(
+      `в документе ${document.file} таблица мероприятий не похожа на дорожную карту: ` +
+        (items.length ? `у ${items.length - real.length} мероприятий из ${items.length} нет ни сроков, ни ответственных` : 'в ней нет ни одного мероприятия') +
+        ' — проверьте, что это план мероприятий, и его столбцы «срок» и «ответственный»',
+    );
 
   const notes: string[] = [];
   const inNotes = fieldCalled('roadmaps', 'notes');
@@ -146,19 +307,16 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
     warn(u.line, `строка таблицы без мероприятия сохранена в ${inNotes}: «${u.text.slice(0, 60)}»`);
   }
 
-  // The period: as the title names it, widened to every dated event; with no period in the
-  // title, from the approval date (or the first event) to the end of the last event's school year.
-  const dates = allItems(draft.stages)
-    .flatMap((i) => [i.deadline.from, i.deadline.to])
-    .filter((d): d is Date => !!d);
+  // The period shown: as the title names it, widened to every dated event; with no period in
+  // the title, from the approval date (or the first event) to the end of the last event's school year.
+  const dates = datesOf(draft.stages);
   const earliest = dates.length ? new Date(Math.min(...dates.map(Number))) : undefined;
   const latest = dates.length ? new Date(Math.max(...dates.map(Number))) : undefined;
+  let period = titlePeriod;
   if (!period) {
-    // The date the document was adopted or agreed, else its first event.
-    const adopted = approval.date ?? firstDate;
     const from = adopted ? new Date(`${adopted}T00:00:00Z`) : earliest;
     const endYear = latest ? (latest.getUTCMonth() >= 8 ? latest.getUTCFullYear() + 1 : latest.getUTCFullYear()) : undefined;
-    if (from && endYear) period = { from, to: new Date(Date.UTC(endYear, 7, 31)) };
+    period = from && endYear ? { from, to: new Date(Date.UTC(endYear, 7, 31)) } : dating;
   }
   if (!period) throw new ImportError(`в документе ${document.file} не удалось определить период дорожной карты: нет ни года в названии, ни дат у мероприятий`);
   if (earliest && earliest < period.from) period = { ...period, from: earliest };
@@ -178,12 +336,11 @@ function importRoadmap(blocks: Block[], document: SourceDocument, options: Impor
     ...(notes.length ? { notes } : {}),
     source: document.file.split('/').pop(),
   };
-  const items = allItems(draft.stages);
   return {
     kind: 'roadmap',
     data,
     warnings,
-    coverage: wordCoverage(contentTexts(blocks, draft.layoutRows), stringsOf(data)),
+    coverage: documentCoverage(coverageUnits(document.blocks, [partFrom, partTo], draft.layoutRows, true), entryTexts(data)),
     stats: { stages: draft.stages.length, items: items.length, dated: items.filter((i) => i.deadline.from || i.deadline.to).length },
     lines: lineSpan(blocks),
   };
@@ -206,11 +363,34 @@ function serialiseItem(item: ImportedItem): Record<string, unknown> {
 }
 const serialiseStage = (stage: ImportedStage) => ({ ...stage, items: stage.items.map(serialiseItem) });
 
-function importRegulation(blocks: Block[], document: SourceDocument, options: ImportOptions): ImportResult {
+/** A regulation's table as a Markdown table, so that it stays where it stands in the text. */
+function markdownTable(table: Table): string {
+  const width = Math.max(...table.rows.map((row) => row.cells.length));
+  const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;') || ' ';
+  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cell(cells[i] ?? '')).join(' | ')} |`;
+  const [head, ...rows] = table.rows.map((row) => row.cells.map((c) => c.text));
+  return [line(head), `|${' --- |'.repeat(width)}`, ...rows.map(line)].join('\n');
+}
+
+/** Stands for a table while the body's paragraphs are read, to be replaced by the table itself. */
+const TABLE_MARK = '\uE000';
+const tableMarker = (index: number) => `${TABLE_MARK}${index}${TABLE_MARK}.`;
+
+function importRegulation(document: SourceDocument, partFrom: number, partTo: number, options: ImportOptions): ImportResult {
+  const blocks = document.blocks.slice(partFrom, partTo);
   const warnings: ImportWarning[] = [];
-  const paragraphs = paragraphsOf(blocks);
-  const firstSection = paragraphs.findIndex((p) => /^\d{1,2}\.\s*[А-ЯЁA-Z]/.test(p.text) || isClauseLine(p.text));
-  const head = paragraphs.slice(0, Math.max(firstSection, 0));
+  const firstSection = Math.max(
+    0,
+    blocks.findIndex((b) => b.kind === 'paragraph' && (SECTION_LINE.test(b.text) || isClauseLine(b.text))),
+  );
+  // Above the first section: the approval (in lines or in a borderless table) and the title.
+  const head: Paragraph[] = [];
+  const headTables: Table[] = [];
+  for (const block of blocks.slice(0, firstSection)) {
+    if (block.kind === 'paragraph') head.push(block);
+    else if (isApprovalTable(block)) head.push(...tableAsParagraphs(block));
+    else headTables.push(block);
+  }
   const { approval, used } = readApproval(head);
   const titleLines = head.filter((_, i) => !used.has(i));
   const title =
@@ -221,11 +401,24 @@ function importRegulation(blocks: Block[], document: SourceDocument, options: Im
         .replace(/\s+/g, ' ')
         .trim(),
     ) || 'Положение о наставничестве';
-  const draft = readRegulationBody(paragraphs.slice(Math.max(firstSection, 0)));
-  for (const table of blocks.filter((b) => b.kind === 'table'))
-    warnings.push({ line: table.line, message: 'таблица внутри положения перенесена как текст — проверьте её вид' });
-  const tableText = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' | ')) : []));
-  const body = [draft.body, ...tableText.map((t) => `${t}\n`)].join('\n');
+  // Tables stay at their place in the body: read as a marker line, then written as a Markdown table.
+  const tables: Table[] = [];
+  const bodyLines = [...headTables, ...blocks.slice(firstSection)].map((block): Paragraph => {
+    if (block.kind === 'paragraph') return block;
+    warnings.push({ line: block.line, message: 'таблица внутри положения перенесена таблицей Markdown — проверьте её вид' });
+    return { kind: 'paragraph', text: tableMarker(tables.push(block) - 1), line: block.line, gap: true };
+  });
+  const draft = readRegulationBody(bodyLines);
+  const body = tables
+    .reduce((text, table, i) => {
+      if (text.includes(tableMarker(i))) return text.replace(tableMarker(i), `\n\n${markdownTable(table)}\n\n`);
+      // Never lost: a table whose place the body reader did not keep goes to the end.
+      warnings.push({ line: table.line, message: 'место таблицы в тексте положения не найдено — она перенесена в конец' });
+      return `${text}\n${markdownTable(table)}\n`;
+    }, draft.body)
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .replace(/\n*$/, '\n');
   const data: Record<string, unknown> = {
     title,
     organization: options.organization,
@@ -240,7 +433,7 @@ function importRegulation(blocks: Block[], document: SourceDocument, options: Im
     data,
     body,
     warnings,
-    coverage: wordCoverage(sourceTexts(blocks), [...stringsOf(data), body]),
+    coverage: documentCoverage(coverageUnits(document.blocks, [partFrom, partTo], new Set(), false), entryTexts(data, body)),
     stats: { clauses: draft.clauses, sections: draft.sections },
     lines: lineSpan(blocks),
   };

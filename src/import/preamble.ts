@@ -4,7 +4,10 @@
  */
 import { isoDate } from '../lib/format.ts';
 
+import type { Block } from './source-document.ts';
+
 type Paragraph = { text: string; line: number; bold?: boolean; gap?: boolean };
+type Table = Extract<Block, { kind: 'table' }>;
 
 const APPROVE = /^(утвержд\S*|утверждаю)/i;
 const AGREE = /^(согласован\S*|принят\S*|рассмотрен\S*)/i;
@@ -23,6 +26,25 @@ export interface Approval {
 /** A line that is only «УТВЕРЖДАЮ», «СОГЛАСОВАНО:»…: layout, carrying no information of its own. */
 export const isApprovalKeyword = (line: string) => /^(утвержд\S*|согласован\S*|принят[оа]?)\s*:?$/i.test(line.trim());
 
+/** A line that opens an approval or agreement block («УТВЕРЖДАЮ», «Принят решением педсовета…»). */
+export const opensApproval = (line: string) => APPROVE.test(line.trim()) || AGREE.test(line.trim());
+
+/** A small table holding «СОГЛАСОВАНО»/«УТВЕРЖДАЮ»: Word's borderless layout of the approval block. */
+export const isApprovalTable = (table: Table) => table.rows.length <= 6 && table.rows.some((row) => row.cells.some((cell) => cell.parts.some(opensApproval)));
+
+/**
+ * An approval table's cells as lines, column by column: each column is one block
+ * («СОГЛАСОВАНО …» on the left, «УТВЕРЖДАЮ …» on the right), however many rows it spans.
+ */
+export function approvalLines(table: Table): Paragraph[] {
+  const width = Math.max(...table.rows.map((row) => row.cells.length));
+  const lines: Paragraph[] = [];
+  for (let column = 0; column < width; column++) {
+    table.rows.forEach((row, r) => row.cells[column]?.parts.forEach((text, i) => lines.push({ text, line: row.line, gap: i === 0 && r === 0 })));
+  }
+  return lines;
+}
+
 /** Lines of an approval or agreement block, without a lone keyword line. */
 const blockText = (lines: string[]) => {
   const [first, ...rest] = lines;
@@ -38,8 +60,22 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
   let end = paragraphs.findIndex((p, i) => i > firstKeyword && (p.bold || (TITLE_WORDS.test(p.text) && !APPROVE.test(p.text) && !AGREE.test(p.text))));
   if (end < 0) end = paragraphs.length;
   const blocks: { kind: 'approve' | 'agree'; lines: number[] }[] = [];
+  // Two blocks side by side that came out line by line («СОГЛАСОВАНО», «УТВЕРЖДАЮ», then a line
+  // of each in turn — text taken from a PDF): the lines below the two keywords alternate between them.
+  let sideBySide: { from: number; blocks: typeof blocks } | undefined;
   for (let i = firstKeyword; i < end; i++) {
     const text = paragraphs[i].text;
+    const last = blocks.at(-1);
+    if (isApprovalKeyword(text) && last?.lines.length === 1 && last.lines[0] === i - 1 && isApprovalKeyword(paragraphs[i - 1].text)) {
+      blocks.push({ kind: APPROVE.test(text) ? 'approve' : 'agree', lines: [i] });
+      sideBySide = { from: i + 1, blocks: blocks.slice(-2) };
+      continue;
+    }
+    if (sideBySide && !(APPROVE.test(text) || AGREE.test(text))) {
+      sideBySide.blocks[(i - sideBySide.from) % 2].lines.push(i);
+      continue;
+    }
+    sideBySide = undefined;
     if (APPROVE.test(text) || AGREE.test(text)) {
       const kind = APPROVE.test(text) ? 'approve' : 'agree';
       const block = { kind, lines: [i] } as (typeof blocks)[number];
@@ -65,7 +101,8 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
       const date = DATE.exec(text);
       if (date) approval.date = dayOf(+date[3], +date[2], +date[1]);
     } else {
-      approval.agreed = [approval.agreed, blockText(lines)].filter(Boolean).join('; ');
+      const agreed = [approval.agreed, blockText(lines)].filter(Boolean).join('; ');
+      if (agreed) approval.agreed = agreed;
     }
   }
   return { approval, used, firstDate };
@@ -86,7 +123,8 @@ export function readTitle(paragraphs: Paragraph[], skip: Set<number>): { title?:
   const bold = paragraphs[start].bold;
   for (let i = start + 1; i < paragraphs.length && !skip.has(i); i++) {
     const p = paragraphs[i];
-    if (bold ? !p.bold : p.gap) break;
+    // A list below the title («- для педагогов», «1) …») is not part of it.
+    if ((bold ? !p.bold : p.gap) || /^([·•▪\-–—]|\d{1,2}\))\s/.test(p.text)) break;
     lines.push(i);
   }
   lines.forEach((i) => used.add(i));
@@ -103,6 +141,15 @@ export const sentenceCase = (text: string) =>
   text.replace(/^([А-ЯЁA-Z])([А-ЯЁA-Z]{3,})(?=[\s,.:]|$)/, (_, first: string, rest: string) => first + rest.toLowerCase());
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/**
+ * The school year a date falls in; a document dated in August is for the year about to
+ * begin (roadmaps are approved at the end of August).
+ */
+export function schoolYearOf(date: Date): { from: Date; to: Date } {
+  const year = date.getUTCFullYear() - (date.getUTCMonth() >= 7 ? 0 : 1);
+  return { from: utc(year, 9, 1), to: utc(year + 1, 8, 31) };
+}
 
 /** The period a title names: «на 2023- 2024 учебный год», «на 2020 год», «на 2024–2026 годы». */
 export function periodFromTitle(title: string | undefined): { from: Date; to: Date } | undefined {

@@ -38,7 +38,8 @@ const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
 export function detectFormat(buffer: Buffer, extension: string): DocumentFormat {
   const head = buffer.subarray(0, 1024).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
-  if (buffer.subarray(0, 8).equals(OLE)) return extension === '.docx' ? 'docx' : 'doc';
+  // Old Word documents and password-protected .docx alike are OLE containers; readDoc tells them apart.
+  if (buffer.subarray(0, 8).equals(OLE)) return 'doc';
   if (head.startsWith('{\\rtf')) return 'rtf';
   if (head.startsWith('PK')) {
     // An OpenDocument archive starts with its uncompressed «mimetype» part.
@@ -106,8 +107,8 @@ export async function readBuffer(buffer: Buffer, shown: string, extension = extn
     case 'rtf':
       throw new ImportError(`файл ${shown} в формате RTF: сохраните его в Word или LibreOffice как .docx или .odt и импортируйте снова`);
     case 'html': {
-      const { readHtml, decodeHtml } = await import('./read-html.ts');
-      return { document: readHtml(decodeHtml(buffer), shown), warnings: [] };
+      const { readHtmlPage, decodeHtml } = await import('./read-html.ts');
+      return readHtmlPage(decodeHtml(buffer), shown);
     }
     case 'text':
       return { document: readText(buffer.toString('utf8'), shown), warnings: [] };

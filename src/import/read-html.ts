@@ -1,7 +1,9 @@
 /**
  * HTML (a saved web page, Word's «Веб-страница», or mammoth's output for .docx) → SourceDocument.
  *
- *   readHtml(html: string, file: string): SourceDocument
+ *   readHtml(html: string, file: string): SourceDocument   — the whole body (Word's web page, mammoth's output)
+ *   readHtmlPage(html: string, file: string): ReadResult   — an .html file: on a page saved from a school's
+ *       site only the document is read (html-main.ts finds it), and what was left out is one warning
  *   decodeHtml(bytes: Uint8Array): string   — bytes of an .html file → text, honouring its charset
  *
  * The body is read in document order, the way the text reader reads a text file:
@@ -18,6 +20,9 @@
  * first row's), so that a message can point at a row as it does for a text file.
  */
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { plural } from '../lib/plural.ts';
+import { findMain, isChromeLine, isHeading, isPageHeading, startsDocument, type LeadLine } from './html-main.ts';
+import type { ReadResult } from './read-document.ts';
 import { cellOf, ImportError, type Block, type Cell, type Row, type SourceDocument } from './source-document.ts';
 
 const SKIP = new Set(['head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'meta', 'link', 'colgroup', 'col']);
@@ -96,6 +101,7 @@ const isNote = (element: HTMLElement) => /^(footnote|endnote)-\d+$/.test(element
 interface Run {
   text: string;
   bold: boolean;
+  heading: boolean;
 }
 
 /**
@@ -106,8 +112,10 @@ class Lines {
   private runs: Run[] = [];
   /** Put before the next line with text («- » for a list item). */
   prefix = '';
-  private readonly done: (text: string, bold: boolean, prefix: string) => void;
-  constructor(done: (text: string, bold: boolean, prefix: string) => void) {
+  /** How many lines have been finished so far. */
+  written = 0;
+  private readonly done: (text: string, bold: boolean, prefix: string, heading: boolean) => void;
+  constructor(done: (text: string, bold: boolean, prefix: string, heading: boolean) => void) {
     this.done = done;
   }
 
@@ -115,17 +123,20 @@ class Lines {
     return !this.runs.some((run) => clean(run.text));
   }
 
-  add(text: string, bold: boolean) {
-    this.runs.push({ text, bold });
+  add(text: string, bold: boolean, heading = false) {
+    this.runs.push({ text, bold, heading });
   }
 
   /** Ends the current line; returns whether it had text. */
   end(): boolean {
     const text = clean(this.runs.map((run) => run.text).join(''));
-    const bold = this.runs.filter((run) => clean(run.text)).every((run) => run.bold);
+    const filled = this.runs.filter((run) => clean(run.text));
+    const bold = filled.every((run) => run.bold);
+    const heading = filled.every((run) => run.heading);
     this.runs = [];
     if (!text) return false;
-    this.done(text, bold, this.prefix);
+    this.done(text, bold, this.prefix, heading);
+    this.written++;
     this.prefix = '';
     return true;
   }
@@ -137,18 +148,24 @@ interface Context {
   numbering?: number[];
   /** Inside a table cell: `<br>` lines become parts, tables are flattened. */
   cell: boolean;
+  /** Inside a heading (h1–h3, a CMS's title element): a site page's heading may be the page's, not the document's. */
+  heading?: boolean;
 }
 
 /** Walks a subtree, feeding text to `lines`; tables outside cells go to `table`. */
 function walk(node: Node, lines: Lines, context: Context, hooks: Hooks) {
   if (node.nodeType === 3) {
-    lines.add(node.text, context.bold);
+    lines.add(node.text, context.bold, context.heading);
     return;
   }
   if (node.nodeType !== 1) return;
   const element = node as HTMLElement;
   const tag = element.tagName?.toLowerCase() ?? '';
   if (SKIP.has(tag) || isNoteLink(element)) return;
+  if (hooks.skip?.(element)) {
+    if (BLOCK.has(tag)) lines.end();
+    return;
+  }
 
   if (tag === 'br') {
     if (!context.cell && lines.empty) hooks.blank();
@@ -166,7 +183,7 @@ function walk(node: Node, lines: Lines, context: Context, hooks: Hooks) {
   }
 
   const bold = context.bold || BOLD.has(tag) || HEADING.test(tag) || isBoldStyle(element);
-  const inner: Context = { ...context, bold };
+  const inner: Context = { ...context, bold, heading: context.heading || isHeading(element) };
   if (!BLOCK.has(tag) && tag) {
     for (const child of element.childNodes) walk(child, lines, inner, hooks);
     return;
@@ -179,20 +196,30 @@ function walk(node: Node, lines: Lines, context: Context, hooks: Hooks) {
     return;
   }
   let itemContext = inner;
-  if (tag === 'li' && !context.cell && !isNote(element)) {
-    const parent = element.parentNode as HTMLElement | null;
-    if (parent?.tagName?.toLowerCase() === 'ol') {
+  const parent = element.parentNode as HTMLElement | null;
+  const numbered = parent?.tagName?.toLowerCase() === 'ol';
+  // In a cell only numbers are kept: an automatically numbered «№» column holds nothing else.
+  if (tag === 'li' && (!context.cell || numbered) && !isNote(element)) {
+    if (numbered) {
       const start = Number(parent.getAttribute('start') ?? '1') || 1;
       const siblings = parent.childNodes.filter((n) => (n as HTMLElement).tagName?.toLowerCase() === 'li');
-      const numbering = [...(context.numbering ?? []), start + siblings.indexOf(element)];
+      const value = Number(element.getAttribute('value'));
+      const numbering = [...(context.numbering ?? []), Number.isInteger(value) && value > 0 ? value : start + siblings.indexOf(element)];
       lines.prefix = `${numbering.join('.')}. `;
       itemContext = { ...inner, numbering };
     } else lines.prefix = '- ';
   }
   const before = hooks.count();
+  const label = tag === 'li' ? lines.prefix : '';
+  const written = lines.written;
   for (const child of element.childNodes) walk(child, lines, itemContext, hooks);
+  // A numbered item with no text of its own (Word's «№» column) still shows its number.
+  if (label && numbered && context.cell && lines.written === written && lines.empty) {
+    lines.prefix = '';
+    lines.add(label.trim(), context.bold);
+  }
   const had = lines.end();
-  lines.prefix = '';
+  if (tag === 'li') lines.prefix = '';
   if (!context.cell && LINE_ELEMENTS.test(tag) && !had && hooks.count() === before) hooks.blank();
 }
 
@@ -202,6 +229,8 @@ interface Hooks {
   blank(): void;
   /** How many lines the body has so far (to tell an empty `<p>` from one that held blocks). */
   count(): number;
+  /** An element not to read at all (a site's chrome). */
+  skip?(element: HTMLElement): boolean;
 }
 
 const cellHooks: Hooks = { table: () => {}, blank: () => {}, count: () => 0 };
@@ -211,7 +240,7 @@ export const htmlCell = (html: string): Cell => cellParts(parse(html));
 
 function cellParts(element: HTMLElement): Cell {
   const parts: string[] = [];
-  const lines = new Lines((text) => parts.push(text));
+  const lines = new Lines((text, _bold, prefix) => parts.push(prefix + text));
   for (const child of element.childNodes) walk(child, lines, { bold: false, cell: true }, cellHooks);
   lines.end();
   return cellOf(parts);
@@ -276,7 +305,8 @@ function tableRows(table: HTMLElement, nextLine: () => number): Row[] {
 /** `<![if !supportLists]>`-style conditionals of Word's HTML, which the parser keeps as text. */
 const WORD_CONDITIONALS = /<!\[(?:if\b[^\]]*|endif)\]>/gi;
 
-export function readHtml(html: string, file: string): SourceDocument {
+/** The page's tree, after refusing what is not HTML. */
+function parsePage(html: string, file: string): HTMLElement {
   const source = html.replace(/^\uFEFF/, '');
   if (!source.trim()) throw new ImportError(`В файле ${file} нет текста: он пуст.`);
   if (source.includes('\u0000') || (source.match(/\uFFFD/g)?.length ?? 0) > source.length / 50) {
@@ -285,21 +315,31 @@ export function readHtml(html: string, file: string): SourceDocument {
   if (!/<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i.test(source)) {
     throw new ImportError(`Файл ${file} — не HTML: в нём нет ни одного тега (для простого текста нужен .txt).`);
   }
-
-  const root = parse(source.replace(WORD_CONDITIONALS, ''), {
+  return parse(source.replace(WORD_CONDITIONALS, ''), {
     comment: false,
     lowerCaseTagName: true,
     parseNoneClosedTags: true,
     blockTextElements: { script: true, noscript: true, style: true },
   });
-  const body = root.querySelector('body') ?? root;
+}
 
+interface Reading {
+  blocks: Block[];
+  /** The paragraphs that came from a heading (h1–h3 or a CMS's title element). */
+  headings: Set<Block>;
+}
+
+/** The blocks of an element, in document order; `skip` leaves elements out whole. */
+function readBlocks(from: HTMLElement, skip?: (element: HTMLElement) => boolean): Reading {
   const blocks: Block[] = [];
+  const headings = new Set<Block>();
   let line = 0;
   let gap = false;
   const nextLine = () => ++line;
-  const lines = new Lines((text, bold, prefix) => {
-    blocks.push({ kind: 'paragraph', text: prefix + text, line: nextLine(), bold, gap });
+  const lines = new Lines((text, bold, prefix, heading) => {
+    const block: Block = { kind: 'paragraph', text: prefix + text, line: nextLine(), bold, gap };
+    blocks.push(block);
+    if (heading) headings.add(block);
     gap = false;
   });
   const hooks: Hooks = {
@@ -317,14 +357,103 @@ export function readHtml(html: string, file: string): SourceDocument {
       gap = true;
     },
     count: () => line,
+    skip,
   };
-  walk(body, lines, { bold: false, cell: false }, hooks);
+  walk(from, lines, { bold: false, cell: false }, hooks);
   lines.end();
+  return { blocks, headings };
+}
 
-  const hasText = blocks.some((block) => (block.kind === 'paragraph' ? true : block.rows.some((row) => row.cells.some((cell) => cell.text))));
-  if (!hasText) throw new ImportError(`В файле ${file} нет текста: ни абзацев, ни заполненных таблиц.`);
+const hasText = (blocks: Block[]) =>
+  blocks.some((block) => (block.kind === 'paragraph' ? true : block.rows.some((row) => row.cells.some((cell) => cell.text))));
+
+function requireText(blocks: Block[], file: string) {
+  if (!hasText(blocks)) throw new ImportError(`В файле ${file} нет текста: ни абзацев, ни заполненных таблиц.`);
+}
+
+/** The whole body, as it is: Word's «Веб-страница», mammoth's output, a fragment. */
+export function readHtml(html: string, file: string): SourceDocument {
+  const root = parsePage(html, file);
+  const { blocks } = readBlocks(root.querySelector('body') ?? root);
+  requireText(blocks, file);
   return { file, blocks };
 }
+
+/**
+ * How many lines of text a reading has: its paragraphs and the lines in its tables' cells
+ * (counted by cell, not by row: an old site lays out the whole page as one table, and the
+ * document's table then reads as lines of one of its cells).
+ */
+const lineCount = (blocks: Block[]) =>
+  blocks.reduce(
+    (sum, block) => sum + (block.kind === 'paragraph' ? 1 : block.rows.reduce((n, row) => n + row.cells.reduce((m, cell) => m + cell.parts.length, 0), 0)),
+    0,
+  );
+
+/** A small table before the events table (an approval block laid out in columns) is read as its lines. */
+const leadLines = (blocks: Block[], headings: Set<Block>): LeadLine[] => {
+  const lines: LeadLine[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') lines.push({ text: block.text, heading: headings.has(block) });
+    else if (block.rows.length > 4) break;
+    else for (const row of block.rows) for (const cell of row.cells) for (const part of cell.parts) lines.push({ text: part, heading: false });
+  }
+  return lines;
+};
+
+/**
+ * An .html file, which may be a page saved from a school's site: only the document is
+ * read, not the site around it (html-main.ts finds which is which). What is left out is
+ * counted in one warning. A page that is not a site's is read whole, as readHtml reads it.
+ */
+export function readHtmlPage(html: string, file: string): ReadResult {
+  const root = parsePage(html, file);
+  const body = root.querySelector('body') ?? root;
+  const page = findMain(root);
+  const whole = readBlocks(body);
+  if (!page.isSitePage) {
+    requireText(whole.blocks, file);
+    return { document: { file, blocks: whole.blocks }, warnings: [] };
+  }
+
+  const { blocks: read, headings } = readBlocks(page.main, page.isChrome);
+  let blocks = read.filter((block) => block.kind !== 'paragraph' || !isChromeLine(block.text));
+  // The page's heading left inside the content area: leading headings that are not the document's title.
+  let pageHeading: string | undefined;
+  const lead = leadLines(blocks, headings);
+  const dropped = new Set<Block>();
+  // Headings before the document starts (its approval block or its name); lines between them may be the document's.
+  for (let i = 0; i < lead.length; i++) {
+    if (!lead[i].heading) {
+      if (startsDocument(lead[i].text)) break;
+      continue;
+    }
+    if (!isPageHeading(lead, i, page.sectionNames)) break;
+    const block = blocks.find((b) => b.kind === 'paragraph' && b.text === lead[i].text && headings.has(b) && !dropped.has(b));
+    if (!block) break;
+    dropped.add(block);
+    pageHeading ??= lead[i].text;
+  }
+  pageHeading ??= page.pageHeading;
+  blocks = blocks.filter((block) => !dropped.has(block));
+  if (!hasText(blocks)) {
+    throw new ImportError(
+      `На странице ${file} нет текста документа, только оформление сайта: если документ приложен к странице файлом («Скачать…»), скачайте его и импортируйте сам файл.`,
+    );
+  }
+
+  const left = Math.max(lineCount(whole.blocks) - lineCount(blocks), 0);
+  const warnings = left
+    ? [
+        `со страницы сайта взят только документ: пропущено ${left} ${plural(left, ['строка', 'строки', 'строк'])} оформления сайта ` +
+          '(меню, «хлебные крошки», счётчики просмотров, ссылки «Скачать», подвал)' +
+          (pageHeading ? `; заголовок страницы «${shorten(pageHeading)}» не принят за название документа` : ''),
+      ]
+    : [];
+  return { document: { file, blocks }, warnings };
+}
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 /**
  * The text of an .html file. Word saves web pages in windows-1251 more often than not;

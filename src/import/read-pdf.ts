@@ -1,7 +1,180 @@
-/** Placeholder: the .pdf reader is being written. */
+/**
+ * A PDF (a Word or LibreOffice export, mostly) → SourceDocument, through pdf.js (bundled by unpdf).
+ *
+ *   readPdf(buffer: Buffer, file: string): Promise<ReadResult>
+ *
+ * A PDF has no paragraphs or tables, only text placed on pages and lines drawn; they are
+ * rebuilt as a reader sees them (pdf-page.ts reads a page, pdf-tables.ts the tables,
+ * pdf-lines.ts lines and paragraphs, pdf-furniture.ts what is not the document's text):
+ *  - a table is found from its borders; each cell's lines are its parts; merged cells give
+ *    empty places as readHtml's `colspan`/`rowspan` do;
+ *  - a table that goes on after a page break is one table: the repeated header is dropped
+ *    and a row the break cut in two is one row again;
+ *  - paragraphs go on across page breaks; running headers, footers and page numbers are
+ *    dropped, and so is an electronic-signature stamp, each with a warning;
+ *  - a scan (pictures, no text), an empty, a password-protected or a damaged file is refused
+ *    with one line saying what to do.
+ */
+import { plural } from '../lib/plural.ts';
+import { dropPageFurniture, dropSignatureStamps, isSignatureStamp, type PageLines } from './pdf-furniture.ts';
+import { splitColumns } from './pdf-columns.ts';
+import { linesOf, paragraphsOf, pitchOf, type Line } from './pdf-lines.ts';
+import { readPage, type PageContent } from './pdf-page.ts';
+import { findTables, joinContinued, tableParts, tableText, type PdfTable } from './pdf-tables.ts';
 import type { ReadResult } from './read-document.ts';
-import { ImportError } from './source-document.ts';
+import { cellOf, ImportError, type Block } from './source-document.ts';
 
-export async function readPdf(_buffer: Buffer, file: string): Promise<ReadResult> {
-  throw new ImportError(`файл ${file}: формат .pdf пока не читается`);
+/** Fewer letters than this per page, with pictures on the pages: a scan with at most a stray line of text. */
+const SCAN_LETTERS_PER_PAGE = 15;
+
+type Entry = { kind: 'line'; line: Line; top: number } | { kind: 'table'; table: PdfTable; top: number };
+
+async function openPdf(buffer: Buffer, file: string) {
+  const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
+  const pdfjs = (await getResolvedPDFJS()) as unknown as typeof import('unpdf/pdfjs');
+  try {
+    // A copy: pdf.js takes over the bytes it is given.
+    const pdf = await getDocumentProxy(new Uint8Array(buffer), { verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
+    return { pdf, pdfjs };
+  } catch (error) {
+    if ((error as Error)?.name === 'PasswordException') {
+      throw new ImportError(`Файл ${file} защищён паролем: откройте его в программе для PDF, сохраните копию без пароля и импортируйте её.`);
+    }
+    throw damaged(file);
+  }
 }
+
+const damaged = (file: string) =>
+  new ImportError(`Файл ${file} повреждён или это не PDF: откройте его в программе для PDF и сохраните заново, а лучше импортируйте исходный документ Word.`);
+
+export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult> {
+  const { pdf, pdfjs } = await openPdf(buffer, file);
+  const contents: PageContent[] = [];
+  try {
+    for (let p = 1; p <= pdf.numPages; p++) contents.push(await readPage(await pdf.getPage(p), pdfjs));
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw damaged(file);
+  } finally {
+    await pdf.destroy();
+  }
+
+  const letters = contents.reduce((sum, page) => sum + page.pieces.reduce((n, piece) => n + piece.text.replace(/\s/g, '').length, 0), 0);
+  const images = contents.reduce((sum, page) => sum + page.images, 0);
+  if (images && letters < SCAN_LETTERS_PER_PAGE * contents.length) {
+    throw new ImportError(
+      `Файл ${file} — скан: в нём картинки страниц без текста. Распознайте текст в программе распознавания текста и сохраните как .docx или PDF с текстовым слоем, либо импортируйте исходный документ Word.`,
+    );
+  }
+  if (!letters) throw new ImportError(`В файле ${file} нет текста: страницы PDF пусты.`);
+
+  const pitch = pitchOf(contents.flatMap((page, p) => linesOf(page.pieces, p)));
+  const found = contents.map((page, p) => findTables(page, p, pitch));
+  const pages: PageLines[] = found.map(({ rest }, p) => ({ height: contents[p].height, lines: linesOf(rest, p) }));
+  const warnings: string[] = [];
+  const furniture = dropPageFurniture(pages);
+  if (furniture) warnings.push(`колонтитулы и номера страниц не импортированы: ${furniture} ${plural(furniture, ['строка', 'строки', 'строк'])}`);
+
+  const { kept, stamps: stampLines } = dropSignatureStamps(pages.flatMap((page) => page.lines));
+  const keptLines = new Set(kept);
+  let stamps = stampLines;
+  const entries: Entry[] = [];
+  found.forEach(({ tables }, p) => {
+    const page: Entry[] = [
+      ...pages[p].lines.filter((line) => keptLines.has(line)).map((line): Entry => ({ kind: 'line', line, top: line.y - line.size })),
+      ...tables.flatMap((table): Entry[] => {
+        if (table.cells.length <= 6 && isSignatureStamp(tableText(table))) {
+          stamps++;
+          return [];
+        }
+        return [{ kind: 'table', table, top: table.ys[0] }];
+      }),
+    ];
+    entries.push(...page.sort((a, b) => a.top - b.top));
+  });
+  if (stamps) warnings.push('штамп электронной подписи (сертификат, владелец, срок действия) не импортирован: это отметка о подписи, а не текст документа');
+
+  // Where lines start and may reach on a page of each width: the text's margins, from the
+  // widest line or table (or, in a document of short lines, as wide as the left margin).
+  const marginsOf = new Map<number, { left: number; right: number }>();
+  const widen = (page: number, left: number, right: number) => {
+    const width = Math.round(contents[page].width);
+    const margins = marginsOf.get(width) ?? { left: Number.POSITIVE_INFINITY, right: 0 };
+    marginsOf.set(width, { left: Math.min(margins.left, left), right: Math.max(margins.right, right) });
+  };
+  for (const line of kept) widen(line.page, line.left, line.right);
+  for (const { tables } of found) for (const table of tables) widen(table.page, Number.POSITIVE_INFINITY, table.xs[table.xs.length - 1]);
+  for (const [width, margins] of marginsOf) margins.right = Math.max(margins.right, width - margins.left);
+
+  const blocks: Block[] = [];
+  let run: Line[] = [];
+  /** The bottom of the table just above the lines of `run`. */
+  let above: { y: number; page: number } | undefined;
+  const flush = () => {
+    if (!run.length) return;
+    const margins = marginsOf.get(Math.round(contents[run[0].page].width)) ?? { left: 0, right: contents[run[0].page].width };
+    for (const chunk of splitColumns(run, pitch)) {
+      if (chunk.kind === 'lines') {
+        for (const paragraph of paragraphsOf(chunk.lines, { ...margins, pitch }, above)) {
+          blocks.push({ kind: 'paragraph', text: paragraph.text, line: 0, bold: paragraph.bold, gap: paragraph.gap });
+        }
+      } else {
+        // Side by side: one row of a borderless table, each column a cell.
+        const cells = chunk.columns.map((lines, k) => {
+          // The cell's edge is not drawn: before the next column, or (the last) as wide as the one before it.
+          const { starts } = chunk;
+          const widest = Math.max(...lines.map((line) => line.right));
+          const edge = k + 1 < starts.length ? starts[k + 1] : k > 0 ? 2 * starts[k] - starts[k - 1] : widest;
+          const right = Math.max(widest, edge - lines[0].size);
+          return cellOf(paragraphsOf(lines, { left: chunk.starts[k], right, pitch }).map((p) => p.text));
+        });
+        blocks.push({ kind: 'table', rows: [{ cells, line: 0 }], line: 0 });
+      }
+      // After side-by-side lines, a blank line is measured from their last baseline (as between lines).
+      const last = chunk.kind === 'lines' ? undefined : chunk.columns.flat().reduce((a, b) => (b.y > a.y ? b : a));
+      above = last && { y: last.y + 0.3 * pitch * last.size, page: last.page };
+    }
+    run = [];
+    above = undefined;
+  };
+  /** The table the last entry belongs to, the page it reached, and whether it ended that page. */
+  let previous: { table: PdfTable; page: number; last: boolean } | undefined;
+  const tables = new Map<Block, PdfTable>();
+  entries.forEach((entry, i) => {
+    if (entry.kind === 'line') {
+      run.push(entry.line);
+      previous = undefined;
+      return;
+    }
+    const { table } = entry;
+    flush();
+    above = { y: table.ys[table.ys.length - 1], page: table.page };
+    const firstOnPage = i === 0 || pageOf(entries[i - 1]) !== table.page;
+    if (previous?.last && previous.page + 1 === table.page && firstOnPage && joinContinued(previous.table, table)) {
+      previous = { table: previous.table, page: table.page, last: isLastOnPage(entries, i) };
+      return;
+    }
+    const block: Block = { kind: 'table', rows: [], line: 0 };
+    tables.set(block, table);
+    blocks.push(block);
+    previous = { table, page: table.page, last: isLastOnPage(entries, i) };
+  });
+  flush();
+
+  // Rows are numbered once the tables are whole.
+  let lineNumber = 0;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') block.line = ++lineNumber;
+    else {
+      const table = tables.get(block);
+      if (table) block.rows = tableParts(table).map((cells) => ({ cells: cells.map((parts) => cellOf(parts)), line: 0 }));
+      for (const row of block.rows) row.line = ++lineNumber;
+      block.line = block.rows[0]?.line ?? lineNumber;
+    }
+  }
+  if (images) warnings.push(`картинок в документе: ${images} — текст на них (если это скан или схема) не импортирован`);
+  return { document: { file, blocks: blocks.filter((b) => b.kind === 'paragraph' || b.rows.length) }, warnings };
+}
+
+const pageOf = (entry: Entry) => (entry.kind === 'line' ? entry.line.page : entry.table.page);
+const isLastOnPage = (entries: Entry[], i: number) => i === entries.length - 1 || pageOf(entries[i + 1]) !== pageOf(entries[i]);

@@ -74,7 +74,11 @@ function readTabTable(lines: string[], start: number): { block: Block; next: num
         .slice(i, j)
         .map((l) => l.trim())
         .filter(Boolean);
-      if (wrapped.length && rows.length) {
+      // One capitalised line right between two numbered rows is a row of its own spanning the
+      // table (a stage's name), as Word and LibreOffice write it to text; else it is wrapped text.
+      const spanning = j === i + 1 && wrapped.length === 1 && /^[А-ЯЁA-Z]/.test(wrapped[0]) && rowNumber(lines[j].split('\t')[0]) !== undefined;
+      if (spanning) rows.push({ cells: [htmlCell(lines[i])], line: i + 1 });
+      else if (wrapped.length && rows.length) {
         const last = rows[rows.length - 1].cells;
         const cell = last[last.length - 1];
         last[last.length - 1] = cellOf([...cell.parts, ...wrapped]);

@@ -76,6 +76,14 @@ function findHeader(rows: Row[]): { columns: Columns; end: number } | undefined 
     const found = new Set(meanings.filter((m) => m !== 'extra'));
     if (found.size < 2 || !(found.has('title') || found.has('deadline'))) continue;
     if (labels.some((label) => /\d{2}\.\d{2}\.\d{2,4}/.test(label))) continue;
+    // A header cell merged across columns («Срок» over «начало | окончание») leaves the columns
+    // after it unlabelled: they hold what it names. A column left unlabelled at the start stays extra.
+    labels.forEach((label, i) => {
+      if (!label && i > 0 && labels[i - 1] && meanings[i - 1] !== 'number') {
+        labels[i] = labels[i - 1];
+        meanings[i] = meanings[i - 1];
+      }
+    });
     let end = r + 1;
     // A header split over two rows: the second has only lower-case continuations and no row number.
     const next = rows[end];
@@ -99,8 +107,15 @@ const isNumberingRow = (row: Row) => {
   return texts.length >= 3 && texts.every((t, i) => t === String(i + 1));
 };
 
-function isRepeatedHeader(row: Row, columns: Columns) {
+const rowKey = (row: Row) => row.cells.map((c) => c.text.toLowerCase()).join('\u0000');
+
+/**
+ * A header typed again where the table goes on after a page break (or in a second table):
+ * a row whose cells name the columns again, or any row of the header as it was, wherever it falls.
+ */
+function isRepeatedHeader(row: Row, columns: Columns, headerRows: Row[]) {
   const texts = row.cells.map((c) => c.text);
+  if (texts.some(Boolean) && headerRows.some((header) => rowKey(header) === rowKey(row))) return true;
   return texts.filter(Boolean).length >= 2 && texts.every((t, i) => !t || headerMeaning(t) === columns.meanings[i]);
 }
 
@@ -122,7 +137,10 @@ function fieldsOf(row: Row, columns: Columns): Fields {
   row.cells.forEach((cell, i) => {
     const meaning = columns.meanings[i] ?? 'extra';
     if (meaning === 'number') out.number = cell.text;
-    else if (meaning === 'extra') {
+    else if (meaning === 'deadline' && out.deadline.text && cell.text) {
+      // Two deadline columns («начало», «окончание» under one «Срок»): a span of time.
+      out.deadline = cellOf([`${out.deadline.text} – ${cell.text}`]);
+    } else if (meaning === 'extra') {
       if (cell.text) out.extra.push(columns.labels[i] ? `${columns.labels[i]}: ${cell.text}` : cell.text);
     } else {
       const current = out[meaning];
@@ -169,11 +187,30 @@ function stageTitle(text: string): { title: string; description?: string } {
   return { title: text.slice(0, cut).trim(), description: text };
 }
 
-const splitResponsible = (text: string) =>
-  text
-    .split(/[;,](?![^()]*\))/)
-    .map((s) => s.trim())
-    .filter((s) => /[а-яёa-z]/i.test(s));
+/**
+ * The responsibles a cell names: separated by «;» or «,», each in a paragraph of its own (Word
+ * users put one person per line), or «Фамилия И. О.» after «Фамилия И. О.». A line that opens
+ * with a preposition, a number or a bracket, or follows one that ends with a preposition, goes
+ * on the line above («заместитель директора» / «по УВР»).
+ */
+const splitResponsible = (cell: Cell) => {
+  const lines: string[] = [];
+  for (const part of cell.parts) {
+    const first = /^[^\s]+/.exec(part)?.[0].toLowerCase() ?? '';
+    const last = /[^\s]+$/.exec(lines.at(-1) ?? '')?.[0].toLowerCase() ?? '';
+    const continues = lines.length > 0 && (SHORT_WORDS.has(first) || /^[\d(«"–—-]/.test(part) || SHORT_WORDS.has(last) || /[-–—]$/.test(last));
+    if (continues) lines[lines.length - 1] = `${lines[lines.length - 1]} ${part}`;
+    else lines.push(part);
+  }
+  return (
+    lines
+      .flatMap((line) => line.split(/[;,](?![^()]*\))/))
+      // «Морозова И. П. Лебедева К. Р.»: two people whose lines were joined (a PDF's cell, a text export).
+      .flatMap((name) => name.split(/(?<=[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)/))
+      .map((s) => s.trim())
+      .filter((s) => /[а-яёa-z]/i.test(s))
+  );
+};
 
 interface Segment {
   text: string;
@@ -236,12 +273,14 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
 
   // 1. Data rows, with rows continued after a page break merged into the row above.
   const data: Fields[] = [];
-  const layoutRows = new Set<Row>(rows.slice(0, header.end));
-  const body = rows.slice(header.end).filter((row) => !isNumberingRow(row) && !isRepeatedHeader(row, columns));
-  // Word's automatic numbering is not text: a «№» column left mostly empty says nothing about continued rows.
+  const headerRows = rows.slice(0, header.end);
+  const layoutRows = new Set<Row>(headerRows);
+  const isLayout = (row: Row) => isNumberingRow(row) || isRepeatedHeader(row, columns, headerRows);
+  const body = rows.slice(header.end).filter((row) => !isLayout(row));
+  // A «№» column left mostly empty (numbers lost on the way) says nothing about continued rows.
   const numbered = hasNumbers && body.filter((row) => fieldsOf(row, columns).number).length >= body.length / 2;
   for (const row of rows.slice(header.end)) {
-    if (isNumberingRow(row) || isRepeatedHeader(row, columns)) {
+    if (isLayout(row)) {
       layoutRows.add(row);
       continue;
     }
@@ -256,9 +295,15 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
       !fields.extra.length;
     if (empty) continue;
     const previous = data[data.length - 1];
-    const continues = numbered
-      ? !fields.number && !fields.stage.text
-      : !fields.number && !fields.stage.text && /^[a-zа-яё]/.test(fields.title.text) && !/[.;:!?]$/.test(previous?.title.text ?? '.');
+    // A row broken by a page break goes on only in the cells that did not fit: where the row
+    // above has its deadline or responsible, a row with its own is an event of its own (the
+    // next row under a stage cell merged down the column, whose number Word may not show).
+    const ownFields = !!previous && ((!!fields.deadline.text && !!previous.deadline.text) || (!!fields.responsible.text && !!previous.responsible.text));
+    const continues =
+      !ownFields &&
+      (numbered
+        ? !fields.number && !fields.stage.text
+        : !fields.number && !fields.stage.text && /^[a-zа-яё]/.test(fields.title.text) && !/[.;:!?]$/.test(previous?.title.text ?? '.'));
     if (continues && previous) {
       previous.title = mergeCells(previous.title, fields.title, vocabulary);
       previous.deadline = mergeCells(previous.deadline, fields.deadline, vocabulary);
@@ -271,6 +316,10 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
   }
 
   const subNumbered = data.some((f) => /^\d+\.\d+/.test(f.number));
+  // A stage cell merged down the column over several events: the rows are the events (with
+  // their numbers), the stage only groups them. One stage per row is the other layout: the
+  // row's content cell is the stage's plan, and its number the stage's.
+  const stageSpansRows = stageColumn && data.some((f) => !f.stage.text && f.title.text);
   const stages: ImportedStage[] = [];
   const unplaced: RoadmapDraft['unplaced'] = [];
   const currentStage = () => {
@@ -280,13 +329,27 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
 
   for (const f of data) {
     const number = rowNumber(f.number);
-    if (f.number && !number) warn(f.line, `номер «${f.number}» не похож на номер пункта — сохранён в названии`);
+    // Text in the «№» column with no title beside it is the title, merged over both columns.
+    const titleInNumber = !!f.number && !number && !f.title.text && /[а-яёa-z]{3}/i.test(f.number);
+    if (f.number && !number && !titleInNumber) warn(f.line, `номер «${f.number}» не похож на номер пункта — сохранён в названии`);
     const deadline = parseDeadline(f.deadline.text, period);
-    const responsible = splitResponsible(f.responsible.text);
+    const responsible = splitResponsible(f.responsible);
     const result = [f.result.text, ...f.extra].filter(Boolean).join('; ') || undefined;
     const onlyName = !f.deadline.text && !f.responsible.text && !f.result.text && !f.extra.length;
 
-    if (stageColumn && f.stage.text) {
+    const spanning = spanningStage(f);
+    if (spanning) {
+      // A row across the whole table naming a stage («1. Подготовка…», «Этап 2. …»).
+      const { title, description } = stageTitle(spanning.title);
+      stages.push({ ...(spanning.number ? { number: spanning.number } : {}), title, ...stageKey(title), ...(description ? { description } : {}), items: [] });
+      continue;
+    }
+    if (stageSpansRows && f.stage.text) {
+      const { title, description } = stageTitle(f.stage.text);
+      stages.push({ title, ...stageKey(title), ...(description ? { description } : {}), items: [] });
+      // The row's own event, if it has one, follows under the new stage.
+      if (!f.title.text) continue;
+    } else if (stageColumn && f.stage.text) {
       // A stage per row; its content cell is the plan of that stage.
       const { title, description } = stageTitle(f.stage.text);
       const { intro, items } = activities(f.title, deadline, responsible, result);
@@ -337,6 +400,19 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
     else stage.items.push(item);
   }
   return { stages, unplaced, layoutRows };
+}
+
+/**
+ * A row whose only text is in the «№» column: a cell merged across the table (a stage column's
+ * lone cell is a stage already), naming a stage. Its number, if it opens with one, is the stage's.
+ */
+function spanningStage(f: Fields): { number?: string; title: string } | undefined {
+  const others = f.title.text || f.deadline.text || f.responsible.text || f.result.text || f.extra.length;
+  if (others) return undefined;
+  const text = f.number && !rowNumber(f.number) && !f.stage.text ? f.number : '';
+  if (!/[а-яёa-z]{3}/i.test(text)) return undefined;
+  const numbered = /^((?:\d+\.)*\d+|[IVXLC]+)\.?\s+(.+)$/.exec(text);
+  return numbered ? { number: numbered[1], title: numbered[2] } : { title: text };
 }
 
 const stageKey = (title: string) => {

@@ -39,7 +39,7 @@
  *    the file is called a likely damaged or malicious archive, below it simply too big
  *    (pictures, scans).
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ImportError } from './source-document.ts';
 
 const MB = 1024 * 1024;
@@ -77,6 +77,8 @@ interface Part {
   method: number;
   /** DOS time and date, copied as they are. */
   stamp: number;
+  /** As the directory records them: trusted only in an archive this module wrote. */
+  recorded: { size: number; crc: number };
   data: Buffer;
 }
 
@@ -119,6 +121,7 @@ function readDirectory(buffer: Buffer, limits: ArchiveLimits, fail: (why: string
     const flags = buffer.readUInt16LE(at + 8);
     const method = buffer.readUInt16LE(at + 10);
     const stamp = buffer.readUInt32LE(at + 12);
+    const recordedCrc = buffer.readUInt32LE(at + 16);
     let packedSize = buffer.readUInt32LE(at + 20);
     let unpackedSize = buffer.readUInt32LE(at + 24);
     const nameLength = buffer.readUInt16LE(at + 28);
@@ -159,7 +162,7 @@ function readDirectory(buffer: Buffer, limits: ArchiveLimits, fail: (why: string
     // Parts of a real archive do not overlap: together they are no bigger than the file.
     packed += packedSize;
     if (packed > buffer.length) fail('части архива накладываются друг на друга');
-    parts.push({ name, label, flags, method, stamp, data: buffer.subarray(start, start + packedSize) });
+    parts.push({ name, label, flags, method, stamp, recorded: { size: unpackedSize, crc: recordedCrc }, data: buffer.subarray(start, start + packedSize) });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return parts;
@@ -275,6 +278,26 @@ export function unpackArchive(buffer: Buffer, format: ArchiveFormat, limits: Arc
     return { ...part, size: data.length, crc: crc32(data) >>> 0, unpacked: data };
   });
   return { archive: writeArchive(measured), parts: new Map(measured.map((part) => [part.label, part.unpacked])) };
+}
+
+/**
+ * An archive that unpackArchive gave back, with some parts' content replaced (a reader that
+ * rewrites word/document.xml before mammoth reads it). The other parts are copied as they are;
+ * their sizes and checksums, written by this module, are trusted. Only names already in the
+ * archive are replaced.
+ */
+export function replaceParts(archive: Buffer, replacements: Map<string, Buffer>): Buffer {
+  const stop = (why: string): never => {
+    throw new Error(`replaceParts: ${why}`);
+  };
+  const parts = readDirectory(archive, { ...ARCHIVE_LIMITS, maxParts: Number.MAX_SAFE_INTEGER }, stop, stop, () => stop('too many parts'));
+  return writeArchive(
+    parts.map((part) => {
+      const content = replacements.get(part.label);
+      if (!content) return { ...part, ...part.recorded };
+      return { ...part, method: DEFLATED, flags: part.flags & 0x0800, data: deflateRawSync(content), size: content.length, crc: crc32(content) >>> 0 };
+    }),
+  );
 }
 
 /**

@@ -1,0 +1,193 @@
+/**
+ * Text pieces of a PDF page → lines → paragraphs, the way a reader sees them.
+ *
+ *   linesOf(pieces): Line[]                 — pieces on one baseline, left to right; a wide
+ *                                             horizontal gap starts a line of its own
+ *   paragraphsOf(lines, flow): Paragraph[]  — lines joined into paragraphs (or a cell's parts)
+ *
+ * A line continues the paragraph above unless something says it does not: a blank space
+ * above it, a change of bold or size, a list marker or clause number in front, an indent,
+ * or a line above that ended short (with room left for this line's first word, so the
+ * writer pressed Enter there).
+ */
+import type { Piece } from './pdf-page.ts';
+
+export interface Line {
+  pieces: Piece[];
+  text: string;
+  left: number;
+  right: number;
+  /** Baseline. */
+  y: number;
+  size: number;
+  bold: boolean;
+  /** The page it is on (from 0), for flows that cross page breaks. */
+  page: number;
+}
+
+export interface Paragraph {
+  lines: Line[];
+  text: string;
+  bold: boolean;
+  /** Blank space above it, as wide as an empty line at least. */
+  gap: boolean;
+}
+
+/** Where the lines of a flow may reach: its right edge, and the usual distance between baselines as a share of font size. */
+export interface Flow {
+  left: number;
+  right: number;
+  pitch: number;
+}
+
+/** A horizontal gap this many font sizes wide separates text that only shares a baseline. */
+const COLUMN_GAP = 3;
+
+/** What starts a paragraph of its own: a list marker, «1)», or a clause number «2.», «2.3.», «2.3.1». */
+export const LIST_START = /^\s*([–—\-•·▪○●►✓*]\s?|\d{1,2}[).]\s|\d{1,2}(\.\d{1,2})+\.?\s|[а-яa-z]\)\s)/i;
+
+const joinText = (pieces: Piece[]) => {
+  let text = '';
+  let right = Number.NEGATIVE_INFINITY;
+  for (const piece of pieces) {
+    const gap = piece.x - right;
+    if (text && gap > 0.12 * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
+    text += piece.text;
+    right = Math.max(right, piece.x + piece.width);
+  }
+  return text.replace(/\s+/g, ' ').trim();
+};
+
+function lineOf(pieces: Piece[], page: number): Line {
+  const text = joinText(pieces);
+  const sizes = pieces.map((p) => p.size).sort((a, b) => a - b);
+  return {
+    pieces,
+    text,
+    left: pieces[0].x,
+    right: Math.max(...pieces.map((p) => p.x + p.width)),
+    y: pieces[0].y,
+    size: sizes[Math.floor(sizes.length / 2)],
+    bold: pieces.every((p) => p.bold || !p.text.trim()),
+    page,
+  };
+}
+
+/** Pieces on the same baseline (within a third of the font size) make a line; lines top to bottom, left to right. */
+export function linesOf(pieces: Piece[], page = 0, splitColumns = true): Line[] {
+  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: Piece[][] = [];
+  for (const piece of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(piece.y - row[0].y) <= 0.35 * Math.max(piece.size, row[0].size)) row.push(piece);
+    else rows.push([piece]);
+  }
+  const lines: Line[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    let start = 0;
+    let right = row[0].x + row[0].width;
+    for (let i = 1; i <= row.length; i++) {
+      const piece = row[i];
+      if (!piece || (splitColumns && piece.x - right > COLUMN_GAP * piece.size)) {
+        const line = lineOf(row.slice(start, i), page);
+        if (line.text) lines.push(line);
+        start = i;
+      }
+      if (piece) right = Math.max(right, piece.x + piece.width);
+    }
+  }
+  return lines;
+}
+
+/** The usual baseline distance as a share of font size, from lines that follow each other closely. */
+export function pitchOf(lines: Line[]): number {
+  const ratios: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1], lines[i]];
+    if (a.page !== b.page) continue;
+    const ratio = (b.y - a.y) / Math.max(a.size, b.size);
+    if (ratio > 0.8 && ratio < 2.2) ratios.push(ratio);
+  }
+  if (!ratios.length) return 1.17;
+  ratios.sort((a, b) => a - b);
+  // The lower quartile: most pairs are lines of one paragraph, the rest are farther apart.
+  return ratios[Math.floor(ratios.length / 4)];
+}
+
+/** The width of the first word of a line, estimated from its piece's average letter width. */
+function firstWordWidth(line: Line): number {
+  const piece = line.pieces[0];
+  const word = /^\S+/.exec(piece.text.trimStart())?.[0] ?? '';
+  const letter = piece.text.length ? piece.width / piece.text.length : piece.size / 2;
+  return word.length * letter;
+}
+
+/** Whether `line` goes on the paragraph whose lines are `lines`. */
+function continues(lines: Line[], line: Line, flow: Flow): boolean {
+  const last = lines[lines.length - 1];
+  const size = Math.max(last.size, line.size);
+  if (line.page === last.page) {
+    const dy = line.y - last.y;
+    if (dy < 0.5 * size || dy > 1.3 * flow.pitch * size) return false;
+  }
+  if (line.bold !== last.bold || Math.abs(line.size - last.size) > 1) return false;
+  // A word too long for the line goes on whatever it looks like («…/педагог» + «и) от …»).
+  if (!/\s/.test(last.text) && last.right > flow.right - 0.6 * last.size) return true;
+  if (LIST_START.test(line.text)) return false;
+  // Room on the line above for this line's first word: the writer ended the paragraph there.
+  // (The word's width is an estimate from average letters: a tenth more, to be sure.)
+  if (last.right + 1.1 * firstWordWidth(line) + 0.25 * size < flow.right) return false;
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.8 * size;
+  // The lines after a paragraph's first share its left edge; the first may be indented
+  // either way (a first-line indent, a list item's number hanging out).
+  if (lines.length > 1) return near(line.left, lines[1].left);
+  const first = lines[0];
+  // A centred paragraph wraps around the same centre.
+  const centred = near((line.left + line.right) / 2, (first.left + first.right) / 2);
+  return (
+    near(line.left, first.left) ||
+    near(line.left, flow.left) ||
+    centred ||
+    (LIST_START.test(first.text) && line.left > first.left && line.left < first.left + 4 * size)
+  );
+}
+
+/**
+ * What goes between two lines of a paragraph: nothing after a soft hyphen, after a hyphen of a
+ * compound word or a range («участников-» / «наставляемых», «декабрь–» / «февраль»), or after a word too long for the line that
+ * was broken where the line ended (a narrow cell); a space otherwise.
+ */
+function joiner(last: Line, flow: Flow): string {
+  if (/\u00ad$/.test(last.text)) return '';
+  if (/[0-9a-zа-яё][-–]$/i.test(last.text)) return '';
+  if (!/\s/.test(last.text) && last.right > flow.right - 0.6 * last.size) return '';
+  return ' ';
+}
+
+/** `above`: the bottom edge of a table just above the first line, whose distance tells a blank line. */
+export function paragraphsOf(lines: Line[], flow: Flow, above?: { y: number; page: number }): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current: Line[] = [];
+  const first = lines[0];
+  let gap = !!first && !!above && above.page === first.page && first.y - above.y > 1.5 * flow.pitch * first.size;
+  const end = () => {
+    if (current.length) {
+      const text = current.reduce((joined, line, i) => (i ? joined + joiner(current[i - 1], flow) + line.text : line.text), '');
+      paragraphs.push({ lines: current, text: text.replace(/\u00ad/g, ''), bold: current.every((l) => l.bold), gap });
+    }
+    current = [];
+  };
+  for (const line of lines) {
+    if (current.length && continues(current, line, flow)) {
+      current.push(line);
+      continue;
+    }
+    const last = current[current.length - 1];
+    end();
+    if (last) gap = last.page === line.page && line.y - last.y > 1.8 * flow.pitch * Math.max(line.size, last.size);
+    current = [line];
+  }
+  end();
+  return paragraphs;
+}

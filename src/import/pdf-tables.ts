@@ -1,0 +1,244 @@
+/**
+ * Tables of a PDF page, rebuilt from the lines that draw their borders.
+ *
+ *   findTables(page, pageIndex, pitch): { tables: PdfTable[]; rest: Piece[] }
+ *   joinContinued(first, next): boolean   — a table that goes on after a page break
+ *   rowsOf(table): Row[]-shaped cells for SourceDocument
+ *
+ * Borders touching each other make one grid; its columns are where vertical borders stand,
+ * its rows where horizontal ones do. A border missing inside the grid is a merged cell: the
+ * text goes to the merged cell's top-left place and the places it covers stay empty, as
+ * readHtml pads `colspan`/`rowspan`, so columns stay aligned whatever the merging.
+ */
+import { linesOf, LIST_START, paragraphsOf, type Line } from './pdf-lines.ts';
+import type { PageContent, Piece, Segment } from './pdf-page.ts';
+
+/** Borders this close are one border (Word's double lines, a line and its cell's edge). */
+const SNAP = 2.5;
+
+/** One merged cell of the grid: the text of every place it covers. */
+export interface Region {
+  parts: string[];
+}
+
+export interface PdfTable {
+  page: number;
+  /** Column borders, left to right, and row borders, top to bottom. */
+  xs: number[];
+  ys: number[];
+  /** `cells[r][c]`: the region covering that place; `owner[r][c]`: whether it is the region's top-left place. */
+  cells: Region[][];
+  owner: boolean[][];
+  /** Whether the first row has a border along its top: a row a page break cut has none. */
+  closedTop: boolean;
+}
+
+interface HLine {
+  y: number;
+  x1: number;
+  x2: number;
+}
+interface VLine {
+  x: number;
+  y1: number;
+  y2: number;
+}
+
+/** Collinear pieces of one border, overlapping or touching, as one. */
+function mergeLines<T>(lines: T[], at: (l: T) => number, from: (l: T) => number, to: (l: T) => number, make: (at: number, from: number, to: number) => T): T[] {
+  const sorted = [...lines].sort((a, b) => at(a) - at(b) || from(a) - from(b));
+  const merged: T[] = [];
+  for (const line of sorted) {
+    const same = merged.findLast((m) => Math.abs(at(m) - at(line)) < SNAP && from(line) <= to(m) + SNAP);
+    if (same) {
+      const index = merged.indexOf(same);
+      merged[index] = make(at(same), Math.min(from(same), from(line)), Math.max(to(same), to(line)));
+    } else merged.push(line);
+  }
+  return merged;
+}
+
+/** Values within SNAP of each other → their mean, sorted. */
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const groups: number[][] = [];
+  for (const value of sorted) {
+    const group = groups[groups.length - 1];
+    if (group && value - group[group.length - 1] < SNAP) group.push(value);
+    else groups.push([value]);
+  }
+  return groups.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
+}
+
+function components(h: HLine[], v: VLine[]): { h: HLine[]; v: VLine[] }[] {
+  const parent = Array.from({ length: h.length + v.length }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < h.length; i++) {
+    for (let j = 0; j < v.length; j++) {
+      const [a, b] = [h[i], v[j]];
+      if (b.x >= a.x1 - SNAP && b.x <= a.x2 + SNAP && a.y >= b.y1 - SNAP && a.y <= b.y2 + SNAP) parent[find(i)] = find(h.length + j);
+    }
+  }
+  const groups = new Map<number, { h: HLine[]; v: VLine[] }>();
+  const group = (i: number) => {
+    const root = find(i);
+    if (!groups.has(root)) groups.set(root, { h: [], v: [] });
+    return groups.get(root)!;
+  };
+  h.forEach((line, i) => group(i).h.push(line));
+  v.forEach((line, j) => group(h.length + j).v.push(line));
+  return [...groups.values()];
+}
+
+const index = (bounds: number[], value: number) => {
+  for (let i = 0; i < bounds.length - 1; i++) if (value < bounds[i + 1]) return i;
+  return bounds.length - 2;
+};
+
+/** The text of a cell: its lines, in parts — a new part where a paragraph of the cell starts. */
+function partsOf(pieces: Piece[], page: number, left: number, right: number, pitch: number): string[] {
+  const lines = linesOf(pieces, page, false);
+  if (!lines.length) return [];
+  // The cell's padding is the same on both sides.
+  const inner = Math.min(...lines.map((l) => l.left));
+  const padding = Math.max(1, inner - left);
+  return paragraphsOf(lines, { left: inner, right: right - padding, pitch }).map((p) => p.text);
+}
+
+export function findTables(content: PageContent, page: number, pitch: number): { tables: PdfTable[]; rest: Piece[] } {
+  const h = mergeLines(
+    content.segments.filter((s) => s.y1 === s.y2).map((s): HLine => ({ y: s.y1, x1: s.x1, x2: s.x2 })),
+    (l) => l.y,
+    (l) => l.x1,
+    (l) => l.x2,
+    (y, x1, x2) => ({ y, x1, x2 }),
+  );
+  const v = mergeLines(
+    content.segments.filter((s: Segment) => s.x1 === s.x2 && s.y1 !== s.y2).map((s): VLine => ({ x: s.x1, y1: s.y1, y2: s.y2 })),
+    (l) => l.x,
+    (l) => l.y1,
+    (l) => l.y2,
+    (x, y1, y2) => ({ x, y1, y2 }),
+  );
+  const tables: PdfTable[] = [];
+  const placed = new Set<Piece>();
+  for (const grid of components(h, v)) {
+    if (grid.h.length < 2 && grid.v.length < 2) continue;
+    const xs = cluster([...grid.v.map((l) => l.x), ...grid.h.flatMap((l) => [l.x1, l.x2])]);
+    const ys = cluster([...grid.h.map((l) => l.y), ...grid.v.flatMap((l) => [l.y1, l.y2])]);
+    if (xs.length < 2 || ys.length < 2 || xs[xs.length - 1] - xs[0] < 20 || ys[ys.length - 1] - ys[0] < 8) continue;
+    const hasV = (x: number, y: number) => grid.v.some((l) => Math.abs(l.x - x) < SNAP && l.y1 - SNAP < y && l.y2 + SNAP > y);
+    const hasH = (y: number, x: number) => grid.h.some((l) => Math.abs(l.y - y) < SNAP && l.x1 - SNAP < x && l.x2 + SNAP > x);
+    const rows = ys.length - 1;
+    const columns = xs.length - 1;
+    const mid = (bounds: number[], i: number) => (bounds[i] + bounds[i + 1]) / 2;
+
+    // Regions: from each free top-left place, right while no border stands between, then down likewise.
+    const cells: Region[][] = Array.from({ length: rows }, () => Array<Region>(columns));
+    const owner: boolean[][] = Array.from({ length: rows }, () => Array<boolean>(columns).fill(false));
+    const bounds = new Map<Region, { r: number; c: number; r2: number; c2: number }>();
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        if (cells[r][c]) continue;
+        let c2 = c;
+        while (c2 + 1 < columns && !cells[r][c2 + 1] && !hasV(xs[c2 + 1], mid(ys, r))) c2++;
+        let r2 = r;
+        while (r2 + 1 < rows) {
+          let open = true;
+          for (let k = c; k <= c2; k++) if (cells[r2 + 1][k] || hasH(ys[r2 + 1], mid(xs, k))) open = false;
+          if (!open) break;
+          r2++;
+        }
+        const region: Region = { parts: [] };
+        bounds.set(region, { r, c, r2, c2 });
+        for (let i = r; i <= r2; i++) for (let k = c; k <= c2; k++) cells[i][k] = region;
+        owner[r][c] = true;
+      }
+    }
+
+    const inside = new Map<Region, Piece[]>();
+    for (const piece of content.pieces) {
+      const px = piece.x + Math.min(piece.width, piece.size) / 2;
+      const py = piece.y - piece.size * 0.3;
+      if (px < xs[0] || px > xs[columns] || py < ys[0] || py > ys[rows]) continue;
+      const region = cells[index(ys, py)][index(xs, px)];
+      inside.set(region, [...(inside.get(region) ?? []), piece]);
+      placed.add(piece);
+    }
+    for (const [region, pieces] of inside) {
+      const b = bounds.get(region)!;
+      region.parts = partsOf(pieces, page, xs[b.c], xs[b.c2 + 1], pitch);
+    }
+
+    // Rows thinner than a line of text are the gap of a double border, not rows.
+    const keep = ys.slice(0, -1).map((y, r) => ys[r + 1] - y >= 4 || cells[r].some((region, c) => owner[r][c] && region.parts.length));
+    const width = xs[columns] - xs[0];
+    const topCovered = grid.h.filter((l) => Math.abs(l.y - ys[0]) < SNAP).reduce((sum, l) => sum + Math.min(l.x2, xs[columns]) - Math.max(l.x1, xs[0]), 0);
+    tables.push({
+      page,
+      xs,
+      ys: ys.filter((_, r) => r === rows || keep[r]),
+      cells: cells.filter((_, r) => keep[r]),
+      owner: owner.filter((_, r) => keep[r]),
+      closedTop: topCovered > width / 2,
+    });
+  }
+  return { tables: tables.sort((a, b) => a.ys[0] - b.ys[0]), rest: content.pieces.filter((p) => !placed.has(p)) };
+}
+
+const rowTexts = (table: PdfTable, r: number) => table.cells[r].map((region, c) => (table.owner[r][c] ? region.parts.join(' ') : ''));
+const ROW_NUMBER = /^((\d+\.)*\d+\.?|[IVXLC]+\.?)$/;
+
+/**
+ * Appends `next` (the table at the top of the following page) to `first` when it is the same
+ * table going on: same columns. A repeated header is dropped; a first row that continues the
+ * row cut by the page break is merged into it. Returns false (and changes nothing) otherwise.
+ */
+export function joinContinued(first: PdfTable, next: PdfTable): boolean {
+  if (first.xs.length !== next.xs.length || first.xs.some((x, i) => Math.abs(x - next.xs[i]) > 3)) return false;
+  // The header repeated on the new page: the same texts as the first rows.
+  let skip = 0;
+  while (skip < next.cells.length && skip < first.cells.length && skip < 3) {
+    const texts = rowTexts(next, skip);
+    if (!texts.some(Boolean) || texts.join('\t') !== rowTexts(first, skip).join('\t')) break;
+    skip++;
+  }
+  const rows = next.cells.slice(skip);
+  const owner = next.owner.slice(skip);
+  if (rows.length && first.cells.length) {
+    const last = first.cells.length - 1;
+    const numbered = first.cells.filter((_, r) => ROW_NUMBER.test(rowTexts(first, r)[0].trim())).length >= first.cells.length / 2;
+    const texts = rows[0].map((region, c) => (owner[0][c] ? region.parts.join(' ') : ''));
+    const firstText = texts.find(Boolean) ?? '';
+    const lastTexts = rowTexts(first, last);
+    const openTop = skip === 0 && !next.closedTop;
+    const cut =
+      texts.some(Boolean) && (numbered ? !texts[0] : openTop || (/^[a-zа-яё]/.test(firstText) && !/[.;:!?]$/.test(lastTexts[texts.indexOf(firstText)] ?? '.')));
+    if (cut) {
+      rows[0].forEach((region, c) => {
+        if (!owner[0][c] || !region.parts.length) return;
+        const target = first.cells[last][c];
+        const [head, ...tail] = region.parts;
+        const end = target.parts[target.parts.length - 1];
+        // A paragraph the page break cut goes on in lower case, or after a line with no end mark.
+        if (end !== undefined && !LIST_START.test(head) && (/^[a-zа-яё]/.test(head) || !/[.;:!?]$/.test(end))) {
+          target.parts[target.parts.length - 1] = `${end} ${head}`;
+        } else target.parts.push(head);
+        target.parts.push(...tail);
+      });
+      rows.shift();
+      owner.shift();
+    }
+  }
+  first.cells.push(...rows);
+  first.owner.push(...owner);
+  return true;
+}
+
+/** The table as rows of cells' parts: each merged cell's text in its top-left place, the places it covers empty. */
+export const tableParts = (table: PdfTable): string[][][] => table.cells.map((row, r) => row.map((region, c) => (table.owner[r][c] ? region.parts : [])));
+
+/** All the text lines of a table, for the checks that look at words (a signature stamp in a box). */
+export const tableText = (table: PdfTable) => tableParts(table).flat(2).join(' ');
+
+export type { Line };

@@ -1,0 +1,220 @@
+/**
+ * The PDF reader, on PDFs LibreOffice exported from Word documents (tests/fixtures/import-units/pdf,
+ * made by make.ts there): tables rebuilt from their borders and joined over page breaks, page
+ * headers, footers and a signature stamp left out, and the refusals of what cannot be read.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../src/import/cli.ts';
+import { dropPageFurniture, dropSignatureStamps } from '../src/import/pdf-furniture.ts';
+import type { Line } from '../src/import/pdf-lines.ts';
+import { readDocx } from '../src/import/read-docx.ts';
+import { readPdf } from '../src/import/read-pdf.ts';
+import { readText } from '../src/import/read-text.ts';
+import type { Block, SourceDocument } from '../src/import/source-document.ts';
+import { ROOT, TMP } from './helpers/project.ts';
+
+const DIR = join(ROOT, 'tests/fixtures/import-units/pdf');
+const WORK = join(TMP, 'import-pdf');
+const S000 = 'tests/fixtures/seeds/000_92cfe020492d1e8c.txt';
+const fixture = (name: string) => readFileSync(join(DIR, name));
+
+/** Blocks without line numbers (and with the optional flags spelled out), for comparing two readings. */
+const shape = (blocks: Block[]) =>
+  blocks.map((block) =>
+    block.kind === 'paragraph'
+      ? { kind: block.kind, text: block.text, bold: !!block.bold, gap: !!block.gap }
+      : { kind: block.kind, rows: block.rows.map((r) => r.cells.map((c) => c.parts)) },
+  );
+const tablesOf = (doc: SourceDocument) => doc.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+const paragraphsOf = (doc: SourceDocument) => doc.blocks.filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph');
+const allText = (doc: SourceDocument) =>
+  doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '))).join('\n');
+
+beforeAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+});
+
+describe('readPdf on a roadmap table over four landscape pages', () => {
+  let pdf: Awaited<ReturnType<typeof readPdf>>;
+  beforeAll(async () => {
+    pdf = await readPdf(fixture('roadmap.pdf'), 'roadmap.pdf');
+  });
+
+  it('gives the blocks the .docx it was exported from gives: every cell and its parts, merged cells as empty places', async () => {
+    const docx = await readDocx(fixture('roadmap.docx'), 'roadmap.docx');
+    expect(shape(pdf.document.blocks)).toEqual(shape(docx.document.blocks));
+  });
+
+  it('joins the table the same way when its header is not repeated on each page', async () => {
+    const bare = await readPdf(fixture('no-header.pdf'), 'no-header.pdf');
+    expect(shape(bare.document.blocks)).toEqual(shape(pdf.document.blocks));
+  });
+
+  it('joins the table over the page breaks: one header row, every item once, in order', () => {
+    const [table, ...others] = tablesOf(pdf.document);
+    expect(others).toHaveLength(0);
+    expect(table.rows.filter((r) => r.cells[0].text === '№ п/п')).toHaveLength(1);
+    const numbers = table.rows.slice(1).map((r) => r.cells[0].text);
+    expect(numbers).toEqual(Array.from({ length: 28 }, (_, i) => `${Math.floor(i / 4) + 1}.${(i % 4) + 1}`));
+    expect(table.rows.every((r) => r.cells.length === 5)).toBe(true);
+  });
+
+  it('keeps the stage merged down its rows in the first row only', () => {
+    const rows = tablesOf(pdf.document)[0].rows.slice(1);
+    expect(rows.map((r) => r.cells[1].text).filter(Boolean)).toHaveLength(7);
+    expect(rows[0].cells[1].text).toBe('Подготовка условий для запуска программы наставничества');
+    expect(rows.slice(1, 4).map((r) => r.cells[1].text)).toEqual(['', '', '']);
+  });
+
+  it('makes the row cut by two page breaks one row, its paragraphs whole', () => {
+    const row = tablesOf(pdf.document)[0].rows.find((r) => r.cells[0].text === '3.2')!;
+    const parts = row.cells[2].parts;
+    expect(parts).toHaveLength(15);
+    expect(parts[0]).toBe('Сбор согласий на обработку персональных данных (3.2):');
+    parts.slice(1).forEach((part, k) => {
+      expect(part).toBe(`– беседа с кандидатом № ${k + 1} о целях наставничества, его опыте работы с молодыми педагогами и о том, чем он готов поделиться`);
+    });
+  });
+
+  it('leaves out the running header and the «Страница N из M» footer, and says how many lines', () => {
+    expect(allText(pdf.document)).not.toMatch(/Страница \d|г\. Заречного/);
+    expect(pdf.warnings).toContain('колонтитулы и номера страниц не импортированы: 8 строк');
+  });
+});
+
+describe('readPdf on a regulation', () => {
+  let pdf: Awaited<ReturnType<typeof readPdf>>;
+  beforeAll(async () => {
+    pdf = await readPdf(fixture('regulation.pdf'), 'regulation.pdf');
+  });
+
+  it('gives the paragraphs of the .docx it was exported from, a clause the page break cut in one piece', async () => {
+    const docx = await readDocx(fixture('regulation.docx'), 'regulation.docx');
+    const texts = (doc: SourceDocument) => paragraphsOf(doc).map((p) => [p.text, !!p.bold]);
+    expect(texts(pdf.document)).toEqual(texts(docx.document));
+    const clauses = paragraphsOf(pdf.document)
+      .map((p) => /^(\d+\.\d+)\. /.exec(p.text)?.[1])
+      .filter(Boolean);
+    expect(clauses).toEqual(['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2', '3.3', '4.1', '4.2']);
+  });
+
+  it('leaves out the page header, the page numbers and the electronic-signature stamp, with a warning each', () => {
+    const text = allText(pdf.document);
+    expect(text).not.toMatch(/ПОДПИСАН|Сертификат|Владелец|Действителен|· МБОУ/);
+    expect(text).not.toMatch(/^\d+$/m);
+    expect(tablesOf(pdf.document)).toHaveLength(0);
+    expect(pdf.warnings).toEqual([
+      expect.stringMatching(/^колонтитулы и номера страниц не импортированы: \d+ строк/),
+      expect.stringMatching(/^штамп электронной подписи .* не импортирован/),
+    ]);
+  });
+});
+
+describe('readPdf on an approval block set side by side in a borderless table', () => {
+  it('gives the two columns as one table row, as the .docx it was exported from does, not their lines interleaved', async () => {
+    const pdf = await readPdf(fixture('approval.pdf'), 'approval.pdf');
+    const docx = await readDocx(fixture('approval.docx'), 'approval.docx');
+    expect(shape(pdf.document.blocks)).toEqual(shape(docx.document.blocks));
+    expect(tablesOf(pdf.document)[0].rows).toHaveLength(1);
+    expect(tablesOf(pdf.document)[0].rows[0].cells.map((c) => c.parts[0])).toEqual(['СОГЛАСОВАНО', 'УТВЕРЖДАЮ']);
+  });
+});
+
+describe('what is not the text of a PDF', () => {
+  const line = (text: string, y: number, page = 0): Line => ({ pieces: [], text, left: 72, right: 300, y, size: 11, bold: false, page });
+
+  it('drops a lone page number at the top or bottom of a page, even on a page of its own, and keeps numbers in the text', () => {
+    const pages = [
+      { height: 842, lines: [line('- 3 -', 30), line('1.1. Текст пункта', 100), line('12', 400), line('Последняя строка', 700)] },
+      { height: 842, lines: [line('Вторая страница', 100, 1), line('Страница 4 из 10', 810, 1)] },
+      { height: 842, lines: [line('Третья страница', 100, 2), line('Итого: 5', 810, 2)] },
+    ];
+    expect(dropPageFurniture(pages)).toBe(2);
+    expect(pages.map((p) => p.lines.map((l) => l.text))).toEqual([
+      ['1.1. Текст пункта', '12', 'Последняя строка'],
+      ['Вторая страница'],
+      ['Третья страница', 'Итого: 5'],
+    ]);
+  });
+
+  it('drops a signature stamp written as lines and what follows it only while it is the stamp', () => {
+    const lines = [
+      'Директор И. И. Иванова',
+      'ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ',
+      'Сертификат 01AB',
+      'Владелец Иванова Ирина Ивановна',
+      'Действителен с 01.02.2024 по 01.05.2025',
+      'Приложение 1',
+    ].map((text, i) => line(text, 100 + 14 * i));
+    const { kept, stamps } = dropSignatureStamps(lines);
+    expect(stamps).toBe(1);
+    expect(kept.map((l) => l.text)).toEqual(['Директор И. И. Иванова', 'Приложение 1']);
+  });
+});
+
+describe('npm run import on PDFs', () => {
+  const importJson = async (file: string, ...args: string[]) => {
+    const result = await runImport([file, '--stdout', '--org', 'x', ...args], ROOT);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout);
+  };
+
+  it('imports the roadmap PDF to the entry its .docx gives: stages, items, deadlines dated, responsibles', async () => {
+    const fromPdf = await importJson(join(DIR, 'roadmap.pdf'));
+    const fromDocx = await importJson(join(DIR, 'roadmap.docx'));
+    expect({ ...fromPdf, source: undefined }).toEqual({ ...fromDocx, source: undefined });
+    const items = fromPdf.stages.flatMap((s: { items: unknown[] }) => s.items);
+    expect(fromPdf.stages).toHaveLength(7);
+    expect(items).toHaveLength(28);
+    const item = items.find((i: { title: string }) => i.title.startsWith('Анкетирование педагогов и обучающихся (1.2)'));
+    expect(item.deadline).toMatchObject({ text: 'октябрь–ноябрь 2024', from: '2024-10-01' });
+    expect(item.responsible.join(' ')).toBe('Заместитель директора по УВР Сидоров П. П. Куратор Петрова А. А.');
+  });
+
+  it('imports the regulation PDF with its sections and every clause, the stamp left out', async () => {
+    const { body } = await importJson(join(DIR, 'regulation.pdf'), '--kind', 'regulation');
+    expect([...body.matchAll(/^## (\d+)\./gm)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
+    expect([...body.matchAll(/^(\d+\.\d+)\.? /gm)].map((m) => m[1])).toHaveLength(13);
+    expect(body).toContain('дополнительного обучения наставляемого. Также вправе привлекать');
+    expect(body).not.toMatch(/ПОДПИСАН|Сертификат/);
+  });
+
+  it('imports seed 000 exported to PDF as it imports the seed text', async () => {
+    const fromText = await importJson(join(ROOT, S000), '--org', 'kayalinskaya-sosh');
+    const fromPdf = await importJson(join(DIR, 'seed000.pdf'), '--org', 'kayalinskaya-sosh');
+    expect({ ...fromPdf, source: undefined }).toEqual({ ...fromText, source: undefined });
+    // The reading itself, block by block, as a check of the table and its parts.
+    const text = readText(readFileSync(join(ROOT, S000), 'utf8'), S000);
+    const pdf = await readPdf(fixture('seed000.pdf'), 'seed000.pdf');
+    expect(tablesOf(pdf.document).map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual(
+      tablesOf(text).map((t) => t.rows.map((r) => r.cells.map((c) => c.text))),
+    );
+  });
+
+  const refusals: [string, () => Buffer, RegExp][] = [
+    ['scan.pdf', () => fixture('scan.pdf'), /скан.*распознава.*\.docx/],
+    ['empty.pdf', () => fixture('empty.pdf'), /нет текста/],
+    ['password.pdf', () => fixture('password.pdf'), /паролем/],
+    ['cut.pdf', () => fixture('roadmap.pdf').subarray(0, 1500), /повреждён/],
+    ['garbage.pdf', () => Buffer.from('%PDF-1.7\nэто не PDF'), /повреждён/],
+  ];
+  it.each(refusals)('refuses %s with one Russian line, a non-zero exit and nothing written', async (name, bytes, message) => {
+    const file = join(WORK, name);
+    writeFileSync(file, bytes());
+    const out = join(WORK, `${name}.yaml`);
+    const result = await runImport([file, '--org', 'x', '--out', out], ROOT);
+    expect(result.code).not.toBe(0);
+    const errors = result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('ошибка'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    // Russian throughout: no English words besides the file's name and the names of formats.
+    expect(errors[0].replace(file, '').replace(/PDF|Word|docx/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
