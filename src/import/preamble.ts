@@ -137,8 +137,22 @@ export function readTitle(paragraphs: Paragraph[], skip: Set<number>): { title?:
 }
 
 /** «ПОЛОЖЕНИЕ о наставничестве» → «Положение о наставничестве»: capitals are the document's layout, not its words. */
-export const sentenceCase = (text: string) =>
-  text.replace(/^([А-ЯЁA-Z])([А-ЯЁA-Z]{3,})(?=[\s,.:]|$)/, (_, first: string, rest: string) => first + rest.toLowerCase());
+export function sentenceCase(text: string): string {
+  // The words set in capitals at the start (numbers and «№» among them).
+  const capitals = /^(?:[«("]?(?:[А-ЯЁA-Z-]+|№|\d+)[»)",.:]?(?:\s+|$))+/.exec(text)?.[0] ?? '';
+  if (!/[А-ЯЁA-Z]{4,}/.test(capitals)) return text;
+  const lowered = capitals.replace(/[А-ЯЁA-Z-]+/g, (word) => (isCapitalisedWord(word) ? word.toLowerCase() : word));
+  const sentence = lowered + text.slice(capitals.length);
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+/** Prepositions and conjunctions a title in capitals is written with: words, not abbreviations. */
+const SHORT_WORDS = new Set('О ОБ В ВО НА ПО С СО К КО И ИЛИ ДЛЯ ПРИ ЗА ИЗ ОТ ДО ГОД ПЛАН'.split(' '));
+/**
+ * A word written in capitals, as opposed to an abbreviation («МБОУ», «СОШ», «ЦНППМ», «УВР»): words have
+ * vowels; the names of school types end in «ОУ» (общеобразовательное учреждение).
+ */
+const isCapitalisedWord = (word: string) =>
+  SHORT_WORDS.has(word) || (word.length >= 4 && !/ОУ$/.test(word) && (word.match(/[АЕЁИОУЫЭЮЯAEIOU]/g)?.length ?? 0) / word.length >= 0.3);
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 

@@ -215,6 +215,8 @@ const splitResponsible = (cell: Cell) => {
 interface Segment {
   text: string;
   numbered: boolean;
+  /** The number it is listed under («2» of «2) …»), kept as the event's number. */
+  marker?: string;
   dashed: boolean;
 }
 
@@ -227,14 +229,15 @@ function segments(cell: Cell): Segment[] {
   for (const part of cell.parts) {
     for (const numberedPiece of part.split(/(?=(?:^|\s)\d{1,2}\)\s)/)) {
       const piece = numberedPiece.trim();
-      const numbered = /^\d{1,2}\)\s/.test(piece);
+      const marker = /^(\d{1,2})\)\s/.exec(piece)?.[1];
+      const numbered = marker !== undefined;
       const body = piece.replace(/^\d{1,2}\)\s*/, '');
       const dashedPieces = body.split(/(?:^|(?<=[.;:!?»)]))\s*[–—-]\s*(?=[а-яёa-z«])/i);
       dashedPieces.forEach((text, i) => {
         const clean = text.trim();
         if (!clean) return;
         const dashed = i > 0 || /^\s*[–—-]/.test(body);
-        out.push({ text: clean.replace(/^[–—-]\s*/, ''), numbered: numbered && i === 0, dashed });
+        out.push({ text: clean.replace(/^[–—-]\s*/, ''), numbered: numbered && i === 0, ...(numbered && i === 0 ? { marker } : {}), dashed });
       });
     }
   }
@@ -244,12 +247,18 @@ function segments(cell: Cell): Segment[] {
 function activities(cell: Cell, deadline: ImportedItem['deadline'], responsible: string[], result?: string) {
   const items: ImportedItem[] = [];
   let intro: string | undefined;
-  const make = (title: string): ImportedItem => ({ title, deadline, responsible, ...(result ? { result } : {}) });
+  const make = (title: string, number?: string): ImportedItem => ({
+    ...(number ? { number } : {}),
+    title,
+    deadline,
+    responsible,
+    ...(result ? { result } : {}),
+  });
   for (const [i, seg] of segments(cell).entries()) {
     const parent = items[items.length - 1];
     if (i === 0 && !seg.numbered && !seg.dashed && seg.text.endsWith(':')) intro = seg.text;
     else if (seg.dashed && parent?.title.endsWith(':')) (parent.items ??= []).push(make(seg.text));
-    else items.push(make(seg.text));
+    else items.push(make(seg.text, seg.marker));
   }
   return { intro, items };
 }
@@ -381,7 +390,8 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
       const { intro, items } = activities(f.title, deadline, responsible, result);
       if (intro) stage.items.push({ ...(number ? { number } : {}), title: intro, deadline, responsible, ...(result ? { result } : {}), items });
       else {
-        if (number) items[0] = { number, ...items[0] };
+        // The row's own number, where it has one, stands for its first event (the others keep their «2)», «3)»).
+        if (number) items[0] = { ...items[0], number };
         stage.items.push(...items);
       }
       continue;

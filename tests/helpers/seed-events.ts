@@ -92,9 +92,13 @@ export function readSeed001(): SeedRoadmap {
       .replace(/<\/?(p|ul|ol|li)[^>]*>/g, '\n')
       .replace(/(^|[.;:]\s*|\n\s*)[–-]\s*/g, '$1\n')
       .split(/\n|(?=\s\d\)\s)/)
-      .map((part) => stripTags(part).replace(/^\d\)\s*/, ''))
-      .filter((part) => wordsKey(part).length > 0);
-    for (const part of parts) events.push({ text: part, deadline, responsible: '', result: '' });
+      .map((part) => stripTags(part))
+      .filter((part) => wordsKey(part.replace(/^\d\)\s*/, '')).length > 0);
+    // «1)», «2)» number the activities within their stage: the events keep those numbers.
+    for (const part of parts) {
+      const number = /^(\d)\)\s*/.exec(part)?.[1];
+      events.push({ ...(number ? { number } : {}), text: part.replace(/^\d\)\s*/, ''), deadline, responsible: '', result: '' });
+    }
   }
   return { seed: file, roadmapId: 'selivanovskaya-sh-28-2022-2023', stages, events };
 }
