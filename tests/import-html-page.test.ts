@@ -278,7 +278,7 @@ describe('finding the document on a page', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ImportError);
-    expect((caught as Error).message).toMatch(/^На странице page\.html нет текста документа.*скачайте его и импортируйте сам файл\.$/);
+    expect((caught as Error).message).toMatch(/^на странице page\.html нет текста документа.*скачайте его и импортируйте сам файл$/);
   });
 });
 

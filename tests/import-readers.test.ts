@@ -288,7 +288,7 @@ describe('readDocx', () => {
     ];
     for (const [file, buffer, why] of cases) {
       const message = await refusal(() => readDocx(buffer, file), file);
-      expect(message).toContain(`Файл ${file} не читается как документ Word (.docx): `);
+      expect(message).toContain(`файл ${file} не читается как документ Word (.docx): `);
       expect(message).toMatch(why);
     }
   });

@@ -122,7 +122,7 @@ function withListNumbers(archive: Buffer, parts: Map<string, Buffer>): { archive
 }
 
 export async function readDocx(buffer: Buffer, file: string): Promise<{ document: SourceDocument; warnings: string[] }> {
-  const fail = (why: string) => new ImportError(`Файл ${file} не читается как документ Word (.docx): ${why}.`);
+  const fail = (why: string) => new ImportError(`файл ${file} не читается как документ Word (.docx): ${why}`);
   const early = notDocx(buffer);
   if (early) throw fail(early);
 
@@ -151,7 +151,7 @@ export async function readDocx(buffer: Buffer, file: string): Promise<{ document
     document = readHtml(result.value, file);
   } catch (error) {
     if (error instanceof ImportError && pictures) {
-      throw new ImportError(`В файле ${file} нет текста, только картинки (${pictures}): похоже на скан — нужен документ с текстом.`);
+      throw new ImportError(`в файле ${file} нет текста, только картинки (${pictures}): похоже на скан — нужен документ с текстом`);
     }
     throw error;
   }

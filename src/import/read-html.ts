@@ -308,12 +308,14 @@ const WORD_CONDITIONALS = /<!\[(?:if\b[^\]]*|endif)\]>/gi;
 /** The page's tree, after refusing what is not HTML. */
 function parsePage(html: string, file: string): HTMLElement {
   const source = html.replace(/^\uFEFF/, '');
-  if (!source.trim()) throw new ImportError(`В файле ${file} нет текста: он пуст.`);
+  if (!source.trim()) throw new ImportError(`в файле ${file} нет текста: он пуст`);
   if (source.includes('\u0000') || (source.match(/\uFFFD/g)?.length ?? 0) > source.length / 50) {
-    throw new ImportError(`Файл ${file} — не HTML: похоже на двоичный файл (для документов Word нужен .docx).`);
+    throw new ImportError(
+      `файл ${file} — не HTML: похоже на двоичный файл (документы Word, PDF и OpenDocument импортируйте как есть — формат узнаётся по содержимому)`,
+    );
   }
   if (!/<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i.test(source)) {
-    throw new ImportError(`Файл ${file} — не HTML: в нём нет ни одного тега (для простого текста нужен .txt).`);
+    throw new ImportError(`файл ${file} — не HTML: в нём нет ни одного тега (для простого текста нужен .txt)`);
   }
   return parse(source.replace(WORD_CONDITIONALS, ''), {
     comment: false,
@@ -368,7 +370,7 @@ const hasText = (blocks: Block[]) =>
   blocks.some((block) => (block.kind === 'paragraph' ? true : block.rows.some((row) => row.cells.some((cell) => cell.text))));
 
 function requireText(blocks: Block[], file: string) {
-  if (!hasText(blocks)) throw new ImportError(`В файле ${file} нет текста: ни абзацев, ни заполненных таблиц.`);
+  if (!hasText(blocks)) throw new ImportError(`в файле ${file} нет текста: ни абзацев, ни заполненных таблиц`);
 }
 
 /** The whole body, as it is: Word's «Веб-страница», mammoth's output, a fragment. */
@@ -438,7 +440,7 @@ export function readHtmlPage(html: string, file: string): ReadResult {
   blocks = blocks.filter((block) => !dropped.has(block));
   if (!hasText(blocks)) {
     throw new ImportError(
-      `На странице ${file} нет текста документа, только оформление сайта: если документ приложен к странице файлом («Скачать…»), скачайте его и импортируйте сам файл.`,
+      `на странице ${file} нет текста документа, только оформление сайта: если документ приложен к странице файлом («Скачать…»), скачайте его и импортируйте сам файл`,
     );
   }
 

@@ -10,9 +10,11 @@ import { rowNumber } from './roadmap.ts';
 import { cellOf, ImportError, type Block, type Cell, type Row, type SourceDocument } from './source-document.ts';
 
 export function readText(source: string, file: string): SourceDocument {
-  if (!source.trim()) throw new ImportError(`Файл ${file} пуст.`);
+  if (!source.trim()) throw new ImportError(`файл ${file} пуст`);
   if (source.includes('\u0000') || (source.match(/\uFFFD/g)?.length ?? 0) > source.length / 50) {
-    throw new ImportError(`Файл ${file} — не текст: похоже на двоичный файл (для документов Word нужен .docx).`);
+    throw new ImportError(
+      `файл ${file} — не текст: похоже на двоичный файл (документы Word, PDF и OpenDocument импортируйте как есть — формат узнаётся по содержимому)`,
+    );
   }
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];

@@ -223,13 +223,13 @@ export function checkArchive(buffer: Buffer, format: ArchiveFormat, limits: Arch
 export function unpackArchive(buffer: Buffer, format: ArchiveFormat, limits: ArchiveLimits = ARCHIVE_LIMITS): { archive: Buffer; parts: Map<string, Buffer> } {
   const { file, what, resave } = format;
   const refuse = (why: string): never => {
-    throw new ImportError(`Файл ${file} не читается как ${what}: ${why}; ${resave}.`);
+    throw new ImportError(`файл ${file} не читается как ${what}: ${why}; ${resave}`);
   };
   const damaged = (why: string): never => refuse(`архив повреждён (${why})`);
   const suspicious = `похоже на повреждённый или вредоносный архив; ${resave}`;
   const tooMany = (): never => {
     throw new ImportError(
-      `Файл ${file} состоит из более чем ${limits.maxParts.toLocaleString('ru-RU')} частей (в обычном документе их десятки) — ${suspicious}.`,
+      `файл ${file} состоит из более чем ${limits.maxParts.toLocaleString('ru-RU')} частей (в обычном документе их десятки) — ${suspicious}`,
     );
   };
   const tooBig = (packed: number): never => {
@@ -238,12 +238,12 @@ export function unpackArchive(buffer: Buffer, format: ArchiveFormat, limits: Arc
       limits.maxUnpackedBytes > 10 * packed
         ? suspicious
         : 'для импорта текста это слишком много, обычно из-за картинок или сканов; удалите их из документа или скопируйте текст в новый документ и импортируйте его';
-    throw new ImportError(`Файл ${file} после распаковки занимает больше ${megabytes(limits.maxUnpackedBytes)} — ${why}.`);
+    throw new ImportError(`файл ${file} после распаковки занимает больше ${megabytes(limits.maxUnpackedBytes)} — ${why}`);
   };
   const tooMuchMarkup = (): never => {
     throw new ImportError(
-      `Файл ${file}: текст документа после распаковки занимает больше ${megabytes(limits.maxMarkupBytes)} — это сотни страниц, ` +
-        `а импорт рассчитан на документы в десятки: разделите документ на части; если же он небольшой, ${suspicious}.`,
+      `файл ${file}: текст документа после распаковки занимает больше ${megabytes(limits.maxMarkupBytes)} — это сотни страниц, ` +
+        `а импорт рассчитан на документы в десятки: разделите документ на части; если же он небольшой, ${suspicious}`,
     );
   };
 
