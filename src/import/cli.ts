@@ -143,8 +143,12 @@ export async function runImport(argv: string[], root = process.cwd()): Promise<C
     const where = (error as NodeJS.ErrnoException | undefined)?.path;
     const russian = fileSystemError(error, where ? relative(root, where) : 'файл', 'read');
     if (russian) return { code: 1, stdout: '', stderr: `${[...err, `ошибка: ${russian.message}`].join('\n')}\n` };
-    const message = (error as Error).message ?? String(error);
-    return { code: 1, stdout: '', stderr: `${[...err, `ошибка: ${message.split('\n')[0]}`].join('\n')}\n` };
+    // A fault of the importer itself, not of the document: said in Russian, with the technical detail for a bug report.
+    const detail = ((error as Error).message ?? String(error)).split('\n')[0];
+    const line =
+      `импорт не смог разобрать ${file} — это ошибка программы, а не документа: сообщите о ней, приложив файл, ` +
+      `а пока попробуйте сохранить документ в другом формате (.docx, .odt или PDF) (подробности: ${detail})`;
+    return { code: 1, stdout: '', stderr: `${[...err, `ошибка: ${line}`].join('\n')}\n` };
   }
 }
 
