@@ -2,16 +2,22 @@
  * A fault of the importer itself (a bug, not a bad document) still reaches the user as one
  * Russian line that says what happened and what to do, not as a bare English exception.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../src/import/read-document.ts', async (original) => ({
+// The unit project reuses workers from file to file: the reader is replaced for this file only,
+// on modules loaded afresh, and put back afterwards.
+vi.resetModules();
+vi.doMock('../src/import/read-document.ts', async (original) => ({
   ...(await original<typeof import('../src/import/read-document.ts')>()),
   readDocument: async () => {
     throw new TypeError("Cannot read properties of undefined (reading 'size')");
   },
 }));
-
 const { runImport } = await import('../src/import/cli.ts');
+afterAll(() => {
+  vi.doUnmock('../src/import/read-document.ts');
+  vi.resetModules();
+});
 
 describe('an internal fault of the importer', () => {
   it('is one Russian line naming the file and what to do, with the detail kept for a bug report', async () => {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../src/import/cli.ts';
 import { dropPageFurniture, dropSignatureStamps } from '../src/import/pdf-furniture.ts';
 import type { Line } from '../src/import/pdf-lines.ts';
+import { joinContinued, type PdfTable, type Region } from '../src/import/pdf-tables.ts';
 import { readDocx } from '../src/import/read-docx.ts';
 import { readPdf } from '../src/import/read-pdf.ts';
 import { readText } from '../src/import/read-text.ts';
@@ -83,6 +84,10 @@ describe('readPdf on a roadmap table over four landscape pages', () => {
     expect(allText(pdf.document)).not.toMatch(/Страница \d|г\. Заречного/);
     expect(pdf.warnings).toContain('колонтитулы и номера страниц не импортированы: 8 строк');
   });
+
+  it('counts the header rows repeated on the following pages that it leaves out', () => {
+    expect(pdf.warnings).toContain('повтор шапки таблицы на следующих страницах не перенесён: 3 строки');
+  });
 });
 
 describe('readPdf on a regulation', () => {
@@ -140,6 +145,29 @@ describe('what is not the text of a PDF', () => {
     ]);
   });
 
+  it('keeps a year alone on the last line of a page: it is the text, not a page number', () => {
+    const pages = [
+      { height: 842, lines: [line('Текст первой страницы', 100), line('1', 810)] },
+      { height: 842, lines: [line('Приказ от 29 августа', 700, 1), line('2024', 790, 1), line('2', 810, 1)] },
+      { height: 842, lines: [line('Текст третьей страницы', 100, 2), line('3', 810, 2)] },
+    ];
+    expect(dropPageFurniture(pages)).toBe(3);
+    expect(pages[1].lines.map((l) => l.text)).toEqual(['Приказ от 29 августа', '2024']);
+    const alone = [{ height: 842, lines: [line('Утверждено на педсовете', 700), line('2024', 790)] }];
+    expect(dropPageFurniture(alone)).toBe(0);
+  });
+
+  it('drops bare numbers that go up with the pages, wherever on the edge they stand, and keeps one that does not', () => {
+    const pages = [
+      { height: 842, lines: [line('Первая', 100), line('5', 800)] },
+      { height: 842, lines: [line('6', 20, 1), line('Вторая', 100, 1)] },
+      { height: 842, lines: [line('Третья', 100, 2), line('7', 780, 2)] },
+      { height: 842, lines: [line('Четвёртая', 100, 3), line('Итого участников:', 760, 3), line('12', 790, 3)] },
+    ];
+    expect(dropPageFurniture(pages)).toBe(3);
+    expect(pages.map((p) => p.lines.map((l) => l.text))).toEqual([['Первая'], ['Вторая'], ['Третья'], ['Четвёртая', 'Итого участников:', '12']]);
+  });
+
   it('drops a signature stamp written as lines and what follows it only while it is the stamp', () => {
     const lines = [
       'Директор И. И. Иванова',
@@ -152,6 +180,71 @@ describe('what is not the text of a PDF', () => {
     const { kept, stamps } = dropSignatureStamps(lines);
     expect(stamps).toBe(1);
     expect(kept.map((l) => l.text)).toEqual(['Директор И. И. Иванова', 'Приложение 1']);
+  });
+});
+
+describe('a table going on after a page break', () => {
+  /** Rows of texts; `null` is a place covered by the cell to its left (merged across). */
+  const table = (rows: (string | null)[][]): PdfTable => {
+    const cells: Region[][] = [];
+    const owner: boolean[][] = [];
+    for (const row of rows) {
+      const regions: Region[] = [];
+      for (const text of row) regions.push(text === null ? regions[regions.length - 1] : { parts: text ? [text] : [] });
+      cells.push(regions);
+      owner.push(row.map((text) => text !== null));
+    }
+    return {
+      page: 0,
+      xs: rows[0].map((_, c) => 100 * c).concat(100 * rows[0].length),
+      ys: rows.map((_, r) => 20 * r).concat(20 * rows.length),
+      cells,
+      owner,
+      closedTop: true,
+    };
+  };
+  const texts = (t: PdfTable) => t.cells.map((row, r) => row.map((region, c) => (t.owner[r][c] ? region.parts.join(' ') : null)));
+
+  it('leaves out the header repeated at the top of the next page and says how many rows', () => {
+    const first = table([
+      ['№', 'Мероприятие'],
+      ['Этап', null],
+      ['1', 'Встреча'],
+    ]);
+    const next = table([
+      ['№', 'Мероприятие'],
+      ['Этап', null],
+      ['2', 'Анкета'],
+    ]);
+    expect(joinContinued(first, next)).toEqual({ repeatedHeader: 2 });
+    expect(texts(first)).toEqual([
+      ['№', 'Мероприятие'],
+      ['Этап', null],
+      ['1', 'Встреча'],
+      ['2', 'Анкета'],
+    ]);
+  });
+
+  it("keeps a row that only reads like a header row: its cells are not the header's cells", () => {
+    const first = table([
+      ['№', 'Мероприятие'],
+      ['Этап', null],
+      ['1', 'Встреча'],
+    ]);
+    const next = table([
+      ['№', 'Мероприятие'],
+      ['Этап', ''],
+      ['2', 'Анкета'],
+    ]);
+    expect(joinContinued(first, next)).toEqual({ repeatedHeader: 1 });
+    expect(texts(first).slice(3)).toEqual([
+      ['Этап', ''],
+      ['2', 'Анкета'],
+    ]);
+  });
+
+  it('does not join a table with other columns', () => {
+    expect(joinContinued(table([['№', 'Мероприятие']]), table([['№', 'Мероприятие', 'Срок']]))).toBeUndefined();
   });
 });
 
@@ -195,9 +288,9 @@ describe('npm run import on PDFs', () => {
   });
 
   const refusals: [string, () => Buffer, RegExp][] = [
-    ['scan.pdf', () => fixture('scan.pdf'), /скан.*распознава.*\.docx/],
+    ['scan.pdf', () => fixture('scan.pdf'), /файл \S+scan\.pdf — скан без текстового слоя: .*распознава.*\.docx/],
     ['empty.pdf', () => fixture('empty.pdf'), /нет текста/],
-    ['password.pdf', () => fixture('password.pdf'), /паролем/],
+    ['password.pdf', () => fixture('password.pdf'), /документ защищён паролем — откройте его в программе для PDF, снимите пароль и сохраните заново$/],
     ['cut.pdf', () => fixture('roadmap.pdf').subarray(0, 1500), /повреждён/],
     ['garbage.pdf', () => Buffer.from('%PDF-1.7\nэто не PDF'), /повреждён/],
   ];
@@ -213,6 +306,9 @@ describe('npm run import on PDFs', () => {
       .filter((line) => line.startsWith('ошибка'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(message);
+    // A clause after «ошибка: »: lower case, no full stop.
+    expect(errors[0]).toMatch(/^ошибка: [а-яё]/);
+    expect(errors[0]).not.toMatch(/\.$/);
     // Russian throughout: no English words besides the file's name and the names of formats.
     expect(errors[0].replace(file, '').replace(/PDF|Word|docx/g, '')).not.toMatch(/[A-Za-z]{3,}/);
     expect(existsSync(out)).toBe(false);

@@ -514,7 +514,7 @@ describe('a file named .docx that is an old Word document', () => {
       () => '',
       (error: Error) => error.message,
     );
-    expect(message).toMatch(/^Файл plan\.docx не читается как документ Word \(\.docx\): .*\.doc\b/);
+    expect(message).toMatch(/^файл plan\.docx не читается как документ Word \(\.docx\): .*\.doc\b/);
     expect(message).toMatch(/переименуйте/);
     expect(message).not.toContain('\n');
   });

@@ -30,6 +30,7 @@
  *    decimal); a level not used yet shows its start.
  */
 import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element, type Node } from '@xmldom/xmldom';
+import { BULLET, numberLabel, wordNumberFormat } from './list-numbers.ts';
 
 interface Level {
   start: number;
@@ -60,9 +61,6 @@ interface StyleNumbering {
   ilvl?: number;
   basedOn?: string;
 }
-
-/** Word's labels are text the reader sees: a space after the number, a dash for a bullet. */
-const BULLET = '–';
 
 const children = (element: Element | null | undefined, name: string): Element[] => {
   const out: Element[] = [];
@@ -256,7 +254,7 @@ export function writeListNumbers(documentXml: string, numberingXml: string | und
     const label = labelOf(level, (k) => {
       const shown = levelOf(numId, k);
       const value = counts[k] ?? shown?.start ?? 1;
-      return level.legal ? String(value) : formatNumber(value, shown?.format ?? 'decimal');
+      return numberLabel(value, level.legal ? 'decimal' : wordNumberFormat(shown?.format ?? 'decimal'));
     });
     if (label) prependLabel(document, W, paragraph, label);
   }
@@ -267,65 +265,6 @@ export function writeListNumbers(documentXml: string, numberingXml: string | und
 function labelOf(level: Level, numberAt: (level: number) => string): string {
   if (level.format === 'bullet') return BULLET;
   return (level.text ?? '').replace(/%([1-9])/g, (_, n: string) => numberAt(Number(n) - 1)).trim();
-}
-
-const LATIN = 'abcdefghijklmnopqrstuvwxyz';
-/** Word's Russian list letters: the alphabet without ё, й, ъ, ы, ь. */
-const RUSSIAN = 'абвгдежзиклмнопрстуфхцчшщэюя';
-
-/** A level's number in its format; formats with no counterpart here (ordinal words, Asian digits) as decimal. */
-export function formatNumber(value: number, format: string): string {
-  const letters = (alphabet: string) => (value < 1 ? String(value) : alphabet[(value - 1) % alphabet.length].repeat(Math.ceil(value / alphabet.length)));
-  switch (format) {
-    case 'none':
-      return '';
-    case 'bullet':
-      return BULLET;
-    case 'decimalZero':
-      return value < 10 ? `0${value}` : String(value);
-    case 'lowerLetter':
-      return letters(LATIN);
-    case 'upperLetter':
-      return letters(LATIN).toUpperCase();
-    case 'russianLower':
-      return letters(RUSSIAN);
-    case 'russianUpper':
-      return letters(RUSSIAN).toUpperCase();
-    case 'lowerRoman':
-      return roman(value).toLowerCase();
-    case 'upperRoman':
-      return roman(value);
-    default:
-      return String(value);
-  }
-}
-
-function roman(value: number): string {
-  if (value < 1 || value > 3999) return String(value);
-  const digits: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let rest = value;
-  let out = '';
-  for (const [size, digit] of digits) {
-    while (rest >= size) {
-      out += digit;
-      rest -= size;
-    }
-  }
-  return out;
 }
 
 /** Says the paragraph has no list (numId 0), so that mammoth renders it as a plain paragraph. */

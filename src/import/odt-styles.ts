@@ -4,13 +4,14 @@
  * are not in the text, as in Word).
  *
  *   odtStyles(content: Document, styles?: Document): OdtStyles
- *   formatNumber(n, format): string   — «1», «a», «A», «i», «I», «а», «А» as ODF num-format says
+ *   labelOf(levels, counters, level): string   — «1.2.», «а)» (the numbers in list-numbers.ts)
  *
  * Styles are looked up by name and family in content.xml's automatic styles first, then in
  * styles.xml (automatic and common), following style:parent-style-name; a family's default
  * style ends the chain.
  */
 import type { Document, Element } from '@xmldom/xmldom';
+import { numberLabel, odfNumberFormat, type NumberFormat } from './list-numbers.ts';
 
 export const NS = {
   office: 'urn:oasis:names:tc:opendocument:xmlns:office:1.0',
@@ -19,6 +20,7 @@ export const NS = {
   table: 'urn:oasis:names:tc:opendocument:xmlns:table:1.0',
   fo: 'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0',
   draw: 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0',
+  svg: 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0',
   loext: 'urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0',
   xml: 'http://www.w3.org/XML/1998/namespace',
   manifest: 'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0',
@@ -27,8 +29,10 @@ export const NS = {
 /** How one level of a list (or of the headings' outline) is labelled. */
 export interface LevelStyle {
   bullet: boolean;
-  /** style:num-format; empty for no number. */
-  format: string;
+  /** style:num-format as a format name ('none' for no number). */
+  format: NumberFormat;
+  /** Letters past the alphabet repeat («aa», «bb») rather than count on («aa», «ab»). */
+  letterSync: boolean;
   prefix: string;
   suffix: string;
   /** How many levels' numbers the label shows, ending with its own («1.2.» shows 2). */
@@ -51,15 +55,27 @@ export interface OdtStyles {
 
 const elements = (parent: Element | Document, ns: string, name: string): Element[] => Array.from(parent.getElementsByTagNameNS(ns, name));
 
+/** text:start-value: a whole number, 0 included (a list may start at 0); undefined when absent or not a number. */
+export function startValue(value: string | null | undefined): number | undefined {
+  if (!value?.trim()) return undefined;
+  const number = Number(value);
+  return Number.isInteger(number) ? number : undefined;
+}
+
 function levelStyle(element: Element): LevelStyle {
   const attribute = (ns: string, name: string) => element.getAttributeNS(ns, name) ?? '';
+  const { format, letterSync } = odfNumberFormat(
+    element.localName === 'list-level-style-image' ? '' : attribute(NS.style, 'num-format'),
+    element.getAttributeNS(NS.style, 'num-letter-sync'),
+  );
   return {
     bullet: element.localName === 'list-level-style-bullet',
-    format: element.localName === 'list-level-style-image' ? '' : attribute(NS.style, 'num-format'),
+    format,
+    letterSync,
     prefix: attribute(NS.style, 'num-prefix'),
     suffix: attribute(NS.style, 'num-suffix'),
     displayLevels: Number(attribute(NS.text, 'display-levels')) || 1,
-    start: Number(attribute(NS.text, 'start-value')) || 1,
+    start: startValue(element.getAttributeNS(NS.text, 'start-value')) ?? 1,
     template: element.getAttributeNS(NS.loext, 'num-list-format') || undefined,
   };
 }
@@ -72,7 +88,7 @@ function levelsOf(style: Element): LevelStyle[] {
     const level = Number(element.getAttributeNS(NS.text, 'level'));
     if (level >= 1 && level <= 10) levels[level - 1] = levelStyle(element);
   }
-  return Array.from(levels, (level) => level ?? { bullet: false, format: '', prefix: '', suffix: '', displayLevels: 1, start: 1 });
+  return Array.from(levels, (level) => level ?? { bullet: false, format: 'none', letterSync: true, prefix: '', suffix: '', displayLevels: 1, start: 1 });
 }
 
 export function odtStyles(content: Document, styles?: Document): OdtStyles {
@@ -137,61 +153,19 @@ export function odtStyles(content: Document, styles?: Document): OdtStyles {
   };
 }
 
-const RUSSIAN_LOWER = 'абвгдежзиклмнопрстуфхцчшщэюя';
-
-function roman(n: number): string {
-  const digits: [number, string][] = [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let rest = n;
-  let result = '';
-  for (const [value, digit] of digits) {
-    for (; rest >= value; rest -= value) result += digit;
-  }
-  return result;
-}
-
-/** A counter as ODF's num-format shows it: letters repeat after the alphabet («aa»), as LibreOffice does. */
-export function formatNumber(n: number, format: string): string {
-  const letters = (alphabet: string) => alphabet[(n - 1) % alphabet.length].repeat(Math.floor((n - 1) / alphabet.length) + 1);
-  switch (format) {
-    case 'a':
-      return letters('abcdefghijklmnopqrstuvwxyz');
-    case 'A':
-      return letters('abcdefghijklmnopqrstuvwxyz').toUpperCase();
-    case 'i':
-      return roman(n);
-    case 'I':
-      return roman(n).toUpperCase();
-    case 'а':
-      return letters(RUSSIAN_LOWER);
-    case 'А':
-      return letters(RUSSIAN_LOWER).toUpperCase();
-    default:
-      return /^0*1$/.test(format) ? String(n).padStart(format.length, '0') : String(n);
-  }
-}
-
 /**
  * The label of an item at `level` (0-based) given the counters of its list: LibreOffice's
  * template when it wrote one, else ODF's prefix, the last display-levels numbers, suffix.
  */
 export function labelOf(levels: LevelStyle[], counters: number[], level: number): string {
   const style = levels[level];
-  if (!style || style.bullet || !style.format) return '';
-  const number = (l: number) => formatNumber(counters[l] ?? levels[l]?.start ?? 1, levels[l]?.format || '1');
+  if (!style || style.bullet || style.format === 'none') return '';
+  const number = (l: number) => {
+    const shown = levels[l];
+    // A level with no number format of its own is shown in digits.
+    const format = !shown || shown.format === 'none' ? 'decimal' : shown.format;
+    return numberLabel(counters[l] ?? shown?.start ?? 1, format, { letterSync: shown?.letterSync });
+  };
   if (style.template) return style.template.replace(/%(\d+)%/g, (_, l: string) => (Number(l) - 1 <= level ? number(Number(l) - 1) : ''));
   const first = Math.max(0, level - style.displayLevels + 1);
   const numbers = [];

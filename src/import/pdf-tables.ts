@@ -2,7 +2,7 @@
  * Tables of a PDF page, rebuilt from the lines that draw their borders.
  *
  *   findTables(page, pageIndex, pitch): { tables: PdfTable[]; rest: Piece[] }
- *   joinContinued(first, next): boolean   — a table that goes on after a page break
+ *   joinContinued(first, next): { repeatedHeader } | undefined — a table that goes on after a page break
  *   rowsOf(table): Row[]-shaped cells for SourceDocument
  *
  * Borders touching each other make one grid; its columns are where vertical borders stand,
@@ -190,17 +190,42 @@ const rowTexts = (table: PdfTable, r: number) => table.cells[r].map((region, c) 
 const ROW_NUMBER = /^((\d+\.)*\d+\.?|[IVXLC]+\.?)$/;
 
 /**
- * Appends `next` (the table at the top of the following page) to `first` when it is the same
- * table going on: same columns. A repeated header is dropped; a first row that continues the
- * row cut by the page break is merged into it. Returns false (and changes nothing) otherwise.
+ * How far apart the same column border may stand on two pages. Word places a table's borders
+ * identically on each page and LibreOffice rounds them to hundredths of a point; SNAP (2.5)
+ * already joins a double border, so a little more is allowed across pages, and still far less
+ * than any real column (a column is tens of points wide).
  */
-export function joinContinued(first: PdfTable, next: PdfTable): boolean {
-  if (first.xs.length !== next.xs.length || first.xs.some((x, i) => Math.abs(x - next.xs[i]) > 3)) return false;
-  // The header repeated on the new page: the same texts as the first rows.
+const SAME_BORDER = 3;
+/**
+ * Word repeats the rows marked «повторять как заголовок» on each page: one row mostly, two or
+ * three when the header has a row of sub-headings or of column numbers («1 2 3 4»). More
+ * rows equal to the first ones are the document's own rows, kept.
+ */
+const MAX_HEADER_ROWS = 3;
+
+/** Row `r` of `a` and row `s` of `b` are the same row: the same merged cells holding the same parts, place by place. */
+const sameRow = (a: PdfTable, r: number, b: PdfTable, s: number) =>
+  a.cells[r].length === b.cells[s].length &&
+  a.cells[r].every((region, c) => {
+    const other = b.cells[s][c];
+    if (a.owner[r][c] !== b.owner[s][c]) return false;
+    // A place a merged cell covers: covered by the cell to its left in both, or by the cell above in both.
+    if (!a.owner[r][c]) return (c > 0 && region === a.cells[r][c - 1]) === (c > 0 && other === b.cells[s][c - 1]);
+    return region.parts.length === other.parts.length && region.parts.every((part, k) => part === other.parts[k]);
+  });
+
+/**
+ * Appends `next` (the table at the top of the following page) to `first` when it is the same
+ * table going on: same columns. A repeated header is dropped (`repeatedHeader`: how many rows);
+ * a first row that continues the row cut by the page break is merged into it. Returns
+ * undefined (and changes nothing) otherwise.
+ */
+export function joinContinued(first: PdfTable, next: PdfTable): { repeatedHeader: number } | undefined {
+  if (first.xs.length !== next.xs.length || first.xs.some((x, i) => Math.abs(x - next.xs[i]) > SAME_BORDER)) return undefined;
+  // The header repeated on the new page: the first rows again, cell for cell.
   let skip = 0;
-  while (skip < next.cells.length && skip < first.cells.length && skip < 3) {
-    const texts = rowTexts(next, skip);
-    if (!texts.some(Boolean) || texts.join('\t') !== rowTexts(first, skip).join('\t')) break;
+  while (skip < next.cells.length && skip < first.cells.length && skip < MAX_HEADER_ROWS) {
+    if (!rowTexts(next, skip).some(Boolean) || !sameRow(first, skip, next, skip)) break;
     skip++;
   }
   const rows = next.cells.slice(skip);
@@ -232,7 +257,7 @@ export function joinContinued(first: PdfTable, next: PdfTable): boolean {
   }
   first.cells.push(...rows);
   first.owner.push(...owner);
-  return true;
+  return { repeatedHeader: skip };
 }
 
 /** The table as rows of cells' parts: each merged cell's text in its top-left place, the places it covers empty. */

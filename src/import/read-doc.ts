@@ -22,11 +22,13 @@
  *    reader could not compute are named, not silently lost;
  *  - fields keep their result, not their code; soft hyphens are dropped;
  *  - footnotes and endnotes are kept as paragraphs at the end (as read-docx does);
- *    headers, footers, comments and text boxes are page furniture and are not read.
+ *    comments are not read; text boxes and headers/footers are not placed in the blocks, and
+ *    when they hold text a warning says how many lines were left out (unreadStories).
  * A password-protected .doc (the FIB's fEncrypted bit, or an encrypted .docx in its OLE
  * wrapper), a Word 6/95 file, or a damaged one → ImportError with one Russian line.
  */
 import { createRequire } from 'node:module';
+import { BULLET_LABEL, docNumberFormat, numberLabel } from './list-numbers.ts';
 import type { ReadResult } from './read-document.ts';
 import { cellOf, ImportError, type Block, type Cell, type Row } from './source-document.ts';
 
@@ -35,9 +37,6 @@ const require = createRequire(import.meta.url);
 const WordOleExtractor: new () => any = require('word-extractor/lib/word-ole-extractor.js');
 const OleCompoundDoc: new (reader: unknown) => any = require('word-extractor/lib/ole-compound-doc.js');
 const BufferReader: new (buffer: Buffer) => unknown = require('word-extractor/lib/buffer-reader.js');
-
-/** A bullet, as read-docx writes Word's (whatever character the list draws). */
-const BULLET = '– ';
 
 /** Why a file cannot be read, told by the scanner to readDoc. */
 class Refusal extends Error {}
@@ -411,46 +410,9 @@ function styleSheet(scan: ScanningExtractor): Map<number, StyleProps> {
   return resolved;
 }
 
-const NUMBER_FORMATS: Record<number, (n: number) => string> = {
-  1: (n) => roman(n),
-  2: (n) => roman(n).toLowerCase(),
-  3: (n) => letters(n, 'A'),
-  4: (n) => letters(n, 'a'),
-  22: (n) => String(n).padStart(2, '0'),
-};
-
-function roman(n: number): string {
-  const digits: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let rest = n;
-  let result = '';
-  for (const [value, digit] of digits) {
-    while (rest >= value) {
-      result += digit;
-      rest -= value;
-    }
-  }
-  return result;
-}
-
-const letters = (n: number, first: string) => String.fromCharCode(first.charCodeAt(0) + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-
 interface Level {
   start: number;
-  /** 23: a bullet; 255: no number. */
+  /** nfc, the number format's code (docNumberFormat). */
   format: number;
   /** The label's text: characters 0–8 stand for the numbers of levels 1–9. */
   text: string;
@@ -524,8 +486,8 @@ function listNumbering(scan: ScanningExtractor): { numberOf: (props: { list: num
       const levels = override && lists.get(override.list);
       const level = levels?.[Math.min(props.level, levels.length - 1)];
       if (!override || !levels || !level) return '';
-      if (level.format === 23) return BULLET;
-      if (level.format === 255) return '';
+      if (docNumberFormat(level.format) === 'bullet') return BULLET_LABEL;
+      if (docNumberFormat(level.format) === 'none') return '';
       const key = signature.get(override.list)!;
       const counter = counters.get(key) ?? [];
       counters.set(key, counter);
@@ -541,7 +503,7 @@ function listNumbering(scan: ScanningExtractor): { numberOf: (props: { list: num
           const l = char.charCodeAt(0);
           if (l > 8) return char;
           const n = counter[l] ?? levels[l]?.start ?? 1;
-          return (NUMBER_FORMATS[levels[l]?.format ?? 0] ?? String)(n);
+          return numberLabel(n, docNumberFormat(levels[l]?.format ?? 0));
         })
         .join('')
         .trim();
@@ -575,9 +537,33 @@ function emptyNumberColumns(blocks: Block[], lists: boolean): string[] {
   return warnings;
 }
 
+/**
+ * Text boxes and headers live in stories of their own that this reader does not place in the
+ * blocks (a text box has no position in the text, only an anchor); when they hold text, the
+ * report says so: an approval block or a title is often in a text box.
+ */
+function unreadStories(scan: ScanningExtractor, bounds: Record<string, number>): string[] {
+  const lines = (start: number, length: number) =>
+    length > 0 ? paragraphsOf(scan, start, start + length).reduce((n, paragraph) => n + linesOf(paragraph).length, 0) : 0;
+  const headers = bounds.ccpText + bounds.ccpFtn;
+  const boxes = headers + bounds.ccpHdd + bounds.ccpAtn + bounds.ccpEdn;
+  const boxLines = lines(boxes, bounds.ccpTxbx) + lines(boxes + bounds.ccpTxbx, bounds.ccpHdrTxbx);
+  const headerLines = lines(headers, bounds.ccpHdd);
+  const warnings: string[] = [];
+  if (boxLines) {
+    warnings.push(
+      `в надписях (текстовых полях) документа строк текста: ${boxLines} — из файла .doc они не импортированы; ` +
+        'если там гриф утверждения или название, сохраните документ как .docx и импортируйте его',
+    );
+  }
+  if (headerLines)
+    warnings.push(`в колонтитулах строк текста: ${headerLines} — колонтитулы не импортируются; если там нужное, перенесите его в текст документа`);
+  return warnings;
+}
+
 export async function readDoc(buffer: Buffer, file: string): Promise<ReadResult> {
-  const fail = (why: string) => new ImportError(`Файл ${file} не читается как документ Word (.doc): ${why}.`);
-  if (isEncryptedDocx(buffer)) throw new ImportError(`Файл ${file} не читается как документ Word: ${PROTECTED}.`);
+  const fail = (why: string) => new ImportError(`файл ${file} не читается как документ Word (.doc): ${why}`);
+  if (isEncryptedDocx(buffer)) throw new ImportError(`файл ${file} не читается как документ Word: ${PROTECTED}`);
   const scan = new ScanningExtractor();
   try {
     await scan.extract(new BufferReader(buffer));
@@ -661,11 +647,11 @@ export async function readDoc(buffer: Buffer, file: string): Promise<ReadResult>
   }
 
   if (!blocks.some((block) => (block.kind === 'paragraph' ? true : block.rows.some((row) => row.cells.some((cell) => cell.text))))) {
-    throw new ImportError(`В файле ${file} нет текста: ни абзацев, ни заполненных таблиц.`);
+    throw new ImportError(`в файле ${file} нет текста: ни абзацев, ни заполненных таблиц`);
   }
   // Mark 1 is a picture in the text, mark 8 a drawing anchored to it.
   const pictures = body.reduce((n, p) => n + [...p.text].filter((char) => char === '\x01' || char === '\x08').length, 0);
   if (pictures) warnings.push(`картинок и рисунков в документе: ${pictures} — текст на них (если это скан или схема) не импортирован`);
-  warnings.push(...emptyNumberColumns(blocks, lists));
+  warnings.push(...emptyNumberColumns(blocks, lists), ...unreadStories(scan, bounds));
   return { document: { file, blocks }, warnings };
 }

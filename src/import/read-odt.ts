@@ -19,21 +19,24 @@
  *    readHtml pads colspan/rowspan; header rows are ordinary rows; a nested table is
  *    flattened into its cell's parts;
  *  - footnotes and endnotes are kept as paragraphs after the text (as read-docx does);
- *    comments, tracked deletions, shapes and page furniture are not read; pictures are counted.
+ *    text boxes, frames and shapes (often the approval block or the title) are read where they
+ *    are anchored, as paragraphs; so are sections and any other element this reader does not
+ *    know, by what they contain; text it still cannot place is counted in a warning;
+ *    comments, tracked deletions and page furniture are not read; pictures are counted.
  * Refusals (ImportError, one Russian line): not an archive / damaged / a bomb (zip-limits.ts),
  * encrypted (the manifest lists encryption data), another OpenDocument kind, no content.xml,
  * broken XML, no text at all.
  */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
-import { labelOf, NS, odtStyles, type LevelStyle, type OdtStyles } from './odt-styles.ts';
+import { BULLET_LABEL } from './list-numbers.ts';
+import { labelOf, NS, odtStyles, startValue, type LevelStyle, type OdtStyles } from './odt-styles.ts';
 import type { ReadResult } from './read-document.ts';
 import { cellOf, ImportError, type Block, type Cell, type Row } from './source-document.ts';
 import { unpackArchive } from './zip-limits.ts';
 
-/** A bullet, as read-docx writes Word's (whatever character the list draws). */
-const BULLET = '– ';
 const WHAT = 'документ .odt';
 const RESAVE = 'сохраните документ заново в LibreOffice или Word';
+const PROTECTED = 'документ защищён паролем — откройте его, снимите пароль и сохраните заново';
 
 const clean = (text: string) =>
   text
@@ -52,6 +55,21 @@ function parseXml(xml: Buffer, name: string, fail: (why: string) => never): Docu
     return fail(`часть «${name}» повреждена (испорчен XML); ${RESAVE}`);
   }
 }
+
+/** Text-namespace elements at block level that hold no text of the document (a deletion is a tracked one). */
+const SKIPPED_TEXT = new Set([
+  'tracked-changes',
+  'deletion',
+  'sequence-decls',
+  'variable-decls',
+  'user-field-decls',
+  'dde-connection-decls',
+  'soft-page-break',
+  'bookmark',
+  'bookmark-start',
+  'bookmark-end',
+  'alphabetical-index-auto-mark-file',
+]);
 
 const childElements = (node: Node): Element[] => Array.from(node.childNodes).filter((child): child is Element => child.nodeType === 1);
 const is = (element: Element, ns: string, name: string) => element.namespaceURI === ns && element.localName === name;
@@ -85,6 +103,8 @@ class OdtReader {
   readonly blocks: Block[] = [];
   readonly notes: Element[] = [];
   pictures = 0;
+  /** Elements whose own text could not be placed in the blocks. */
+  unread = 0;
   private line = 0;
   private gap = false;
   private readonly chains = new Map<string, ListChain>();
@@ -113,7 +133,7 @@ class OdtReader {
     },
   };
 
-  /** Block-level content: paragraphs, headings, lists, tables, sections. */
+  /** Block-level content: paragraphs, headings, lists, tables, sections, text boxes. */
   blocksOf(parent: Element, sink: Sink, list?: ListContext) {
     for (const element of childElements(parent)) {
       if (element.namespaceURI === NS.text) {
@@ -125,11 +145,8 @@ class OdtReader {
           case 'list':
             this.list(element, sink, list);
             continue;
-          case 'section':
-          case 'index-body':
-          case 'index-title':
-          case 'deletion':
-            if (element.localName !== 'deletion') this.blocksOf(element, sink, list);
+          case 'numbered-paragraph':
+            this.numberedParagraph(element, sink);
             continue;
           case 'table-of-content':
           case 'alphabetical-index':
@@ -138,16 +155,39 @@ class OdtReader {
           case 'object-index':
           case 'user-index':
           case 'bibliography': {
+            // The index's source holds templates, not text of the document.
             const body = childElements(element).find((child) => is(child, NS.text, 'index-body'));
             if (body) this.blocksOf(body, sink, list);
             continue;
           }
           default:
-            continue; // sequence-decls, tracked-changes, soft-page-break: not text
+            if (!SKIPPED_TEXT.has(element.localName ?? '')) this.container(element, sink, list);
+            continue;
         }
       }
       if (is(element, NS.table, 'table')) sink.table(element);
-      else this.pictures += element.getElementsByTagNameNS(NS.draw, 'image').length;
+      else if (is(element, NS.draw, 'image')) this.pictures++;
+      // Comments, forms, embedded binaries; a picture's title and description.
+      else if (element.namespaceURI !== NS.office && element.namespaceURI !== NS.svg) this.container(element, sink, list);
+    }
+  }
+
+  /**
+   * An element this reader has no meaning for (a section, a frame or text box, a shape, another
+   * program's wrapper): its paragraphs and tables are read in place; text right inside it
+   * cannot be placed and is counted, so that the report says something was not read.
+   */
+  private container(element: Element, sink: Sink, list?: ListContext) {
+    if (Array.from(element.childNodes).some((node) => (node.nodeType === 3 || node.nodeType === 4) && node.nodeValue?.trim())) this.unread++;
+    this.blocksOf(element, sink, list);
+  }
+
+  /** ODF's list item outside a list (text:numbered-paragraph): its cached number, if written, then its text. */
+  private numberedParagraph(element: Element, sink: Sink) {
+    const number = childElements(element).find((child) => is(child, NS.text, 'number'));
+    const label = number ? clean(number.textContent ?? '') : '';
+    for (const child of childElements(element)) {
+      if (is(child, NS.text, 'p') || is(child, NS.text, 'h')) this.paragraph(child, sink, label ? `${label} ` : '');
     }
   }
 
@@ -156,10 +196,10 @@ class OdtReader {
     if (!is(element, NS.text, 'h') || element.getAttributeNS(NS.text, 'is-list-header') === 'true') return '';
     const level = Number(element.getAttributeNS(NS.text, 'outline-level') || '1') - 1;
     const style = this.styles.outline[level];
-    if (!style?.format) return '';
-    const start = element.getAttributeNS(NS.text, 'start-value');
+    if (!style || style.format === 'none') return '';
+    const start = startValue(element.getAttributeNS(NS.text, 'start-value'));
     const restart = element.getAttributeNS(NS.text, 'restart-numbering') === 'true';
-    this.outline[level] = start ? Number(start) : restart || this.outline[level] === undefined ? style.start : this.outline[level] + 1;
+    this.outline[level] = start !== undefined ? start : restart || this.outline[level] === undefined ? style.start : this.outline[level] + 1;
     this.outline.length = level + 1;
     const label = labelOf(this.styles.outline, this.outline, level);
     return label ? `${label} ` : '';
@@ -190,11 +230,11 @@ class OdtReader {
       if (numbered) {
         const { counters } = chain;
         const level = context.level;
-        const start = item.getAttributeNS(NS.text, 'start-value');
+        const start = startValue(item.getAttributeNS(NS.text, 'start-value'));
         const levelStyle = context.levels?.[level];
-        counters[level] = start ? Number(start) : counters[level] === undefined ? (levelStyle?.start ?? 1) : counters[level] + 1;
+        counters[level] = start !== undefined ? start : counters[level] === undefined ? (levelStyle?.start ?? 1) : counters[level] + 1;
         counters.length = level + 1;
-        if (levelStyle?.bullet) label = BULLET;
+        if (levelStyle?.bullet) label = BULLET_LABEL;
         else if (context.levels) label = labelOf(context.levels, counters, level);
         if (label && !levelStyle?.bullet) label += ' ';
       }
@@ -262,9 +302,12 @@ class OdtReader {
           }
         }
         if (element.namespaceURI === NS.office) continue; // annotations
-        this.pictures += (is(element, NS.draw, 'image') ? 1 : 0) + element.getElementsByTagNameNS(NS.draw, 'image').length;
+        if (is(element, NS.draw, 'image')) this.pictures++;
+        // A frame, text box or shape anchored here: its paragraphs come after this one's lines.
+        else if (element.namespaceURI !== NS.svg) anchored.push(element);
       }
     };
+    const anchored: Element[] = [];
     inline(element, this.styles.bold(style, 'paragraph') ?? false);
 
     if (cached !== undefined) label = cached ? `${cached} ` : '';
@@ -278,7 +321,9 @@ class OdtReader {
     }
     // An empty numbered paragraph still shows its number (a «№» cell holds nothing else).
     if (!any && label.trim()) sink.line(label.trim(), false, '');
-    else if (!any) sink.blank();
+    // An empty paragraph that only holds a text box is where the box stands, not a blank line.
+    else if (!any && !anchored.length) sink.blank();
+    for (const element of anchored) this.container(element, sink);
   }
 
   private cellOf(element: Element): Cell {
@@ -337,12 +382,12 @@ class OdtReader {
 
 export async function readOdt(buffer: Buffer, file: string): Promise<ReadResult> {
   const fail = (why: string): never => {
-    throw new ImportError(`Файл ${file} не читается как ${WHAT}: ${why}.`);
+    throw new ImportError(`файл ${file} не читается как ${WHAT}: ${why}`);
   };
   const { parts } = unpackArchive(buffer, { file, what: WHAT, resave: RESAVE });
 
   const manifest = parts.get('META-INF/manifest.xml');
-  if (manifest?.includes('encryption-data')) fail('документ защищён паролем — откройте его, снимите пароль и сохраните заново');
+  if (manifest?.includes('encryption-data')) fail(PROTECTED);
   const mimetype = parts.get('mimetype')?.toString('latin1').trim();
   if (mimetype && !mimetype.startsWith('application/vnd.oasis.opendocument.text')) {
     const kind = /spreadsheet/.test(mimetype) ? 'таблица (.ods)' : /presentation/.test(mimetype) ? 'презентация (.odp)' : 'не текстовый документ';
@@ -362,9 +407,12 @@ export async function readOdt(buffer: Buffer, file: string): Promise<ReadResult>
 
   const blocks = reader.blocks;
   if (!blocks.some((block) => (block.kind === 'paragraph' ? true : block.rows.some((row) => row.cells.some((cell) => cell.text))))) {
-    throw new ImportError(`В файле ${file} нет текста: ни абзацев, ни заполненных таблиц.`);
+    throw new ImportError(`в файле ${file} нет текста: ни абзацев, ни заполненных таблиц`);
   }
   const warnings: string[] = [];
+  if (reader.unread) {
+    warnings.push(`фрагментов текста в незнакомой этому импорту разметке .odt: ${reader.unread} — они не импортированы, сверьте результат с документом`);
+  }
   if (reader.pictures) warnings.push(`картинок в документе: ${reader.pictures} — текст на них (если это скан или схема) не импортирован`);
   return { document: { file, blocks }, warnings };
 }

@@ -17,7 +17,7 @@
  */
 import { plural } from '../lib/plural.ts';
 import { dropPageFurniture, dropSignatureStamps, isSignatureStamp, type PageLines } from './pdf-furniture.ts';
-import { splitColumns } from './pdf-columns.ts';
+import { splitColumns, type Chunk } from './pdf-columns.ts';
 import { linesOf, paragraphsOf, pitchOf, type Line } from './pdf-lines.ts';
 import { readPage, type PageContent } from './pdf-page.ts';
 import { findTables, joinContinued, tableParts, tableText, type PdfTable } from './pdf-tables.ts';
@@ -26,8 +26,22 @@ import { cellOf, ImportError, type Block } from './source-document.ts';
 
 /** Fewer letters than this per page, with pictures on the pages: a scan with at most a stray line of text. */
 const SCAN_LETTERS_PER_PAGE = 15;
+/**
+ * A framed box of at most this many places (a stamp is one cell, or two columns of three
+ * lines: «Сертификат | …», «Владелец | …», «Действителен | …») that reads as a signature stamp
+ * is the stamp; a bigger table that mentions the signature is the document's.
+ */
+const STAMP_MAX_CELLS = 6;
+/**
+ * paragraphsOf tells a blank line below a table at 1.5 pitches from its bottom border and
+ * between lines at 1.8 pitches from the baseline above: below side-by-side lines (a table
+ * without borders) the edge is put this many pitches under their last baseline, so a blank
+ * line there is told as between lines.
+ */
+const BASELINE_TO_EDGE = 0.3;
 
 type Entry = { kind: 'line'; line: Line; top: number } | { kind: 'table'; table: PdfTable; top: number };
+type Margins = { left: number; right: number };
 
 async function openPdf(buffer: Buffer, file: string) {
   const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
@@ -38,16 +52,18 @@ async function openPdf(buffer: Buffer, file: string) {
     return { pdf, pdfjs };
   } catch (error) {
     if ((error as Error)?.name === 'PasswordException') {
-      throw new ImportError(`Файл ${file} защищён паролем: откройте его в программе для PDF, сохраните копию без пароля и импортируйте её.`);
+      throw new ImportError(`файл ${file} не читается как PDF: документ защищён паролем — откройте его в программе для PDF, снимите пароль и сохраните заново`);
     }
     throw damaged(file);
   }
 }
 
 const damaged = (file: string) =>
-  new ImportError(`Файл ${file} повреждён или это не PDF: откройте его в программе для PDF и сохраните заново, а лучше импортируйте исходный документ Word.`);
+  new ImportError(
+    `файл ${file} не читается как PDF: он повреждён или это не PDF — откройте его в программе для PDF и сохраните заново, а лучше импортируйте исходный документ Word`,
+  );
 
-export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult> {
+async function readPages(buffer: Buffer, file: string): Promise<PageContent[]> {
   const { pdf, pdfjs } = await openPdf(buffer, file);
   const contents: PageContent[] = [];
   try {
@@ -58,32 +74,31 @@ export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult>
   } finally {
     await pdf.destroy();
   }
+  return contents;
+}
 
+/** Refuses a scan and a PDF with no text; returns how many pictures the pages paint. */
+function picturesOfReadable(contents: PageContent[], file: string): number {
   const letters = contents.reduce((sum, page) => sum + page.pieces.reduce((n, piece) => n + piece.text.replace(/\s/g, '').length, 0), 0);
   const images = contents.reduce((sum, page) => sum + page.images, 0);
   if (images && letters < SCAN_LETTERS_PER_PAGE * contents.length) {
     throw new ImportError(
-      `Файл ${file} — скан: в нём картинки страниц без текста. Распознайте текст в программе распознавания текста и сохраните как .docx или PDF с текстовым слоем, либо импортируйте исходный документ Word.`,
+      `файл ${file} — скан без текстового слоя: на страницах картинки, а не текст — обработайте его программой распознавания текста и сохраните как .docx или PDF с текстовым слоем, либо импортируйте исходный документ Word`,
     );
   }
-  if (!letters) throw new ImportError(`В файле ${file} нет текста: страницы PDF пусты.`);
+  if (!letters) throw new ImportError(`в файле ${file} нет текста: страницы PDF пусты`);
+  return images;
+}
 
-  const pitch = pitchOf(contents.flatMap((page, p) => linesOf(page.pieces, p)));
-  const found = contents.map((page, p) => findTables(page, p, pitch));
-  const pages: PageLines[] = found.map(({ rest }, p) => ({ height: contents[p].height, lines: linesOf(rest, p) }));
-  const warnings: string[] = [];
-  const furniture = dropPageFurniture(pages);
-  if (furniture) warnings.push(`колонтитулы и номера страниц не импортированы: ${furniture} ${plural(furniture, ['строка', 'строки', 'строк'])}`);
-
-  const { kept, stamps: stampLines } = dropSignatureStamps(pages.flatMap((page) => page.lines));
-  const keptLines = new Set(kept);
-  let stamps = stampLines;
+/** The page's lines and tables, top to bottom, page after page; a signature stamp drawn as a framed box is left out and counted. */
+function entriesOf(found: { tables: PdfTable[] }[], pages: PageLines[], kept: Set<Line>): { entries: Entry[]; stamps: number } {
+  let stamps = 0;
   const entries: Entry[] = [];
   found.forEach(({ tables }, p) => {
     const page: Entry[] = [
-      ...pages[p].lines.filter((line) => keptLines.has(line)).map((line): Entry => ({ kind: 'line', line, top: line.y - line.size })),
+      ...pages[p].lines.filter((line) => kept.has(line)).map((line): Entry => ({ kind: 'line', line, top: line.y - line.size })),
       ...tables.flatMap((table): Entry[] => {
-        if (table.cells.length <= 6 && isSignatureStamp(tableText(table))) {
+        if (table.cells.length <= STAMP_MAX_CELLS && isSignatureStamp(tableText(table))) {
           stamps++;
           return [];
         }
@@ -92,47 +107,64 @@ export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult>
     ];
     entries.push(...page.sort((a, b) => a.top - b.top));
   });
-  if (stamps) warnings.push('штамп электронной подписи (сертификат, владелец, срок действия) не импортирован: это отметка о подписи, а не текст документа');
+  return { entries, stamps };
+}
 
-  // Where lines start and may reach on a page of each width: the text's margins, from the
-  // widest line or table (or, in a document of short lines, as wide as the left margin).
-  const marginsOf = new Map<number, { left: number; right: number }>();
+/**
+ * Where lines start and may reach on a page of each width: the text's margins, from the
+ * widest line or table (or, in a document of short lines, as wide as the left margin).
+ */
+function marginsOf(contents: PageContent[], lines: Line[], found: { tables: PdfTable[] }[]): (page: number) => Margins {
+  const byWidth = new Map<number, Margins>();
   const widen = (page: number, left: number, right: number) => {
     const width = Math.round(contents[page].width);
-    const margins = marginsOf.get(width) ?? { left: Number.POSITIVE_INFINITY, right: 0 };
-    marginsOf.set(width, { left: Math.min(margins.left, left), right: Math.max(margins.right, right) });
+    const margins = byWidth.get(width) ?? { left: Number.POSITIVE_INFINITY, right: 0 };
+    byWidth.set(width, { left: Math.min(margins.left, left), right: Math.max(margins.right, right) });
   };
-  for (const line of kept) widen(line.page, line.left, line.right);
+  for (const line of lines) widen(line.page, line.left, line.right);
   for (const { tables } of found) for (const table of tables) widen(table.page, Number.POSITIVE_INFINITY, table.xs[table.xs.length - 1]);
-  for (const [width, margins] of marginsOf) margins.right = Math.max(margins.right, width - margins.left);
+  for (const [width, margins] of byWidth) margins.right = Math.max(margins.right, width - margins.left);
+  return (page) => byWidth.get(Math.round(contents[page].width)) ?? { left: 0, right: contents[page].width };
+}
 
+/** Side-by-side lines as one row of a borderless table, each column a cell. */
+function sideBySideRow(chunk: Extract<Chunk, { kind: 'columns' }>, pitch: number): Block {
+  const { starts } = chunk;
+  const cells = chunk.columns.map((lines, k) => {
+    // The cell's edge is not drawn: before the next column, or (the last) as wide as the one before it.
+    const widest = Math.max(...lines.map((line) => line.right));
+    const edge = k + 1 < starts.length ? starts[k + 1] : k > 0 ? 2 * starts[k] - starts[k - 1] : widest;
+    const right = Math.max(widest, edge - lines[0].size);
+    return cellOf(paragraphsOf(lines, { left: starts[k], right, pitch }).map((p) => p.text));
+  });
+  return { kind: 'table', rows: [{ cells, line: 0 }], line: 0 };
+}
+
+/**
+ * Paragraphs from the runs of lines between tables, and a table block for each table, a table
+ * that goes on at the top of the next page joined to it. Table blocks are filled (rows) by
+ * numberLines once the joining is done; `tables` says which PdfTable each stands for.
+ */
+function assembleBlocks(
+  entries: Entry[],
+  margins: (page: number) => Margins,
+  pitch: number,
+): { blocks: Block[]; tables: Map<Block, PdfTable>; repeatedHeader: number } {
   const blocks: Block[] = [];
   let run: Line[] = [];
   /** The bottom of the table just above the lines of `run`. */
   let above: { y: number; page: number } | undefined;
   const flush = () => {
     if (!run.length) return;
-    const margins = marginsOf.get(Math.round(contents[run[0].page].width)) ?? { left: 0, right: contents[run[0].page].width };
+    const flowMargins = margins(run[0].page);
     for (const chunk of splitColumns(run, pitch)) {
       if (chunk.kind === 'lines') {
-        for (const paragraph of paragraphsOf(chunk.lines, { ...margins, pitch }, above)) {
+        for (const paragraph of paragraphsOf(chunk.lines, { ...flowMargins, pitch }, above)) {
           blocks.push({ kind: 'paragraph', text: paragraph.text, line: 0, bold: paragraph.bold, gap: paragraph.gap });
         }
-      } else {
-        // Side by side: one row of a borderless table, each column a cell.
-        const cells = chunk.columns.map((lines, k) => {
-          // The cell's edge is not drawn: before the next column, or (the last) as wide as the one before it.
-          const { starts } = chunk;
-          const widest = Math.max(...lines.map((line) => line.right));
-          const edge = k + 1 < starts.length ? starts[k + 1] : k > 0 ? 2 * starts[k] - starts[k - 1] : widest;
-          const right = Math.max(widest, edge - lines[0].size);
-          return cellOf(paragraphsOf(lines, { left: chunk.starts[k], right, pitch }).map((p) => p.text));
-        });
-        blocks.push({ kind: 'table', rows: [{ cells, line: 0 }], line: 0 });
-      }
-      // After side-by-side lines, a blank line is measured from their last baseline (as between lines).
+      } else blocks.push(sideBySideRow(chunk, pitch));
       const last = chunk.kind === 'lines' ? undefined : chunk.columns.flat().reduce((a, b) => (b.y > a.y ? b : a));
-      above = last && { y: last.y + 0.3 * pitch * last.size, page: last.page };
+      above = last && { y: last.y + BASELINE_TO_EDGE * pitch * last.size, page: last.page };
     }
     run = [];
     above = undefined;
@@ -140,6 +172,7 @@ export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult>
   /** The table the last entry belongs to, the page it reached, and whether it ended that page. */
   let previous: { table: PdfTable; page: number; last: boolean } | undefined;
   const tables = new Map<Block, PdfTable>();
+  let repeatedHeader = 0;
   entries.forEach((entry, i) => {
     if (entry.kind === 'line') {
       run.push(entry.line);
@@ -150,7 +183,9 @@ export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult>
     flush();
     above = { y: table.ys[table.ys.length - 1], page: table.page };
     const firstOnPage = i === 0 || pageOf(entries[i - 1]) !== table.page;
-    if (previous?.last && previous.page + 1 === table.page && firstOnPage && joinContinued(previous.table, table)) {
+    const joined = previous?.last && previous.page + 1 === table.page && firstOnPage ? joinContinued(previous.table, table) : undefined;
+    if (previous && joined) {
+      repeatedHeader += joined.repeatedHeader;
       previous = { table: previous.table, page: table.page, last: isLastOnPage(entries, i) };
       return;
     }
@@ -160,8 +195,11 @@ export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult>
     previous = { table, page: table.page, last: isLastOnPage(entries, i) };
   });
   flush();
+  return { blocks, tables, repeatedHeader };
+}
 
-  // Rows are numbered once the tables are whole.
+/** Fills the table blocks from their (joined) tables and numbers paragraphs and rows in order; drops tables left without rows. */
+function numberLines(blocks: Block[], tables: Map<Block, PdfTable>): Block[] {
   let lineNumber = 0;
   for (const block of blocks) {
     if (block.kind === 'paragraph') block.line = ++lineNumber;
@@ -172,8 +210,32 @@ export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult>
       block.line = block.rows[0]?.line ?? lineNumber;
     }
   }
+  return blocks.filter((b) => b.kind === 'paragraph' || b.rows.length);
+}
+
+export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult> {
+  const contents = await readPages(buffer, file);
+  const images = picturesOfReadable(contents, file);
+
+  const pitch = pitchOf(contents.flatMap((page, p) => linesOf(page.pieces, p)));
+  const found = contents.map((page, p) => findTables(page, p, pitch));
+  const pages: PageLines[] = found.map(({ rest }, p) => ({ height: contents[p].height, lines: linesOf(rest, p) }));
+  const warnings: string[] = [];
+  const furniture = dropPageFurniture(pages);
+  if (furniture) warnings.push(`колонтитулы и номера страниц не импортированы: ${furniture} ${plural(furniture, ['строка', 'строки', 'строк'])}`);
+
+  const { kept, stamps: stampLines } = dropSignatureStamps(pages.flatMap((page) => page.lines));
+  const { entries, stamps: stampBoxes } = entriesOf(found, pages, new Set(kept));
+  if (stampLines + stampBoxes) {
+    warnings.push('штамп электронной подписи (сертификат, владелец, срок действия) не импортирован: это отметка о подписи, а не текст документа');
+  }
+
+  const { blocks, tables, repeatedHeader } = assembleBlocks(entries, marginsOf(contents, kept, found), pitch);
+  if (repeatedHeader) {
+    warnings.push(`повтор шапки таблицы на следующих страницах не перенесён: ${repeatedHeader} ${plural(repeatedHeader, ['строка', 'строки', 'строк'])}`);
+  }
   if (images) warnings.push(`картинок в документе: ${images} — текст на них (если это скан или схема) не импортирован`);
-  return { document: { file, blocks: blocks.filter((b) => b.kind === 'paragraph' || b.rows.length) }, warnings };
+  return { document: { file, blocks: numberLines(blocks, tables) }, warnings };
 }
 
 const pageOf = (entry: Entry) => (entry.kind === 'line' ? entry.line.page : entry.table.page);
