@@ -40,6 +40,9 @@
  *  - Words beside a date («До 29.01.2021 по отдельному плану», «сентябрь, по графику») do not hide
  *    it: when the whole text is not a date, it is read again without «по … плану / графику»,
  *    «по мере необходимости», «в течение года» and the like — the date wins, the text keeps the words.
+ *  - Months listed with commas («ноябрь, март») are a range from the first to the last; «до»
+ *    dates listed one after another («до 20 декабря 2025 г., до 20 декабря 2026 г.») — a step each
+ *    year — are until the last one.
  *  - «2023–2024 гг.» is two calendar years; «2023–2024 учебный год» is 1 Sep 2023 – 31 Aug 2024.
  */
 import * as chrono from 'chrono-node';
@@ -488,6 +491,10 @@ function grammar(s: string, period?: Period): Dates | undefined {
   if (!all || all.length === 0) return undefined;
   let t = all;
 
+  // «до 20 декабря 2025 г., до 20 декабря 2026 г.»: a step each year — the deadline is the last one.
+  const lastUntil = t.findLastIndex((x) => x.t === 'until');
+  if (t[0].t === 'until' && lastUntil > 1 && t.slice(1, lastUntil).every(isTerm)) t = t.slice(lastUntil);
+
   // «до», «не позднее», «к», «по» first
   if (t[0].t === 'until') {
     const through = t[0].through;
@@ -517,6 +524,8 @@ function grammar(s: string, period?: Period): Dates | undefined {
     const start = spanOf(t[0], period)?.from; // «Январь 2023-»
     return { kind: 'range', ...(start ? { from: start } : {}) };
   }
+  // «ноябрь, март»: months listed in order, with no dash — the work runs from the first to the last.
+  if (!from && t.length >= 2 && t.every((x) => x.t === 'month')) return range(t[0], t[t.length - 1], period);
   const middle = t[1];
   // «-» or «до», «по» between two terms
   const separator = middle?.t === 'dash' || (middle?.t === 'until' && ['до', 'по'].includes(middle.word));

@@ -14,6 +14,27 @@ const AGREE = /^(согласован\S*|принят\S*|рассмотрен\S*
 const POSITION = /^(директор|заведующ|руководител|начальник|и\.\s?о\.)/i;
 const TITLE_WORDS = /план(?![а-яё])|дорожн\S* карт|положени[ея](?![а-яё])|программ/i;
 const DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})/;
+const MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+/** «30 августа 2024 г.», with the day in quotes as order forms have it: «30» августа, "30" августа. */
+const WORDS_DATE = /(?<!\d)[«"“„]?\s*(\d{1,2})\s*[»"”]?\s+(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*\s+(\d{4})(?!\d)/i;
+
+/** The first date a text names, as «01.09.2024» or in words. */
+function dateIn(text: string): string | undefined {
+  const numeric = DATE.exec(text);
+  const words = WORDS_DATE.exec(text);
+  if (numeric && (!words || numeric.index < words.index)) return dayOf(+numeric[3], +numeric[2], +numeric[1]);
+  if (words) return dayOf(+words[3], MONTHS.indexOf(words[2].toLowerCase()) + 1, +words[1]);
+  return undefined;
+}
+
+/** «Приложение № 1 к приказу …» above a district's or school's plan: the order that approved it. */
+const APPENDIX = /^приложени[ея](?:\s*№\s*\d+)?(?:\s+к\s+(?:приказу|распоряжению|постановлению|решению)(?![а-яё]).*)?$/i;
+const TO_ORDER = /^к\s+(?:приказу|распоряжению|постановлению|решению)(?![а-яё])/i;
+const isAppendixApproval = (paragraphs: Paragraph[], i: number) => {
+  const text = paragraphs[i].text.trim();
+  if (!APPENDIX.test(text)) return false;
+  return /\s+к\s/i.test(text) || TO_ORDER.test(paragraphs[i + 1]?.text.trim() ?? '');
+};
 
 export interface Approval {
   /** The date of the approval itself (from «УТВЕРЖДЕНО … от 01.09.2024»). */
@@ -55,9 +76,10 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
   const used = new Set<number>();
   let firstDate: string | undefined;
   const approval: Approval = {};
-  const firstKeyword = paragraphs.findIndex((p) => APPROVE.test(p.text) || AGREE.test(p.text));
+  const approves = (i: number) => APPROVE.test(paragraphs[i].text) || isAppendixApproval(paragraphs, i);
+  const firstKeyword = paragraphs.findIndex((p, i) => approves(i) || AGREE.test(p.text));
   if (firstKeyword < 0) return { approval, used };
-  let end = paragraphs.findIndex((p, i) => i > firstKeyword && (p.bold || (TITLE_WORDS.test(p.text) && !APPROVE.test(p.text) && !AGREE.test(p.text))));
+  let end = paragraphs.findIndex((p, i) => i > firstKeyword && (p.bold || (TITLE_WORDS.test(p.text) && !approves(i) && !AGREE.test(p.text))));
   if (end < 0) end = paragraphs.length;
   const blocks: { kind: 'approve' | 'agree'; lines: number[] }[] = [];
   // Two blocks side by side that came out line by line («СОГЛАСОВАНО», «УТВЕРЖДАЮ», then a line
@@ -71,13 +93,13 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
       sideBySide = { from: i + 1, blocks: blocks.slice(-2) };
       continue;
     }
-    if (sideBySide && !(APPROVE.test(text) || AGREE.test(text))) {
+    if (sideBySide && !(approves(i) || AGREE.test(text))) {
       sideBySide.blocks[(i - sideBySide.from) % 2].lines.push(i);
       continue;
     }
     sideBySide = undefined;
-    if (APPROVE.test(text) || AGREE.test(text)) {
-      const kind = APPROVE.test(text) ? 'approve' : 'agree';
+    if (approves(i) || AGREE.test(text)) {
+      const kind = approves(i) ? 'approve' : 'agree';
       const block = { kind, lines: [i] } as (typeof blocks)[number];
       // «Директор» written just above «УТВЕРЖДАЮ» belongs to the approval, not to the block before.
       const previous = blocks[blocks.length - 1];
@@ -90,16 +112,15 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
   for (const block of blocks) {
     block.lines.forEach((i) => used.add(i));
     const lines = block.lines.map((i) => paragraphs[i].text);
-    const anyDate = DATE.exec(lines.join(' '));
-    if (anyDate && !firstDate) firstDate = dayOf(+anyDate[3], +anyDate[2], +anyDate[1]);
+    if (!firstDate) firstDate = dateIn(lines.join(' '));
     if (block.kind === 'approve') {
-      const keywordFirst = lines.findIndex((l) => APPROVE.test(l));
+      const keywordFirst = block.lines.findIndex((i) => approves(i));
       const ordered = keywordFirst > 0 ? [lines[keywordFirst], ...lines.slice(0, keywordFirst), ...lines.slice(keywordFirst + 1)] : lines;
       const text = blockText(ordered);
       if (/приказ|распоряжени|решени|протокол/i.test(text)) approval.document = text;
       else approval.approvedBy = text;
-      const date = DATE.exec(text);
-      if (date) approval.date = dayOf(+date[3], +date[2], +date[1]);
+      const date = dateIn(text);
+      if (date) approval.date = date;
     } else {
       const agreed = [approval.agreed, blockText(lines)].filter(Boolean).join('; ');
       if (agreed) approval.agreed = agreed;

@@ -85,13 +85,28 @@ function findHeader(rows: Row[]): { columns: Columns; end: number } | undefined 
       }
     });
     let end = r + 1;
-    // A header split over two rows: the second has only lower-case continuations and no row number.
+    // A header split over two rows, with no row number in the second: lower-case continuations
+    // («Срок» / «исполнения»), or header words of their own under a group heading («Выполнение»
+    // over «Сроки | Исполнители»), which then say what their columns hold.
     const next = rows[end];
-    if (next && !rowNumber(next.cells[0]?.text ?? '') && next.cells.every((c) => !c.text || /^[a-zа-яё(]/.test(c.text))) {
+    const continuation = (text: string) => !text || /^[a-zа-яё(]/.test(text);
+    const subheading = (text: string) => !!headerMeaning(text) && !/\d/.test(text);
+    const nextTexts = next?.cells.map((c) => c.text) ?? [];
+    if (
+      next &&
+      !next.cells.some((c) => rowNumber(c.text)) &&
+      nextTexts.some(Boolean) &&
+      nextTexts.every((text) => continuation(text) || subheading(text)) &&
+      (nextTexts.every(continuation) || nextTexts.filter(subheading).length >= 2)
+    ) {
       next.cells.forEach((cell, i) => {
         if (cell.text) labels[i] = `${labels[i] ?? ''} ${cell.text}`.trim();
       });
       labels.forEach((label, i) => (meanings[i] = headerMeaning(label) ?? 'extra'));
+      next.cells.forEach((cell, i) => {
+        const own = headerMeaning(cell.text);
+        if (own && !continuation(cell.text)) meanings[i] = own;
+      });
       end++;
     }
     return { columns: { meanings, labels }, end };
@@ -381,6 +396,13 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
       const { title, description } = stageTitle(text);
       stages.push({ ...(number ? { number } : {}), title, ...stageKey(title), ...(description ? { description } : {}), items: [] });
       continue;
+    }
+    // An event numbered at the level of the numbered stage above it, after that stage's own
+    // sub-numbered events («3.» after «2.» and «2.1», «2.2»), with its own deadline or
+    // responsible, is no part of that stage: it goes with the roadmap's unnamed events.
+    const open = stages.at(-1);
+    if (subNumbered && !onlyName && number && /^\d+$/.test(number) && open?.number && /^\d+$/.test(open.number) && Number(number) > Number(open.number)) {
+      stages.push({ title: 'Мероприятия', items: [] });
     }
     const stage = currentStage();
     const numbered = segments(f.title).filter((s) => s.numbered);

@@ -145,7 +145,11 @@ const LIST_MARK = /^\s*(?:\d+[.)]|[-–—•·▪*])\s+/;
 const LABEL = /^[^:]*(?:показател|результат|ожида)[^:]*:\s*/i;
 /** A heading word and nothing else: «Целевые показатели», «Ожидаемый результат». */
 const LABEL_ONLY = /^(?:(?:целев|ожидаем|планируем)[а-яё]*\s+)?(?:показател|индикатор|результат)[а-яё]*$/i;
-const LINKING = /(?:[\s,:—–-]|(?<![а-яё])(?:составит|составляет|достигнет|будет|равен|равна|равно))+$/i;
+/** The verb between an indicator and its value: «составит», «увеличится до» (the «до» is the value's). */
+const VERBS = String.raw`составит|составляет|составлять|достигнет|достигает|увеличится|увеличивается|возрастёт|возрастет|вырастет|повысится|снизится|сократится|уменьшится|будет|станет|равен|равна|равно`;
+const LINKING = new RegExp(String.raw`(?:[\s,:—–-]|(?<![а-яё])(?:${VERBS})(?![а-яё]))+$`, 'i');
+/** Words that end on such a verb name the next value: «…, а число наставников увеличится до 12». */
+const ENDS_ON_VERB = new RegExp(String.raw`(?<![а-яё])(?:${VERBS})\s*$`, 'i');
 
 interface Value {
   start: number;
@@ -231,7 +235,7 @@ function targetsOf(sentence: string): ImportedTarget[] {
         const at = v.end + sep.index + sep[0].length;
         const rest = words(at, tailEnd);
         const restYears = yearsIn(at, tailEnd);
-        if (/[—–:-]\s*$/.test(rest) || !tidy(rest)) {
+        if (/[—–:-]\s*$/.test(rest) || !tidy(rest) || ENDS_ON_VERB.test(rest)) {
           split = v.end + sep.index;
           nextHead = name(rest);
           nextYear = restYears.find((y) => adjacent(y, tailEnd))?.year ?? restYears[0]?.year;
