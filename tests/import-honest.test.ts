@@ -5,7 +5,9 @@
  * read and its period dates month-only deadlines; an approval block in a borderless table is
  * the approval, and a regulation's tables stay where they stand.
  */
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { readFileSync } from 'node:fs';
+import rehypeSanitize from 'rehype-sanitize';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../src/import/cli.ts';
@@ -14,7 +16,7 @@ import { readHtml } from '../src/import/read-html.ts';
 import { readText } from '../src/import/read-text.ts';
 import { readBuffer } from '../src/import/read-document.ts';
 import { stringsOf } from '../src/import/report.ts';
-import { ImportError } from '../src/import/source-document.ts';
+import { ImportError, type Block, type SourceDocument } from '../src/import/source-document.ts';
 import { ROOT } from './helpers/project.ts';
 import { writeDocx } from './helpers/write-docx.ts';
 
@@ -329,6 +331,92 @@ describe('an approval block in a borderless two-column table', () => {
     expect(data.approval).toMatchObject({ date: '2024-08-31' });
     expect((data.approval as any).agreed).toContain('протокол № 1');
     expect(data.tasks).toEqual(['сформировать пары;', 'обучить наставников.']);
+    expect(data.notes).toBeUndefined();
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe("a regulation's tables", () => {
+  const paragraph = (text: string, line: number): Block => ({ kind: 'paragraph', text, line });
+  const table = (line: number, ...rows: string[][][]): Block => ({
+    kind: 'table',
+    line,
+    rows: rows.map((cells, i) => ({ line: line + i, cells: cells.map((parts) => ({ text: parts.join(' '), parts })) })),
+  });
+  /** A regulation of five clauses with `middle` between clauses 1.2 and 1.3. */
+  const regulationWith = (...middle: Block[]): SourceDocument => ({
+    file: 'polozhenie.docx',
+    blocks: [
+      paragraph('Положение о наставничестве', 1),
+      paragraph('1. Общие положения', 2),
+      paragraph('1.1. Настоящее положение определяет порядок наставничества.', 3),
+      paragraph('1.2. Формы наставничества:', 4),
+      ...middle,
+      paragraph('1.3. Куратор ведёт учёт пар.', 20),
+      paragraph('1.4. Наставник назначается приказом.', 21),
+      paragraph('1.5. Участие добровольно.', 22),
+    ],
+  });
+  const importRegulation = (document: SourceDocument) => importDocument(document, { organization: 'shkola-7', kind: 'regulation' });
+
+  it('a table with no rows is left out, and the rest imports', () => {
+    const result = importRegulation(regulationWith(table(5), table(6, [[], []])));
+    expect(result.body).not.toContain('|');
+    expect(result.body).toContain('1.2. Формы наставничества:\n\n1.3. Куратор');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('a cell of several paragraphs stays one cell of one row, its parts apart, and a «|» in it is text', () => {
+    const result = importRegulation(
+      regulationWith(
+        table(
+          5,
+          [['Форма'], ['Участники']],
+          [['ученик | ученик'], ['обучающиеся 5–9 классов', 'обучающиеся 10–11 классов']],
+          [['учитель'], ['ведёт встречи;', 'пишет отчёт']],
+        ),
+      ),
+    );
+    // A part that ends with its own punctuation is not given a second «;».
+    expect(result.body).toContain(
+      '| Форма | Участники |\n| --- | --- |\n| ученик \\| ученик | обучающиеся 5–9 классов; обучающиеся 10–11 классов |\n| учитель | ведёт встречи; пишет отчёт |\n\n1.3.',
+    );
+    expect(result.warnings.map((w) => w.line)).toEqual([5]);
+  });
+
+  it("a cell's parts stay apart on the site: the Markdown pipeline keeps both, in one cell", async () => {
+    const result = importRegulation(regulationWith(table(5, [['Форма'], ['Участники']], [['ученик | ученик'], ['первые', 'вторые']])));
+    // The site's rehype-sanitize runs before raw HTML is parsed, so a «<br>» in a cell would be dropped: «первыевторые».
+    const processor = await createMarkdownProcessor({ rehypePlugins: [rehypeSanitize], syntaxHighlight: false });
+    const html = (await processor.render(result.body!)).code;
+    const cells = [...html.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]);
+    expect(cells).toEqual(['ученик | ученик', 'первые; вторые']);
+  });
+
+  it('a paragraph of private-use characters is text, not the place of a table', () => {
+    const odd = '\uE0000\uE000.';
+    const result = importRegulation(regulationWith(paragraph(odd, 5), table(6, [['Форма'], ['Участники']], [['ученик – ученик'], ['обучающиеся']])));
+    expect(result.body).toContain(`${odd}\n\n| Форма | Участники |`);
+    expect(result.body!.indexOf('| ученик – ученик | обучающиеся |')).toBeLessThan(result.body!.indexOf('1.3.'));
+  });
+});
+
+describe('list marks are the same everywhere', () => {
+  it('tasks listed with «●» or «◦» are tasks, as with «-» or «•»', () => {
+    const text = [
+      'Дорожная карта наставничества на 2024/2025 учебный год',
+      '',
+      'Задачи:',
+      '● сформировать пары;',
+      '◦ обучить наставников;',
+      '• провести конференцию.',
+      '',
+      '№\tМероприятие\tСрок\tОтветственный',
+      '1\tИздание приказа\tсентябрь\tдиректор',
+      '2\tОбучение наставников\tоктябрь\tкуратор',
+    ].join('\n');
+    const { data, warnings } = importText(text);
+    expect(data.tasks).toEqual(['сформировать пары;', 'обучить наставников;', 'провести конференцию.']);
     expect(data.notes).toBeUndefined();
     expect(warnings).toEqual([]);
   });

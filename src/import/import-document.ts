@@ -5,6 +5,7 @@
  */
 import { isoDate } from '../lib/format.ts';
 import type { Period } from './deadline.ts';
+import { BULLET_CHARS, LIST_MARK } from './list-marks.ts';
 import {
   approvalLines,
   isApprovalKeyword,
@@ -51,6 +52,17 @@ const paragraphsOf = (blocks: Block[]) => blocks.filter((b): b is Paragraph => b
 const isEventsTable = (block: Block) => block.kind === 'table' && hasEventsHeader(block.rows);
 const SECTION_LINE = /^\d{1,2}\.\s*[А-ЯЁA-Z«"]/;
 const clauseCount = (blocks: Block[]) => paragraphsOf(blocks).filter((p) => isClauseLine(p.text)).length;
+/**
+ * Numbered clauses that make a text a regulation: a roadmap's preamble or a letter may
+ * number a few lines (tasks, points of an order); a regulation has dozens (seed 003's, 42).
+ */
+const MIN_CLAUSES = 5;
+const isRegulationText = (blocks: Block[]) => clauseCount(blocks) >= MIN_CLAUSES;
+/**
+ * Above a roadmap that has no heading of its own, a table this small still belongs to it (an
+ * approval block, a title in a frame); a longer one is the regulation's own (forms, duties).
+ */
+const MAX_HEADING_TABLE_ROWS = 4;
 /** A line that opens a roadmap placed after a regulation: its approval, «Приложение», or its title. */
 const opensRoadmap = (block: Block) =>
   block.kind === 'table'
@@ -64,11 +76,11 @@ const opensRoadmap = (block: Block) =>
  */
 function partsOf(blocks: Block[]): { roadmap?: [number, number]; regulation?: [number, number] } {
   const table = blocks.findIndex(isEventsTable);
-  if (table < 0) return clauseCount(blocks) >= 5 ? { regulation: [0, blocks.length] } : {};
-  if (clauseCount(blocks.slice(0, table)) < 5) {
+  if (table < 0) return isRegulationText(blocks) ? { regulation: [0, blocks.length] } : {};
+  if (!isRegulationText(blocks.slice(0, table))) {
     // A regulation may follow the roadmap instead: it begins with its approval, title or first section.
     const lastTable = blocks.findLastIndex(isEventsTable);
-    if (clauseCount(blocks.slice(lastTable + 1)) < 5) return { roadmap: [0, blocks.length] };
+    if (!isRegulationText(blocks.slice(lastTable + 1))) return { roadmap: [0, blocks.length] };
     const start = blocks.findIndex(
       (b, i) =>
         i > lastTable &&
@@ -83,7 +95,7 @@ function partsOf(blocks: Block[]): { roadmap?: [number, number]; regulation?: [n
     start = table;
     while (start > lastClause + 1) {
       const previous = blocks[start - 1];
-      if (previous.kind === 'table' ? previous.rows.length > 4 : /^[·•▪\-–—]/.test(previous.text)) break;
+      if (previous.kind === 'table' ? previous.rows.length > MAX_HEADING_TABLE_ROWS : LIST_MARK.test(previous.text)) break;
       start--;
     }
   }
@@ -99,9 +111,19 @@ const DEADLINE_ONLY = new RegExp(
 );
 /** A dated term inside a line: a month with its year, or a day. */
 const DATED = new RegExp(`(?:^|[^а-яё])${MONTH}(?![а-яё])\\s*20\\d\\d|${DAY}`, 'i');
+/** A role at the end of a line, the person's name (up to 40 characters) after it: a plan's row ends with who does it. */
 const RESPONSIBLE = /(директор|заместител|зам\.|куратор|руководител|психолог|наставник|педагог|методист|учител|воспитател|администраци|УВР|ВР)[^.;]{0,40}$/i;
-const BULLET_LINE = /^[·•▪◦●\-–—]/;
 const wordCount = (text: string) => text.match(/[a-zа-яё0-9]+/gi)?.length ?? 0;
+
+// What tells a roadmap that lost its layout from a regulation (unclearRegulation).
+/** Three lines alike are a pattern; one or two are chance (a clause that names a month and the director). */
+const PATTERN_LINES = 3;
+/** Two rows with a deadline and a responsible make a plan; one may be a clause's example. */
+const PLAN_TABLE_ROWS = 2;
+/** A cell that names who is responsible is short; a long one that mentions a director is a clause's text. */
+const RESPONSIBLE_CELL_CHARS = 80;
+/** A regulation is mostly its numbered clauses and their lists; under half, the numbers are something else's. */
+const MIN_CLAUSE_SHARE = 0.5;
 
 /**
  * Why numbered lines may not be a regulation at all — a roadmap's table that lost its
@@ -112,19 +134,24 @@ function unclearRegulation(blocks: Block[]): string | undefined {
   const paragraphs = paragraphsOf(blocks);
   const clauses = paragraphs.filter((p) => isClauseLine(p.text));
   const bare = clauses.filter((p) => wordCount(p.text.replace(/^[\d.\s]+/, '')) < 2);
-  if (bare.length >= 3 && bare.length * 2 >= clauses.length)
+  // Half the numbers alone: a column of numbers, not clauses that happen to wrap.
+  if (bare.length >= PATTERN_LINES && bare.length >= clauses.length / 2)
     return `номера ${bare.length} пунктов из ${clauses.length} стоят отдельно от текста — так выглядит таблица, извлечённая из PDF по столбцам`;
   const rows = clauses.filter((p) => DATED.test(p.text) && RESPONSIBLE.test(p.text) && !/[.;]$/.test(p.text));
-  if (rows.length >= 3 && rows.length * 3 >= clauses.length)
+  // A third is enough: a row that wraps has its deadline or responsible on a line after its number.
+  if (rows.length >= PATTERN_LINES && rows.length >= clauses.length / 3)
     return `${rows.length} пронумерованных строк из ${clauses.length} похожи на строки плана мероприятий (срок и ответственный в одной строке, например строка ${rows[0].line})`;
   const deadlines = paragraphs.filter((p) => DEADLINE_ONLY.test(p.text));
-  if (deadlines.length >= 3)
+  if (deadlines.length >= PATTERN_LINES)
     return `${deadlines.length} строк состоят только из срока (строка ${deadlines[0].line}: «${deadlines[0].text}») — похоже на таблицу мероприятий, потерявшую разметку`;
   for (const table of blocks.filter((b): b is Table => b.kind === 'table')) {
     const planRows = table.rows.filter(
-      (row) => row.cells.some((c) => DEADLINE_ONLY.test(c.text) || DATED.test(c.text)) && row.cells.some((c) => RESPONSIBLE.test(c.text) && c.text.length < 80),
+      (row) =>
+        row.cells.some((c) => DEADLINE_ONLY.test(c.text) || DATED.test(c.text)) &&
+        row.cells.some((c) => RESPONSIBLE.test(c.text) && c.text.length < RESPONSIBLE_CELL_CHARS),
     );
-    if (planRows.length >= 2) return `в нём есть таблица, похожая на план мероприятий (строка ${table.line}: сроки и ответственные), но без строки заголовков`;
+    if (planRows.length >= PLAN_TABLE_ROWS)
+      return `в нём есть таблица, похожая на план мероприятий (строка ${table.line}: сроки и ответственные), но без строки заголовков`;
   }
   // The regulation's own text: clauses and sections with their lists and continued lines.
   // Counted from the first numbered line: the title and approval above it are not the body.
@@ -133,7 +160,7 @@ function unclearRegulation(blocks: Block[]): string | undefined {
   let counted = 0;
   let inClause = false;
   for (const p of paragraphsOf(body)) {
-    const structural = isClauseLine(p.text) || SECTION_LINE.test(p.text) || BULLET_LINE.test(p.text);
+    const structural = isClauseLine(p.text) || SECTION_LINE.test(p.text) || LIST_MARK.test(p.text);
     if (structural || (inClause && !p.gap && /^[a-zа-яё(«"]/.test(p.text))) counted += wordCount(p.text);
     inClause = structural || (inClause && !p.gap);
   }
@@ -141,7 +168,7 @@ function unclearRegulation(blocks: Block[]): string | undefined {
     (n, b) => n + (b.kind === 'paragraph' ? wordCount(b.text) : b.rows.reduce((m, r) => m + wordCount(r.cells.map((c) => c.text).join(' ')), 0)),
     0,
   );
-  if (total && counted / total < 0.5) return `пронумерованные пункты — лишь ${Math.round((100 * counted) / total)} % его текста`;
+  if (total && counted / total < MIN_CLAUSE_SHARE) return `пронумерованные пункты — лишь ${Math.round((100 * counted) / total)} % его текста`;
   return undefined;
 }
 
@@ -169,7 +196,7 @@ export function importDocument(document: SourceDocument, options: ImportOptions)
     );
   if (kind === 'roadmap' && !parts.roadmap)
     throw new ImportError(`в документе ${document.file} нет таблицы мероприятий: не найдена строка заголовков («№», «мероприятие», «срок», «ответственный»)`);
-  const regulation = parts.regulation ?? (clauseCount(blocks) >= 5 ? [0, blocks.length] : undefined);
+  const regulation = parts.regulation ?? (isRegulationText(blocks) ? [0, blocks.length] : undefined);
   if (kind === 'regulation' && (!regulation || regulation[1] === 0))
     throw new ImportError(`в документе ${document.file} не найдено пронумерованных пунктов положения (1.1., 1.2. …)`);
   const [from, to] = kind === 'roadmap' ? parts.roadmap! : regulation!;
@@ -190,7 +217,10 @@ const lineSpan = (blocks: Block[]): [number, number] => [blocks[0]?.line ?? 1, b
 const sourceTexts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.cells.map((c) => c.text))));
 
 /** «1) …», «2) …», «Задачи:», «Целевые показатели:» number and name the lines of a list: the entry's lists carry them by their order and field. */
-const LIST_LAYOUT = /^(?:(?:цел[ьи]|задач[аи]|целев\S* показател\S*)(?=[\s:])[^:]*:\s*)?(?:[·•▪\-–—]\s+|\d{1,2}[.)]\s+)?|(?<=\s)\d{1,2}\)(?=\s)/gi;
+const LIST_LAYOUT = new RegExp(
+  `^(?:(?:цел[ьи]|задач[аи]|целев\\S* показател\\S*)(?=[\\s:])[^:]*:\\s*)?(?:[${BULLET_CHARS}]\\s+|\\d{1,2}[.)]\\s+)?|(?<=\\s)\\d{1,2}\\)(?=\\s)`,
+  'gi',
+);
 
 /**
  * Every piece of the source for counting its words; inside the imported part, the words the
@@ -234,94 +264,143 @@ const datesOf = (stages: ImportedStage[]) =>
     .flatMap((i) => [i.deadline.from, i.deadline.to])
     .filter((d): d is Date => !!d);
 
-function importRoadmap(document: SourceDocument, partFrom: number, partTo: number, options: ImportOptions): ImportResult {
-  const blocks = document.blocks.slice(partFrom, partTo);
-  const warnings: ImportWarning[] = [];
-  const warn = (line: number, message: string) => warnings.push({ line, message });
+/** How much of a line a warning quotes: enough to find it in the source. */
+const QUOTE_CHARS = 60;
+const quote = (text: string) => `«${text.slice(0, QUOTE_CHARS)}»`;
+
+const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const earliestOf = (dates: Date[]) => (dates.length ? new Date(Math.min(...dates.map(Number))) : undefined);
+const latestOf = (dates: Date[]) => (dates.length ? new Date(Math.max(...dates.map(Number))) : undefined);
+/** Months as Date counts them. */
+const AUGUST = 7;
+const SEPTEMBER = 8;
+/** A school year ends on 31 August: an event in August closes the year it is in, one from September on the next. */
+const endOfSchoolYear = (date: Date) => new Date(Date.UTC(date.getUTCMonth() >= SEPTEMBER ? date.getUTCFullYear() + 1 : date.getUTCFullYear(), AUGUST, 31));
+
+/** A roadmap's part around its events tables: the lines above them, the tables (lines between them included), the lines after. */
+function aroundTables(blocks: Block[]): { before: Paragraph[]; tables: Block[]; trailing: Paragraph[] } {
   const firstTable = blocks.findIndex(isEventsTable);
   let lastTable = blocks.length - 1;
   while (blocks[lastTable].kind !== 'table') lastTable--;
-  const before = blocks.slice(0, firstTable).flatMap(tableAsParagraphs);
   const tables = blocks.slice(firstTable, lastTable + 1);
-  const between = paragraphsOf(tables);
-  const after = paragraphsOf(blocks.slice(lastTable + 1));
+  return {
+    before: blocks.slice(0, firstTable).flatMap(tableAsParagraphs),
+    tables,
+    trailing: [...paragraphsOf(tables), ...paragraphsOf(blocks.slice(lastTable + 1))],
+  };
+}
 
-  const { approval, used: approvalLines, firstDate } = readApproval(before);
-  const { title, used: titleLines } = readTitle(before, approvalLines);
-  const vocabulary = vocabularyOf(sourceTexts(blocks));
-  // The period dates month-only deadlines («январь», «февраль–март»), so it is settled before
-  // the table is read: the title's, else the school year of the approval, else the years of
-  // the events dated in full (a first reading).
-  const titlePeriod: Period | undefined = periodFromTitle(title);
-  const adopted = approval.date ?? firstDate;
-  let dating = titlePeriod ?? (adopted ? schoolYearOf(new Date(`${adopted}T00:00:00Z`)) : undefined);
-  if (!dating) {
-    const dated = datesOf(readRoadmapTable(tables, undefined, vocabulary, () => {}).stages);
-    if (dated.length) {
-      const first = schoolYearOf(new Date(Math.min(...dated.map(Number))));
-      const last = schoolYearOf(new Date(Math.max(...dated.map(Number))));
-      dating = { from: first.from, to: last.to };
-    }
-  }
-  const draft = readRoadmapTable(tables, dating, vocabulary, warn);
-  const items = allItems(draft.stages);
+/**
+ * The period that dates month-only deadlines («январь», «февраль–март»), settled before the
+ * table is read: the title's, else the school year of the approval, else the years of the
+ * events dated in full (a first reading).
+ */
+function datingPeriod(
+  titlePeriod: Period | undefined,
+  adopted: string | undefined,
+  tables: Block[],
+  vocabulary: ReturnType<typeof vocabularyOf>,
+): Period | undefined {
+  if (titlePeriod) return titlePeriod;
+  if (adopted) return schoolYearOf(dateOf(adopted));
+  const dated = datesOf(readRoadmapTable(tables, undefined, vocabulary, () => {}).stages);
+  const first = earliestOf(dated);
+  const last = latestOf(dated);
+  return first && last ? { from: schoolYearOf(first).from, to: schoolYearOf(last).to } : undefined;
+}
+
+/** A table of events most of which have neither a deadline nor a responsible is some other table with a «мероприятие» column. */
+function checkIsPlan(file: string, items: ImportedItem[]): void {
   const real = items.filter((i) => i.deadline.text.trim() || i.responsible.length);
-  if (real.length * 2 < items.length || !items.length)
+  if (real.length < items.length / 2 || !items.length)
     throw new ImportError(
-      `в документе ${document.file} таблица мероприятий не похожа на дорожную карту: ` +
+      `в документе ${file} таблица мероприятий не похожа на дорожную карту: ` +
         (items.length ? `у ${items.length - real.length} мероприятий из ${items.length} нет ни сроков, ни ответственных` : 'в ней нет ни одного мероприятия') +
         ' — проверьте, что это план мероприятий, и его столбцы «срок» и «ответственный»',
     );
+}
 
-  const notes: string[] = [];
-  const inNotes = fieldCalled('roadmaps', 'notes');
+const GOALS = /^цел[ьи](?=[\s:])[^:]*:\s*(.*)$/i;
+const TASKS = /^задач[аи](?=[\s:])[^:]*:\s*(.*)$/i;
+const LIST_ITEM = new RegExp(`^([${BULLET_CHARS}]|\\d+[.)])\\s*`);
+
+/**
+ * The lines above the table that are neither the approval nor the title: «Цели:» and
+ * «Задачи:» with the lists under them; any other line is kept as a note.
+ */
+function readPreambleLists(lines: Paragraph[], skip: (index: number) => boolean, keep: (p: Paragraph, why: string) => void) {
   const goals: string[] = [];
   const tasks: string[] = [];
   let list: string[] | undefined;
-  before.forEach((p, i) => {
-    if (approvalLines.has(i) || titleLines.has(i)) return;
-    const goal = /^цел[ьи](?=[\s:])[^:]*:\s*(.*)$/i.exec(p.text);
-    const task = /^задач[аи](?=[\s:])[^:]*:\s*(.*)$/i.exec(p.text);
+  lines.forEach((p, i) => {
+    if (skip(i)) return;
+    const goal = GOALS.exec(p.text);
+    const task = TASKS.exec(p.text);
     if (goal) {
       list = goals;
       if (goal[1]) goals.push(goal[1]);
     } else if (task) {
       list = tasks;
       if (task[1]) tasks.push(task[1]);
-    } else if (list && /^([·•▪\-–—]|\d+[.)])\s*/.test(p.text)) list.push(p.text.replace(/^([·•▪\-–—]|\d+[.)])\s*/, ''));
+    } else if (list && LIST_ITEM.test(p.text)) list.push(p.text.replace(LIST_ITEM, ''));
     else {
       list = undefined;
-      notes.push(p.text);
-      warn(p.line, `строка не отнесена ни к заголовку, ни к утверждению — сохранена в ${inNotes}: «${p.text.slice(0, 60)}»`);
+      keep(p, 'строка не отнесена ни к заголовку, ни к утверждению — сохранена в');
     }
   });
-  const trailing = [...between, ...after];
-  const { targets, used: targetLines } = readTargets(trailing.map((p) => p.text));
-  trailing.forEach((p, i) => {
-    if (targetLines.has(i)) return;
-    notes.push(p.text);
-    warn(p.line, `текст после таблицы сохранён в ${inNotes}: «${p.text.slice(0, 60)}»`);
-  });
-  for (const u of draft.unplaced) {
-    notes.push(u.text);
-    warn(u.line, `строка таблицы без мероприятия сохранена в ${inNotes}: «${u.text.slice(0, 60)}»`);
-  }
+  return { goals, tasks };
+}
 
-  // The period shown: as the title names it, widened to every dated event; with no period in
-  // the title, from the approval date (or the first event) to the end of the last event's school year.
-  const dates = datesOf(draft.stages);
-  const earliest = dates.length ? new Date(Math.min(...dates.map(Number))) : undefined;
-  const latest = dates.length ? new Date(Math.max(...dates.map(Number))) : undefined;
+/**
+ * The period shown: as the title names it, widened to every dated event; with no period in
+ * the title, from the approval date (or the first event) to the end of the last event's school year.
+ */
+function shownPeriod(titlePeriod: Period | undefined, adopted: string | undefined, dating: Period | undefined, dates: Date[]): Period | undefined {
+  const earliest = earliestOf(dates);
+  const latest = latestOf(dates);
   let period = titlePeriod;
   if (!period) {
-    const from = adopted ? new Date(`${adopted}T00:00:00Z`) : earliest;
-    const endYear = latest ? (latest.getUTCMonth() >= 8 ? latest.getUTCFullYear() + 1 : latest.getUTCFullYear()) : undefined;
-    period = from && endYear ? { from, to: new Date(Date.UTC(endYear, 7, 31)) } : dating;
+    const from = adopted ? dateOf(adopted) : earliest;
+    period = from && latest ? { from, to: endOfSchoolYear(latest) } : dating;
   }
-  if (!period) throw new ImportError(`в документе ${document.file} не удалось определить период дорожной карты: нет ни года в названии, ни дат у мероприятий`);
+  if (!period) return undefined;
   if (earliest && earliest < period.from) period = { ...period, from: earliest };
   if (latest && latest > period.to) period = { ...period, to: latest };
+  return period;
+}
 
+function importRoadmap(document: SourceDocument, partFrom: number, partTo: number, options: ImportOptions): ImportResult {
+  const blocks = document.blocks.slice(partFrom, partTo);
+  const warnings: ImportWarning[] = [];
+  const warn = (line: number, message: string) => warnings.push({ line, message });
+  const { before, tables, trailing } = aroundTables(blocks);
+
+  const { approval, used: approvalLines, firstDate } = readApproval(before);
+  const { title, used: titleLines } = readTitle(before, approvalLines);
+  const titlePeriod = periodFromTitle(title);
+  const adopted = approval.date ?? firstDate;
+  const vocabulary = vocabularyOf(sourceTexts(blocks));
+  const dating = datingPeriod(titlePeriod, adopted, tables, vocabulary);
+  const draft = readRoadmapTable(tables, dating, vocabulary, warn);
+  const items = allItems(draft.stages);
+  checkIsPlan(document.file, items);
+
+  // Nothing is dropped: a line that fits no field is kept in the notes, with a warning.
+  const notes: string[] = [];
+  const inNotes = fieldCalled('roadmaps', 'notes');
+  const keep = ({ text, line }: { text: string; line: number }, why: string) => {
+    notes.push(text);
+    warn(line, `${why} ${inNotes}: ${quote(text)}`);
+  };
+  const { goals, tasks } = readPreambleLists(before, (i) => approvalLines.has(i) || titleLines.has(i), keep);
+  const { targets, used: targetLines } = readTargets(trailing.map((p) => p.text));
+  trailing.forEach((p, i) => {
+    if (!targetLines.has(i)) keep(p, 'текст после таблицы сохранён в');
+  });
+  for (const u of draft.unplaced) keep(u, 'строка таблицы без мероприятия сохранена в');
+
+  const period = shownPeriod(titlePeriod, adopted, dating, datesOf(draft.stages));
+  if (!period) throw new ImportError(`в документе ${document.file} не удалось определить период дорожной карты: нет ни года в названии, ни дат у мероприятий`);
   if (!title) warn(blocks[0]?.line ?? 1, 'не найдено название дорожной карты — взято «Дорожная карта»');
   const data: Record<string, unknown> = {
     title: title ?? 'Дорожная карта',
@@ -363,22 +442,8 @@ function serialiseItem(item: ImportedItem): Record<string, unknown> {
 }
 const serialiseStage = (stage: ImportedStage) => ({ ...stage, items: stage.items.map(serialiseItem) });
 
-/** A regulation's table as a Markdown table, so that it stays where it stands in the text. */
-function markdownTable(table: Table): string {
-  const width = Math.max(...table.rows.map((row) => row.cells.length));
-  const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;') || ' ';
-  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cell(cells[i] ?? '')).join(' | ')} |`;
-  const [head, ...rows] = table.rows.map((row) => row.cells.map((c) => c.text));
-  return [line(head), `|${' --- |'.repeat(width)}`, ...rows.map(line)].join('\n');
-}
-
-/** Stands for a table while the body's paragraphs are read, to be replaced by the table itself. */
-const TABLE_MARK = '\uE000';
-const tableMarker = (index: number) => `${TABLE_MARK}${index}${TABLE_MARK}.`;
-
 function importRegulation(document: SourceDocument, partFrom: number, partTo: number, options: ImportOptions): ImportResult {
   const blocks = document.blocks.slice(partFrom, partTo);
-  const warnings: ImportWarning[] = [];
   const firstSection = Math.max(
     0,
     blocks.findIndex((b) => b.kind === 'paragraph' && (SECTION_LINE.test(b.text) || isClauseLine(b.text))),
@@ -401,24 +466,13 @@ function importRegulation(document: SourceDocument, partFrom: number, partTo: nu
         .replace(/\s+/g, ' ')
         .trim(),
     ) || 'Положение о наставничестве';
-  // Tables stay at their place in the body: read as a marker line, then written as a Markdown table.
-  const tables: Table[] = [];
-  const bodyLines = [...headTables, ...blocks.slice(firstSection)].map((block): Paragraph => {
-    if (block.kind === 'paragraph') return block;
-    warnings.push({ line: block.line, message: 'таблица внутри положения перенесена таблицей Markdown — проверьте её вид' });
-    return { kind: 'paragraph', text: tableMarker(tables.push(block) - 1), line: block.line, gap: true };
-  });
-  const draft = readRegulationBody(bodyLines);
-  const body = tables
-    .reduce((text, table, i) => {
-      if (text.includes(tableMarker(i))) return text.replace(tableMarker(i), `\n\n${markdownTable(table)}\n\n`);
-      // Never lost: a table whose place the body reader did not keep goes to the end.
-      warnings.push({ line: table.line, message: 'место таблицы в тексте положения не найдено — она перенесена в конец' });
-      return `${text}\n${markdownTable(table)}\n`;
-    }, draft.body)
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .replace(/\n*$/, '\n');
+  // A table above the first section is not the title: it opens the body.
+  const draft = readRegulationBody([...headTables, ...blocks.slice(firstSection)]);
+  const body = draft.body;
+  const warnings: ImportWarning[] = draft.tableLines.map((line) => ({
+    line,
+    message: 'таблица внутри положения перенесена таблицей Markdown — проверьте её вид',
+  }));
   const data: Record<string, unknown> = {
     title,
     organization: options.organization,

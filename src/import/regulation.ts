@@ -1,16 +1,19 @@
 /**
- * A regulation from a document's lines: sections become `## N. Title` and numbered
+ * A regulation from a document's blocks: sections become `## N. Title` and numbered
  * clauses paragraphs that open with their number (src/lib/markdown/clause-anchors.ts
- * gives both stable anchors); bullet lines become a Markdown list.
+ * gives both stable anchors); bullet lines become a Markdown list; a table becomes a
+ * Markdown table where it stands.
  */
 import { FORMS_NAMED } from './forms-named.ts';
+import { BULLET_CHARS } from './list-marks.ts';
+import type { Block } from './source-document.ts';
 
-type Paragraph = { text: string; line: number; bold?: boolean; gap?: boolean };
+type Table = Extract<Block, { kind: 'table' }>;
 
 const SECTION = /^(\d{1,2})\.\s*([А-ЯЁA-Z«"].{0,150})$/;
 // A clause number, never a date («30.03.2022г.» is not clause 30.03).
 const CLAUSE = /^(?!\d{1,2}\.\d{1,2}\.\d{2,4})(\d{1,2}(?:\.\d{1,2})+\.?)\s*(.*)$/;
-const BULLET = /^(?:[·•▪◦●\-–—]\s*)+/;
+const BULLET = new RegExp(`^(?:[${BULLET_CHARS}]\\s*)+`);
 const LAW = /закон|кодекс|распоряжени|приказ|письм|постановлени|указ|концепци|стратеги|методологи/i;
 
 export const isClauseLine = (text: string) => CLAUSE.test(text.trim());
@@ -21,20 +24,35 @@ export interface RegulationDraft {
   forms: string[];
   clauses: number;
   sections: number;
+  /** Where the tables carried into the body as Markdown tables stand in the source. */
+  tableLines: number[];
 }
 
-export function readRegulationBody(paragraphs: Paragraph[]): RegulationDraft {
-  const blocks: { type: 'section' | 'clause' | 'bullet' | 'text' | 'bold'; text: string }[] = [];
-  for (const { text: raw, bold } of paragraphs) {
-    const text = raw.replace(/\s+/g, ' ').trim();
+type Piece = { type: 'section' | 'clause' | 'bullet' | 'text' | 'bold' | 'table'; text: string };
+
+/** The regulation's blocks in order: its paragraphs, and its tables where they stand. */
+export function readRegulationBody(source: Block[]): RegulationDraft {
+  const blocks: Piece[] = [];
+  const tableLines: number[] = [];
+  for (const block of source) {
+    if (block.kind === 'table') {
+      const table = markdownTable(block);
+      if (table) {
+        blocks.push({ type: 'table', text: table });
+        tableLines.push(block.line);
+      }
+      continue;
+    }
+    const text = block.text.replace(/\s+/g, ' ').trim();
     const last = blocks[blocks.length - 1];
     const section = SECTION.exec(text);
     const clause = CLAUSE.exec(text);
     if (clause) blocks.push({ type: 'clause', text: `${clause[1]} ${clause[2]}`.trim() });
     else if (section && !/[;,]$/.test(text)) blocks.push({ type: 'section', text: `${section[1]}. ${section[2].trim()}` });
     else if (BULLET.test(text)) blocks.push({ type: 'bullet', text: text.replace(BULLET, '').trim() });
-    else if (bold) blocks.push({ type: 'bold', text });
-    else if (last && /^[a-zа-яё(«"]/.test(text) && last.type !== 'section' && !/[.:;]$/.test(last.text)) last.text = `${last.text} ${text}`;
+    else if (block.bold) blocks.push({ type: 'bold', text });
+    else if (last && /^[a-zа-яё(«"]/.test(text) && last.type !== 'section' && last.type !== 'table' && !/[.:;]$/.test(last.text))
+      last.text = `${last.text} ${text}`;
     else blocks.push({ type: 'text', text });
   }
 
@@ -44,6 +62,7 @@ export function readRegulationBody(paragraphs: Paragraph[]): RegulationDraft {
     if (block.type === 'section') markdown.push(`## ${block.text}`, '');
     else if (block.type === 'bullet') markdown.push(`- ${block.text}`, ...(next?.type === 'bullet' ? [] : ['']));
     else if (block.type === 'bold') markdown.push(`**${block.text}**`, '');
+    else if (block.type === 'table') markdown.push(block.text, '');
     else markdown.push(escapeMarkdown(block.text), '');
   });
 
@@ -56,7 +75,10 @@ export function readRegulationBody(paragraphs: Paragraph[]): RegulationDraft {
       if (LAW.test(b.text)) legalBases.push(b.text.replace(/[;.,]+$/, '').trim());
     }
   }
-  const all = blocks.map((b) => b.text).join('\n');
+  const all = blocks
+    .filter((b) => b.type !== 'table')
+    .map((b) => b.text)
+    .join('\n');
   const forms = FORMS_NAMED.filter(({ pattern }) => pattern.test(all)).map(({ id }) => id);
   return {
     body:
@@ -68,7 +90,35 @@ export function readRegulationBody(paragraphs: Paragraph[]): RegulationDraft {
     forms,
     clauses: blocks.filter((b) => b.type === 'clause').length,
     sections: blocks.filter((b) => b.type === 'section').length,
+    tableLines,
   };
+}
+
+/**
+ * A cell's paragraphs in one line: a Markdown table row cannot break, and the site's
+ * sanitiser drops a raw «<br>» (it runs before raw HTML is parsed), so the parts are
+ * joined by «; » — or by a space after a part that already ends with punctuation.
+ */
+const cellLine = (parts: string[]) =>
+  parts
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .reduce((line, part) => (line ? `${line}${/[.,;:!?]$/.test(line) ? ' ' : '; '}${part}` : part), '');
+
+/** Text that stays text in a cell: a «|» would end the cell, a «<» open a tag. */
+const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+
+/**
+ * A table as a Markdown table, its first row the header; empty when it holds no text
+ * (a layout table left empty, a table whose rows were all dropped), which is then left out.
+ */
+export function markdownTable(table: Table): string {
+  const rows = table.rows.map((row) => row.cells.map((c) => escapeCell(cellLine(c.parts.length ? c.parts : [c.text]))));
+  if (!rows.some((cells) => cells.some(Boolean))) return '';
+  const width = Math.max(...rows.map((cells) => cells.length));
+  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] || ' ').join(' | ')} |`;
+  const [head, ...body] = rows;
+  return [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
 }
 
 /** Text from a document must stay text: a line that Markdown would read as markup is escaped. */
