@@ -10,10 +10,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runImport } from '../src/import/cli.ts';
 import { ROOT, TMP } from './helpers/project.ts';
+import { deflated, zip } from './helpers/zip.ts';
 
 const DIR = 'tests/fixtures/import';
 
@@ -465,64 +465,12 @@ const englishWords = (line: string) =>
   ).filter((w) => !['Word', 'LibreOffice', 'OpenDocument', 'FineReader', 'ZIP', 'PDF', 'OCR', 'RTF', 'docx', 'odt', 'pdf', 'doc', 'txt', 'html'].includes(w));
 
 /** A .docx-named archive whose document part inflates to 110 MB: deflated 1 MB at a time, so it costs nothing to make. */
-function zipBomb(): Buffer {
-  const MB = 1024 * 1024;
-  const parts: { name: string; data: Buffer; size: number; crc: number }[] = [];
-  const stored = (name: string, text: string) => {
-    const bytes = Buffer.from(text);
-    parts.push({ name, data: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) });
-  };
-  stored('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  stored('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
-  const chunk = Buffer.from('<w:p><w:r><w:t>наставничество</w:t></w:r></w:p>'.repeat(Math.floor(MB / 60)));
-  const packed = deflateRawSync(chunk, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  const blocks: Buffer[] = [];
-  let crc = 0;
-  let size = 0;
-  for (let i = 0; i < 110; i++) {
-    blocks.push(packed);
-    crc = crc32(chunk, crc);
-    size += chunk.length;
-  }
-  blocks.push(Buffer.from([0x03, 0x00]));
-  parts.push({ name: 'word/document.xml', data: Buffer.concat(blocks), size, crc });
-
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(part.crc >>> 0, 14);
-    local.writeUInt32LE(part.data.length, 18);
-    local.writeUInt32LE(part.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(part.crc >>> 0, 16);
-    entry.writeUInt32LE(part.data.length, 20);
-    entry.writeUInt32LE(part.size, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, name, part.data);
-    central.push(entry, name);
-    offset += 30 + name.length + part.data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+const zipBomb = (): Buffer =>
+  zip([
+    { name: '[Content_Types].xml', ...deflated(['<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>']) },
+    { name: '_rels/.rels', ...deflated(['<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>']) },
+    { name: 'word/document.xml', ...deflated([{ repeat: '<w:p><w:r><w:t>наставничество</w:t></w:r></w:p>', bytes: 110 * 1024 * 1024 }]) },
+  ]);
 
 describe('import corpus: what the importer must refuse', () => {
   const REFUSED: [string, string][] = [

@@ -13,7 +13,6 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runImport } from '../src/import/cli.ts';
@@ -25,6 +24,7 @@ import { plainTools } from '../src/schemas/common.ts';
 import { roadmapSchema } from '../src/schemas/roadmaps.ts';
 import { fixtureCopy, listFiles, projectRelative, ROOT, TMP } from './helpers/project.ts';
 import { writeDocx } from './helpers/write-docx.ts';
+import { deflated, zip, type Part, type Piece } from './helpers/zip.ts';
 
 const S000 = 'tests/fixtures/seeds/000_92cfe020492d1e8c.txt'; // a roadmap
 const S003 = 'tests/fixtures/seeds/003_d4ef5299309bf860.txt'; // a regulation and a roadmap
@@ -98,92 +98,6 @@ const leftovers = () => [...listFiles(WORK), ...listFiles(content)].filter((f) =
 function expectContentClean() {
   expect(checkContent(ROOT, CONTENT).problems).toEqual([]);
   expect(leftovers()).toEqual([]);
-}
-
-// ---- a ZIP archive by hand, so that a test can make one that lies ----------------------------
-
-interface Part {
-  name: string;
-  /** Raw deflate data. */
-  data: Buffer;
-  size: number;
-  crc: number;
-  /** The uncompressed size the archive claims; the true size unless the archive lies. */
-  declared?: number;
-}
-
-type Piece = string | Buffer | { repeat: string; bytes: number };
-
-/**
- * Raw deflate of the pieces, in order. A repeated piece is deflated once per 1 MB chunk and the
- * chunk's bytes repeated (each chunk flushed to a byte boundary, so chunks join into one stream):
- * a few hundred megabytes of XML cost the test a few milliseconds and no memory.
- */
-function deflated(pieces: Piece[]): Omit<Part, 'name'> {
-  const blocks: Buffer[] = [];
-  let size = 0;
-  let crc = 0;
-  const flush = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
-  for (const piece of pieces) {
-    if (typeof piece === 'string' || Buffer.isBuffer(piece)) {
-      const bytes = Buffer.from(piece);
-      blocks.push(deflateRawSync(bytes, flush));
-      size += bytes.length;
-      crc = crc32(bytes, crc);
-      continue;
-    }
-    const unit = Buffer.from(piece.repeat);
-    const chunk = Buffer.concat(Array.from({ length: Math.floor(MB / unit.length) }, () => unit));
-    const packed = deflateRawSync(chunk, flush);
-    for (let done = 0; done < piece.bytes; done += chunk.length) {
-      blocks.push(packed);
-      size += chunk.length;
-      crc = crc32(chunk, crc);
-    }
-  }
-  blocks.push(Buffer.from([0x03, 0x00])); // the final, empty block
-  return { data: Buffer.concat(blocks), size, crc };
-}
-
-function zip(parts: Part[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name);
-    const size = part.declared ?? part.size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(part.crc >>> 0, 14);
-    local.writeUInt32LE(part.data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(part.crc >>> 0, 16);
-    entry.writeUInt32LE(part.data.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, name, part.data);
-    central.push(entry, name);
-    offset += local.length + name.length + part.data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
 const CONTENT_TYPES =
