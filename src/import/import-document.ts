@@ -17,7 +17,7 @@ import {
   schoolYearOf,
   sentenceCase,
 } from './preamble.ts';
-import { isClauseLine, readRegulationBody } from './regulation.ts';
+import { clauseCount as regulationClauses, isClauseLine, isSectionLine, readRegulationBody } from './regulation.ts';
 import { documentCoverage, fieldCalled, stringsOf, vocabularyOf, type Coverage, type CoverageUnit, type ImportWarning } from './report.ts';
 import { hasEventsHeader, readRoadmapTable, type ImportedItem, type ImportedStage } from './roadmap.ts';
 import { ImportError, type Block, type SourceDocument } from './source-document.ts';
@@ -50,8 +50,7 @@ type Paragraph = Extract<Block, { kind: 'paragraph' }>;
 type Table = Extract<Block, { kind: 'table' }>;
 const paragraphsOf = (blocks: Block[]) => blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
 const isEventsTable = (block: Block) => block.kind === 'table' && hasEventsHeader(block.rows);
-const SECTION_LINE = /^\d{1,2}\.\s*[А-ЯЁA-Z«"]/;
-const clauseCount = (blocks: Block[]) => paragraphsOf(blocks).filter((p) => isClauseLine(p.text)).length;
+const clauseCount = (blocks: Block[]) => regulationClauses(paragraphsOf(blocks).map((p) => p.text));
 /**
  * Numbered clauses that make a text a regulation: a roadmap's preamble or a letter may
  * number a few lines (tasks, points of an order); a regulation has dozens (seed 003's, 42).
@@ -84,7 +83,7 @@ function partsOf(blocks: Block[]): { roadmap?: [number, number]; regulation?: [n
     const start = blocks.findIndex(
       (b, i) =>
         i > lastTable &&
-        (b.kind === 'table' ? isApprovalTable(b) : opensApproval(b.text) || /^положени/i.test(b.text) || SECTION_LINE.test(b.text) || isClauseLine(b.text)),
+        (b.kind === 'table' ? isApprovalTable(b) : opensApproval(b.text) || /^положени/i.test(b.text) || isSectionLine(b.text) || isClauseLine(b.text)),
     );
     return { roadmap: [0, start], regulation: [start, blocks.length] };
   }
@@ -155,12 +154,12 @@ function unclearRegulation(blocks: Block[]): string | undefined {
   }
   // The regulation's own text: clauses and sections with their lists and continued lines.
   // Counted from the first numbered line: the title and approval above it are not the body.
-  const first = blocks.findIndex((b) => b.kind === 'paragraph' && (isClauseLine(b.text) || SECTION_LINE.test(b.text)));
+  const first = blocks.findIndex((b) => b.kind === 'paragraph' && (isClauseLine(b.text) || isSectionLine(b.text)));
   const body = blocks.slice(Math.max(first, 0));
   let counted = 0;
   let inClause = false;
   for (const p of paragraphsOf(body)) {
-    const structural = isClauseLine(p.text) || SECTION_LINE.test(p.text) || LIST_MARK.test(p.text);
+    const structural = isClauseLine(p.text) || isSectionLine(p.text) || LIST_MARK.test(p.text);
     if (structural || (inClause && !p.gap && /^[a-zа-яё(«"]/.test(p.text))) counted += wordCount(p.text);
     inClause = structural || (inClause && !p.gap);
   }
@@ -446,7 +445,7 @@ function importRegulation(document: SourceDocument, partFrom: number, partTo: nu
   const blocks = document.blocks.slice(partFrom, partTo);
   const firstSection = Math.max(
     0,
-    blocks.findIndex((b) => b.kind === 'paragraph' && (SECTION_LINE.test(b.text) || isClauseLine(b.text))),
+    blocks.findIndex((b) => b.kind === 'paragraph' && (isSectionLine(b.text) || isClauseLine(b.text))),
   );
   // Above the first section: the approval (in lines or in a borderless table) and the title.
   const head: Paragraph[] = [];

@@ -13,10 +13,44 @@ type Table = Extract<Block, { kind: 'table' }>;
 const SECTION = /^(\d{1,2})\.\s*([А-ЯЁA-Z«"].{0,150})$/;
 // A clause number, never a date («30.03.2022г.» is not clause 30.03).
 const CLAUSE = /^(?!\d{1,2}\.\d{1,2}\.\d{2,4})(\d{1,2}(?:\.\d{1,2})+\.?)\s*(.*)$/;
+/**
+ * A section numbered the federal model regulations' way, «I. Общие положения», perhaps after
+ * «Раздел»/«Глава» and without the dot then. Numerals I–XX; a Cyrillic «І» or «Х» typed for
+ * the Latin letter is read as it; a name's initials («Х. М. Рамазанова») are not a section.
+ */
+const ROMAN_SECTION = /^(?:(?:раздел|глава)\s+([IVXІХ]{1,5})\.?|([IVXІХ]{1,5})\.)\s*(?![А-ЯЁ]\.\s)([А-ЯЁA-Z«"].{0,150})$/i;
+const ROMAN_NUMERAL = /^X{0,2}(?:IX|IV|V?I{0,3})$/;
+// Under Roman sections clauses are numbered flat, «3. Текст», and run on or start again.
+const FLAT_CLAUSE = /^(\d{1,3})\.\s+(\S.*)$/;
+/** A clause's sub-point, «а) …» or «1) …»: an item of its clause's list. */
+const SUBPOINT = /^(?:[а-яё]|\d{1,2})\)\s*\S/;
 const BULLET = new RegExp(`^(?:[${BULLET_CHARS}]\\s*)+`);
 const LAW = /закон|кодекс|распоряжени|приказ|письм|постановлени|указ|концепци|стратеги|методологи/i;
 
 export const isClauseLine = (text: string) => CLAUSE.test(text.trim());
+
+/** A Roman-numbered section's numeral (in Latin letters) and title, or undefined. */
+export function romanSection(text: string): { number: string; title: string } | undefined {
+  const match = ROMAN_SECTION.exec(text.replace(/\s+/g, ' ').trim());
+  if (!match || /[;,]$/.test(match[3])) return undefined;
+  const number = (match[1] ?? match[2]).toUpperCase().replace(/І/g, 'I').replace(/Х/g, 'X');
+  return ROMAN_NUMERAL.test(number) ? { number, title: match[3].trim() } : undefined;
+}
+
+/** A section line of either numbering: «2. Название» or «II. Название». */
+export const isSectionLine = (text: string) => ARABIC_SECTION_LINE.test(text) || romanSection(text) !== undefined;
+const ARABIC_SECTION_LINE = /^\d{1,2}\.\s*[А-ЯЁA-Z«"]/;
+
+/** How many of the paragraphs are clauses: «N.N.» ones, and «N.» ones under a Roman section. */
+export function clauseCount(texts: string[]): number {
+  let roman = false;
+  let count = 0;
+  for (const text of texts) {
+    if (romanSection(text)) roman = true;
+    else if (isClauseLine(text) || (roman && FLAT_CLAUSE.test(text.trim()))) count++;
+  }
+  return count;
+}
 
 export interface RegulationDraft {
   body: string;
@@ -34,6 +68,7 @@ type Piece = { type: 'section' | 'clause' | 'bullet' | 'text' | 'bold' | 'table'
 export function readRegulationBody(source: Block[]): RegulationDraft {
   const blocks: Piece[] = [];
   const tableLines: number[] = [];
+  let roman = false;
   for (const block of source) {
     if (block.kind === 'table') {
       const table = markdownTable(block);
@@ -47,7 +82,14 @@ export function readRegulationBody(source: Block[]): RegulationDraft {
     const last = blocks[blocks.length - 1];
     const section = SECTION.exec(text);
     const clause = CLAUSE.exec(text);
-    if (clause) blocks.push({ type: 'clause', text: `${clause[1]} ${clause[2]}`.trim() });
+    const romanHeading = romanSection(text);
+    const flat = roman ? FLAT_CLAUSE.exec(text) : null;
+    if (romanHeading) {
+      roman = true;
+      blocks.push({ type: 'section', text: `${romanHeading.number}. ${romanHeading.title}` });
+    } else if (clause) blocks.push({ type: 'clause', text: `${clause[1]} ${clause[2]}`.trim() });
+    else if (flat) blocks.push({ type: 'clause', text: `${flat[1]}. ${flat[2]}` });
+    else if (SUBPOINT.test(text)) blocks.push({ type: 'bullet', text });
     else if (section && !/[;,]$/.test(text)) blocks.push({ type: 'section', text: `${section[1]}. ${section[2].trim()}` });
     else if (BULLET.test(text)) blocks.push({ type: 'bullet', text: text.replace(BULLET, '').trim() });
     else if (block.bold) blocks.push({ type: 'bold', text });
@@ -60,7 +102,7 @@ export function readRegulationBody(source: Block[]): RegulationDraft {
   blocks.forEach((block, i) => {
     const next = blocks[i + 1];
     if (block.type === 'section') markdown.push(`## ${block.text}`, '');
-    else if (block.type === 'bullet') markdown.push(`- ${block.text}`, ...(next?.type === 'bullet' ? [] : ['']));
+    else if (block.type === 'bullet') markdown.push(`- ${escapeItem(block.text)}`, ...(next?.type === 'bullet' ? [] : ['']));
     else if (block.type === 'bold') markdown.push(`**${block.text}**`, '');
     else if (block.type === 'table') markdown.push(block.text, '');
     else markdown.push(escapeMarkdown(block.text), '');
@@ -121,7 +163,14 @@ export function markdownTable(table: Table): string {
   return [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
 }
 
+/** A list item's text stays text: «1) …» would open a list of Markdown's own numbering inside it. */
+const escapeItem = (text: string) => text.replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
+
 /** Text from a document must stay text: a line that Markdown would read as markup is escaped. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/^(#{1,6}\s|>\s|\d+\.\s|[*+-]\s)/, '\\$1').replace(/</g, '&lt;');
+  // A backslash escapes punctuation only: «\3. » would show the backslash, «3\. » reads «3. ».
+  return text
+    .replace(/^(#{1,6}\s|>\s|[*+-]\s)/, '\\$1')
+    .replace(/^(\d+)\.(\s)/, '$1\\.$2')
+    .replace(/</g, '&lt;');
 }
