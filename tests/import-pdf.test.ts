@@ -8,18 +8,21 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../src/import/cli.ts';
 import { dropPageFurniture, dropSignatureStamps } from '../src/import/pdf-furniture.ts';
-import type { Line } from '../src/import/pdf-lines.ts';
+import { paragraphsOf as joinParagraphs, vocabularyOf, type Flow, type Line } from '../src/import/pdf-lines.ts';
 import { joinContinued, type PdfTable, type Region } from '../src/import/pdf-tables.ts';
 import { readDocx } from '../src/import/read-docx.ts';
-import { readPdf } from '../src/import/read-pdf.ts';
+import { readPdf, sideBySideRow } from '../src/import/read-pdf.ts';
 import { readText } from '../src/import/read-text.ts';
-import type { Block, SourceDocument } from '../src/import/source-document.ts';
+import { ImportError, type Block, type SourceDocument } from '../src/import/source-document.ts';
 import { ROOT, TMP } from './helpers/project.ts';
 
 const DIR = join(ROOT, 'tests/fixtures/import-units/pdf');
 const WORK = join(TMP, 'import-pdf');
 const S000 = 'tests/fixtures/seeds/000_92cfe020492d1e8c.txt';
 const fixture = (name: string) => readFileSync(join(DIR, name));
+/** The documents a tester made (shared with the other readers' tests). */
+const trialFixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/import-units/trial', `${name}.pdf`));
+const joinLines = (lines: Line[], flow: Flow) => joinParagraphs(lines, flow).map((p) => p.text);
 
 /** Blocks without line numbers (and with the optional flags spelled out), for comparing two readings. */
 const shape = (blocks: Block[]) =>
@@ -312,5 +315,120 @@ describe('npm run import on PDFs', () => {
     // Russian throughout: no English words besides the file's name and the names of formats.
     expect(errors[0].replace(file, '').replace(/PDF|Word|docx/g, '')).not.toMatch(/[A-Za-z]{3,}/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+/**
+ * Documents a tester made in Word and LibreOffice (tests/fixtures/import-units/trial, with
+ * their sources and a README on how they were exported).
+ */
+describe('readPdf on the trial documents', () => {
+  const trial = async (name: string) => (await readPdf(trialFixture(name), `${name}.pdf`)).document;
+  const rowsOf = (doc: SourceDocument) => tablesOf(doc).flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text)));
+
+  it('keeps the space between whole words a line wrap separates in a narrow cell', async () => {
+    const text = allText(await trial('t08-docx-autonum'));
+    expect(text).toContain('Индивидуальные консультации наставляемых (1)');
+    expect(text).toContain('Педагог-психолог Омарова С. А.');
+    expect(text).toContain('«Практика наставничества», часть 1');
+    expect(text).toContain('УТВЕРЖДЕН приказом директора');
+    expect(text).not.toMatch(/[а-яё][А-Я][а-яё]/);
+  });
+
+  it('keeps the space after a header word, an approval word and a right-aligned line', async () => {
+    expect(allText(await trial('t05-district'))).toContain('Ответственные исполнители');
+    expect(allText(await trial('t03-regulation-handtyped'))).toContain('Утверждено приказом директора');
+    expect(allText(await trial('t06-footnote-picture'))).toContain('УТВЕРЖДАЮ Директор школы');
+  });
+
+  it("drops a hyphen that only broke a word the document has whole, and keeps a compound word's", () => {
+    const line = (text: string, y: number): Line => ({
+      pieces: [{ text, x: 50, y, width: 100, size: 12, bold: false }],
+      text,
+      left: 50,
+      right: 150,
+      y,
+      size: 12,
+      bold: false,
+      page: 0,
+    });
+    const words = vocabularyOf(['программа наставничества', 'участников-наставляемых']);
+    const flow = { left: 50, right: 150, pitch: 1.15, words };
+    expect(
+      joinLines(
+        ['о ходе настав-', 'ничества'].map((t, i) => line(t, 40 + 14 * i)),
+        flow,
+      ),
+    ).toEqual(['о ходе наставничества']);
+    expect(
+      joinLines(
+        ['для участников-', 'наставляемых'].map((t, i) => line(t, 40 + 14 * i)),
+        flow,
+      ),
+    ).toEqual(['для участников-наставляемых']);
+    expect(
+      joinLines(
+        ['педагог-', 'психолог'].map((t, i) => line(t, 40 + 14 * i)),
+        flow,
+      ),
+    ).toEqual(['педагог-психолог']);
+  });
+
+  it('gives an empty cell for a column of a side-by-side block that holds no line of it', () => {
+    const line = (text: string, left: number, y: number): Line => ({
+      pieces: [{ text, x: left, y, width: 60, size: 12, bold: false }],
+      text,
+      left,
+      right: left + 60,
+      y,
+      size: 12,
+      bold: false,
+      page: 0,
+    });
+    const block = sideBySideRow(
+      { kind: 'columns', starts: [50, 200, 350], columns: [[line('СОГЛАСОВАНО', 50, 40)], [], [line('УТВЕРЖДАЮ', 350, 40)]] },
+      1.15,
+      new Set(),
+    );
+    expect(block.kind === 'table' && block.rows[0].cells.map((c) => c.text)).toEqual(['СОГЛАСОВАНО', '', 'УТВЕРЖДАЮ']);
+  });
+
+  it.each(['t09-noborder', 't01-noborder'])('refuses %s, a roadmap whose table has no borders, saying why and what to do, not with a crash', async (name) => {
+    const reading = readPdf(trialFixture(name), `${name}.pdf`);
+    await expect(reading).rejects.toThrow(ImportError);
+    await expect(reading).rejects.toThrow(
+      /таблица мероприятий без линий границ: .* импортируйте исходный \.docx\/\.odt или сохраните PDF с границами таблицы$/,
+    );
+  });
+
+  it('reads a borderless approval block as two columns down to its dates', async () => {
+    const [approval] = rowsOf(await trial('t07-no-number-column'));
+    expect(approval).toEqual([
+      'СОГЛАСОВАНО Председатель профкома _______ Абдуллаева Х. К. 28.08.2025',
+      'УТВЕРЖДАЮ Директор _______ Рамазанова З. М. 29.08.2025',
+    ]);
+  });
+
+  it('reads an approval block whose two columns do not share baselines as two columns', async () => {
+    const doc = await trial('t04-regulation-roman');
+    const [approval] = rowsOf(doc);
+    expect(approval).toEqual([
+      'ПРИНЯТО на заседании педагогического совета протокол № 1 от 30.08.2024',
+      'УТВЕРЖДАЮ Директор школы _______ З. М. Рамазанова приказ № 101 от 31.08.2024',
+    ]);
+  });
+
+  it('drops footnote marks (small raised digits) after words, and keeps the footnotes', async () => {
+    const doc = await trial('t06-footnote-picture');
+    const text = allText(doc);
+    expect(text).toContain('на 2024/2025 учебный год\n');
+    expect(paragraphsOf(doc).map((p) => p.text)).not.toContain('1');
+    expect(text).toContain('Формирование пар «наставник – наставляемый»');
+    expect(text).toContain('1 Разработана в соответствии с распоряжением');
+  });
+
+  it('splits a text run that crosses a column border between the two cells', async () => {
+    const row = rowsOf(await trial('t05-district')).find((cells) => cells[0] === '3');
+    expect(row?.slice(3)).toEqual(['до 1 марта 2025 г.', 'Приказы ОО']);
   });
 });

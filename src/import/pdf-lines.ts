@@ -38,6 +38,18 @@ export interface Flow {
   left: number;
   right: number;
   pitch: number;
+  /** The document's words (lower case), to tell a word broken at a line end from two words. */
+  words?: ReadonlySet<string>;
+}
+
+/** A word, or a compound with hyphens («педагог-психолог»): both it and its parts are the document's words. */
+const WORD = /[0-9a-zа-яё]+(?:-[0-9a-zа-яё]+)*/gi;
+
+/** The words of the document's text, lower case: a word broken at a line end is whole only where it occurs so elsewhere. */
+export function vocabularyOf(texts: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of text.match(WORD) ?? []) for (const part of [word, ...word.split('-')]) words.add(part.toLowerCase());
+  return words;
 }
 
 /** A horizontal gap this many font sizes wide separates text that only shares a baseline. */
@@ -66,7 +78,7 @@ const joinText = (pieces: Piece[]) => {
   return text.replace(/\s+/g, ' ').trim();
 };
 
-function lineOf(pieces: Piece[], page: number): Line {
+export function lineOf(pieces: Piece[], page: number): Line {
   const text = joinText(pieces);
   const sizes = pieces.map((p) => p.size).sort((a, b) => a - b);
   return {
@@ -162,16 +174,34 @@ function continues(lines: Line[], line: Line, flow: Flow): boolean {
 }
 
 /**
- * What goes between two lines of a paragraph: nothing after a soft hyphen, after a hyphen of a
- * compound word or a range («участников-» / «наставляемых», «декабрь–» / «февраль»), or after a word too long for the line that
- * was broken where the line ended (a narrow cell); a space otherwise.
+ * What goes between two lines of a paragraph: a space, unless the line above ends in a word
+ * broken there — after a soft hyphen; after a hyphen of a compound word or a range
+ * («участников-» / «наставляемых», «декабрь–» / «февраль»), which stays; after a hyphen that
+ * only broke a word the document has whole («настав-» / «ничества»), which goes; or, in a
+ * narrow cell, after a word too long for the line that was cut where the line ended, when the
+ * document has the joined word elsewhere or the next line closes the word's bracket
+ * («(обучающиеся/педагог» / «и) от»). Whole words that only fill a
+ * narrow cell («Индивидуальные» / «консультации») keep the space: when unsure, a space — a
+ * stray space is harmless, a glued word is a wrong word.
  */
-function joiner(last: Line, flow: Flow): string {
+function joiner(last: Line, next: Line, flow: Flow): '' | ' ' | '-' {
   if (/\u00ad$/.test(last.text)) return '';
-  if (/[0-9a-zа-яё][-–]$/i.test(last.text)) return '';
-  if (!/\s/.test(last.text) && last.right > flow.right - 0.6 * last.size) return '';
+  const tail = /([0-9a-zа-яё]+)[-–]?$/i.exec(last.text)?.[1]?.toLowerCase() ?? '';
+  const head = /^[0-9a-zа-яё]+/i.exec(next.text)?.[0]?.toLowerCase() ?? '';
+  const known = (word: string) => !!tail && !!head && !!flow.words?.has(word);
+  if (/[0-9a-zа-яё][-–]$/i.test(last.text)) return known(tail + head) && !known(`${tail}-${head}`) ? '-' : '';
+  if (!/\s/.test(last.text) && last.right > flow.right - 0.6 * last.size && (known(tail + head) || closesBracket(last.text, next.text))) return '';
   return ' ';
 }
+
+/** «(обучающиеся/педагог» + «и) от …»: a bracket the line opens and the next line's first word closes, one word cut in two. */
+function closesBracket(last: string, next: string): boolean {
+  const open = (last.match(/\(/g) ?? []).length - (last.match(/\)/g) ?? []).length;
+  return open > 0 && /^[^\s()]+\)/.test(next);
+}
+
+/** `'-'`: the hyphen at the end of `joined` goes, and nothing between. */
+const join = (joined: string, joint: '' | ' ' | '-', text: string) => (joint === '-' ? joined.slice(0, -1) + text : joined + joint + text);
 
 /** `above`: the bottom edge of a table just above the first line, whose distance tells a blank line. */
 export function paragraphsOf(lines: Line[], flow: Flow, above?: { y: number; page: number }): Paragraph[] {
@@ -181,7 +211,7 @@ export function paragraphsOf(lines: Line[], flow: Flow, above?: { y: number; pag
   let gap = !!first && !!above && above.page === first.page && first.y - above.y > 1.5 * flow.pitch * first.size;
   const end = () => {
     if (current.length) {
-      const text = current.reduce((joined, line, i) => (i ? joined + joiner(current[i - 1], flow) + line.text : line.text), '');
+      const text = current.reduce((joined, line, i) => (i ? join(joined, joiner(current[i - 1], line, flow), line.text) : line.text), '');
       paragraphs.push({ lines: current, text: text.replace(/\u00ad/g, ''), bold: current.every((l) => l.bold), gap });
     }
     current = [];

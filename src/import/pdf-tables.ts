@@ -1,7 +1,7 @@
 /**
  * Tables of a PDF page, rebuilt from the lines that draw their borders.
  *
- *   findTables(page, pageIndex, pitch): { tables: PdfTable[]; rest: Piece[] }
+ *   findTables(page, pageIndex, pitch, words?): { tables: PdfTable[]; rest: Piece[] }
  *   joinContinued(first, next): { repeatedHeader } | undefined — a table that goes on after a page break
  *   rowsOf(table): Row[]-shaped cells for SourceDocument
  *
@@ -96,16 +96,41 @@ const index = (bounds: number[], value: number) => {
 };
 
 /** The text of a cell: its lines, in parts — a new part where a paragraph of the cell starts. */
-function partsOf(pieces: Piece[], page: number, left: number, right: number, pitch: number): string[] {
+function partsOf(pieces: Piece[], page: number, left: number, right: number, pitch: number, words?: ReadonlySet<string>): string[] {
   const lines = linesOf(pieces, page, false);
   if (!lines.length) return [];
   // The cell's padding is the same on both sides.
   const inner = Math.min(...lines.map((l) => l.left));
   const padding = Math.max(1, inner - left);
-  return paragraphsOf(lines, { left: inner, right: right - padding, pitch }).map((p) => p.text);
+  return paragraphsOf(lines, { left: inner, right: right - padding, pitch, words }).map((p) => p.text);
 }
 
-export function findTables(content: PageContent, page: number, pitch: number): { tables: PdfTable[]; rest: Piece[] } {
+/**
+ * A text run that crosses a column border, cut at the spaces nearest the borders it crosses:
+ * pdf.js may give two cells' text on one baseline as one run («до 1 марта 2025 г. Приказы ОО»).
+ * Letters are taken as equally wide, so a cut goes to the space nearest the border, on its side.
+ */
+function splitAtBorders(piece: Piece, borders: number[]): (Piece & { whole?: Piece })[] {
+  const crossed = borders.filter((x) => x > piece.x + 0.5 * piece.size && x < piece.x + piece.width - 0.5 * piece.size);
+  if (!crossed.length || !piece.text.length) return [piece];
+  const letter = piece.width / piece.text.length;
+  const cuts: number[] = [];
+  for (const x of crossed) {
+    const at = (x - piece.x) / letter;
+    let best = -1;
+    for (let i = 1; i < piece.text.length; i++) if (piece.text[i] === ' ' && (best < 0 || Math.abs(i - at) < Math.abs(best - at))) best = i;
+    if (best > 0 && !cuts.includes(best)) cuts.push(best);
+  }
+  if (!cuts.length) return [piece];
+  const bounds = [0, ...cuts.sort((a, b) => a - b), piece.text.length];
+  return bounds.slice(0, -1).flatMap((from, k) => {
+    const text = piece.text.slice(from, bounds[k + 1]);
+    const lead = text.length - text.trimStart().length;
+    return text.trim() ? [{ ...piece, text: text.trim(), x: piece.x + (from + lead) * letter, width: text.trim().length * letter, whole: piece }] : [];
+  });
+}
+
+export function findTables(content: PageContent, page: number, pitch: number, words?: ReadonlySet<string>): { tables: PdfTable[]; rest: Piece[] } {
   const h = mergeLines(
     content.segments.filter((s) => s.y1 === s.y2).map((s): HLine => ({ y: s.y1, x1: s.x1, x2: s.x2 })),
     (l) => l.y,
@@ -157,17 +182,22 @@ export function findTables(content: PageContent, page: number, pitch: number): {
     }
 
     const inside = new Map<Region, Piece[]>();
-    for (const piece of content.pieces) {
+    const cut = (piece: Piece) =>
+      splitAtBorders(
+        piece,
+        xs.slice(1, -1).filter((x) => hasV(x, piece.y - piece.size * 0.3)),
+      );
+    for (const piece of content.pieces.flatMap(cut)) {
       const px = piece.x + Math.min(piece.width, piece.size) / 2;
       const py = piece.y - piece.size * 0.3;
       if (px < xs[0] || px > xs[columns] || py < ys[0] || py > ys[rows]) continue;
       const region = cells[index(ys, py)][index(xs, px)];
       inside.set(region, [...(inside.get(region) ?? []), piece]);
-      placed.add(piece);
+      placed.add(piece.whole ?? piece);
     }
     for (const [region, pieces] of inside) {
       const b = bounds.get(region)!;
-      region.parts = partsOf(pieces, page, xs[b.c], xs[b.c2 + 1], pitch);
+      region.parts = partsOf(pieces, page, xs[b.c], xs[b.c2 + 1], pitch, words);
     }
 
     // Rows thinner than a line of text are the gap of a double border, not rows.

@@ -162,7 +162,11 @@ export function sentenceCase(text: string): string {
   // The words set in capitals at the start (numbers and «№» among them).
   const capitals = /^(?:[«("]?(?:[А-ЯЁA-Z-]+|№|\d+)[»)",.:]?(?:\s+|$))+/.exec(text)?.[0] ?? '';
   if (!/[А-ЯЁA-Z]{4,}/.test(capitals)) return text;
-  const lowered = capitals.replace(/[А-ЯЁA-Z-]+/g, (word) => (isCapitalisedWord(word) ? word.toLowerCase() : word));
+  // A name in quotes («КАЯЛИНСКАЯ СОШ») is a proper name: its capitals are left as they are.
+  const lowered = capitals
+    .split(/(«[^»]*»?|"[^"]*"?)/)
+    .map((piece, i) => (i % 2 ? piece : piece.replace(/[А-ЯЁA-Z-]+/g, (word) => (isCapitalisedWord(word) ? word.toLowerCase() : word))))
+    .join('');
   const sentence = lowered + text.slice(capitals.length);
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

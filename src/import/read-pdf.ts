@@ -10,15 +10,18 @@
  *    empty places as readHtml's `colspan`/`rowspan` do;
  *  - a table that goes on after a page break is one table: the repeated header is dropped
  *    and a row the break cut in two is one row again;
+ *  - footnote marks (small raised digits after a word) are dropped, the footnotes kept;
  *  - paragraphs go on across page breaks; running headers, footers and page numbers are
  *    dropped, and so is an electronic-signature stamp, each with a warning;
+ *  - a roadmap whose table has no drawn borders is refused (its cells cannot be told from lines);
  *  - a scan (pictures, no text), an empty, a password-protected or a damaged file is refused
  *    with one line saying what to do.
  */
 import { plural } from '../lib/plural.ts';
+import { dropFootnoteMarks } from './pdf-footnotes.ts';
 import { dropPageFurniture, dropSignatureStamps, isSignatureStamp, type PageLines } from './pdf-furniture.ts';
 import { splitColumns, type Chunk } from './pdf-columns.ts';
-import { linesOf, paragraphsOf, pitchOf, type Line } from './pdf-lines.ts';
+import { linesOf, paragraphsOf, pitchOf, vocabularyOf, type Line } from './pdf-lines.ts';
 import { readPage, type PageContent } from './pdf-page.ts';
 import { findTables, joinContinued, tableParts, tableText, type PdfTable } from './pdf-tables.ts';
 import type { ReadResult } from './read-document.ts';
@@ -90,6 +93,38 @@ function picturesOfReadable(contents: PageContent[], file: string): number {
   return images;
 }
 
+/** A roadmap's words: its title or the headers of its table. */
+const ROADMAP_WORDS = /дорожн\S* карт|план\S* мероприяти|мероприяти|сроки?\b/i;
+/**
+ * Baselines holding separate runs of text: a table's rows when two or more stand on many of
+ * them and three or more on some (an approval block set side by side has two columns, never three).
+ */
+const TABLE_ROWS = 5;
+const WIDE_ROWS = 2;
+
+/**
+ * A roadmap whose table has no drawn borders: its cells are text standing in columns, which a
+ * PDF does not tell from lines (a cell's second line is a line like any other), so it is not
+ * read at all rather than read as a jumble; the source document has the table.
+ */
+function refuseBorderlessRoadmap(lines: Line[], file: string) {
+  const perBaseline = new Map<string, number>();
+  for (const line of lines) {
+    const key = `${line.page}:${Math.round(line.y)}`;
+    perBaseline.set(key, (perBaseline.get(key) ?? 0) + 1);
+  }
+  const counts = [...perBaseline.values()];
+  if (
+    counts.filter((n) => n >= 2).length < TABLE_ROWS ||
+    counts.filter((n) => n >= 3).length < WIDE_ROWS ||
+    !ROADMAP_WORDS.test(lines.map((line) => line.text).join('\n'))
+  )
+    return;
+  throw new ImportError(
+    `в файле ${file} таблица мероприятий без линий границ: в PDF её ячейки не отличить от строк текста — импортируйте исходный .docx/.odt или сохраните PDF с границами таблицы`,
+  );
+}
+
 /** The page's lines and tables, top to bottom, page after page; a signature stamp drawn as a framed box is left out and counted. */
 function entriesOf(found: { tables: PdfTable[] }[], pages: PageLines[], kept: Set<Line>): { entries: Entry[]; stamps: number } {
   let stamps = 0;
@@ -128,14 +163,16 @@ function marginsOf(contents: PageContent[], lines: Line[], found: { tables: PdfT
 }
 
 /** Side-by-side lines as one row of a borderless table, each column a cell. */
-function sideBySideRow(chunk: Extract<Chunk, { kind: 'columns' }>, pitch: number): Block {
+export function sideBySideRow(chunk: Extract<Chunk, { kind: 'columns' }>, pitch: number, words: ReadonlySet<string>): Block {
   const { starts } = chunk;
   const cells = chunk.columns.map((lines, k) => {
+    // A column may hold no line of a chunk (a borderless table's cell left empty in every row of it).
+    if (!lines.length) return cellOf([]);
     // The cell's edge is not drawn: before the next column, or (the last) as wide as the one before it.
     const widest = Math.max(...lines.map((line) => line.right));
     const edge = k + 1 < starts.length ? starts[k + 1] : k > 0 ? 2 * starts[k] - starts[k - 1] : widest;
     const right = Math.max(widest, edge - lines[0].size);
-    return cellOf(paragraphsOf(lines, { left: starts[k], right, pitch }).map((p) => p.text));
+    return cellOf(paragraphsOf(lines, { left: starts[k], right, pitch, words }).map((p) => p.text));
   });
   return { kind: 'table', rows: [{ cells, line: 0 }], line: 0 };
 }
@@ -149,6 +186,7 @@ function assembleBlocks(
   entries: Entry[],
   margins: (page: number) => Margins,
   pitch: number,
+  words: ReadonlySet<string>,
 ): { blocks: Block[]; tables: Map<Block, PdfTable>; repeatedHeader: number } {
   const blocks: Block[] = [];
   let run: Line[] = [];
@@ -159,10 +197,10 @@ function assembleBlocks(
     const flowMargins = margins(run[0].page);
     for (const chunk of splitColumns(run, pitch)) {
       if (chunk.kind === 'lines') {
-        for (const paragraph of paragraphsOf(chunk.lines, { ...flowMargins, pitch }, above)) {
+        for (const paragraph of paragraphsOf(chunk.lines, { ...flowMargins, pitch, words }, above)) {
           blocks.push({ kind: 'paragraph', text: paragraph.text, line: 0, bold: paragraph.bold, gap: paragraph.gap });
         }
-      } else blocks.push(sideBySideRow(chunk, pitch));
+      } else blocks.push(sideBySideRow(chunk, pitch, words));
       const last = chunk.kind === 'lines' ? undefined : chunk.columns.flat().reduce((a, b) => (b.y > a.y ? b : a));
       above = last && { y: last.y + BASELINE_TO_EDGE * pitch * last.size, page: last.page };
     }
@@ -214,12 +252,19 @@ function numberLines(blocks: Block[], tables: Map<Block, PdfTable>): Block[] {
 }
 
 export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult> {
-  const contents = await readPages(buffer, file);
+  const contents = (await readPages(buffer, file)).map((page) => ({ ...page, pieces: dropFootnoteMarks(page.pieces) }));
   const images = picturesOfReadable(contents, file);
 
-  const pitch = pitchOf(contents.flatMap((page, p) => linesOf(page.pieces, p)));
-  const found = contents.map((page, p) => findTables(page, p, pitch));
+  const allLines = contents.flatMap((page, p) => linesOf(page.pieces, p));
+  const pitch = pitchOf(allLines);
+  const words = vocabularyOf(allLines.map((line) => line.text));
+  const found = contents.map((page, p) => findTables(page, p, pitch, words));
   const pages: PageLines[] = found.map(({ rest }, p) => ({ height: contents[p].height, lines: linesOf(rest, p) }));
+  if (found.every(({ tables }) => !tables.length))
+    refuseBorderlessRoadmap(
+      pages.flatMap((page) => page.lines),
+      file,
+    );
   const warnings: string[] = [];
   const furniture = dropPageFurniture(pages);
   if (furniture) warnings.push(`колонтитулы и номера страниц не импортированы: ${furniture} ${plural(furniture, ['строка', 'строки', 'строк'])}`);
@@ -230,7 +275,7 @@ export async function readPdf(buffer: Buffer, file: string): Promise<ReadResult>
     warnings.push('штамп электронной подписи (сертификат, владелец, срок действия) не импортирован: это отметка о подписи, а не текст документа');
   }
 
-  const { blocks, tables, repeatedHeader } = assembleBlocks(entries, marginsOf(contents, kept, found), pitch);
+  const { blocks, tables, repeatedHeader } = assembleBlocks(entries, marginsOf(contents, kept, found), pitch, words);
   if (repeatedHeader) {
     warnings.push(`повтор шапки таблицы на следующих страницах не перенесён: ${repeatedHeader} ${plural(repeatedHeader, ['строка', 'строки', 'строк'])}`);
   }
