@@ -121,6 +121,22 @@ describe('coverage is counted over the whole source', () => {
     expect(result.coverage.covered + layout).toBe(result.coverage.total);
     expect(result.coverage.passages).toEqual([]);
   });
+
+  it('a target whose value the entry holds as a number is carried, not listed as left out', () => {
+    const source = [
+      'Дорожная карта наставничества на 2025/2026 учебный год',
+      '',
+      '№\tМероприятие\tСрок\tОтветственный',
+      '1\tИздание приказа о наставничестве\tсентябрь\tдиректор',
+      '2\tИтоговая конференция наставников\tмай\tкуратор',
+      '',
+      'Доля педагогов, вовлечённых в наставничество — 100 %',
+    ].join('\n');
+    const result = importText(source);
+    expect(result.data.targets).toEqual([expect.objectContaining({ value: 100, unit: '%' })]);
+    expect(result.coverage.missing).not.toContain('100');
+    expect(result.coverage.passages).toEqual([]);
+  });
 });
 
 describe('a document whose kind is unclear is asked about', () => {

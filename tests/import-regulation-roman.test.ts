@@ -102,3 +102,32 @@ describe('a regulation with Roman sections and flat clauses', () => {
     });
   }
 });
+
+describe('an appendix after the clauses', () => {
+  it('is a part of its own with its heading, not text glued onto the last section', () => {
+    const result = importDocument(
+      lines(
+        'ПОЛОЖЕНИЕ о наставничестве',
+        '1. Общие положения',
+        '1.1. Положение определяет порядок наставничества.',
+        '1.2. Наставничество добровольно.',
+        '2. Участники',
+        '2.1. Участники — наставники и наставляемые.',
+        '2.2. Куратор назначается приказом.',
+        '2.3. Пары закрепляются приказом.',
+        'Приложение 1',
+        'к Положению о наставничестве',
+        'Форма согласия на участие в программе наставничества',
+        'Я, ______________, согласен участвовать в программе наставничества.',
+      ),
+      { organization: 'shkola-7', kind: 'regulation' },
+    );
+    const body = result.body!;
+    expect(body).toContain('## Приложение 1 к Положению о наставничестве\n');
+    const clause = body.indexOf('2.3. Пары закрепляются приказом.');
+    const appendix = body.indexOf('## Приложение 1');
+    expect(body.slice(clause, appendix).trim()).toBe('2.3. Пары закрепляются приказом.');
+    expect(body.slice(appendix)).toContain('Я, ______________, согласен участвовать в программе наставничества.');
+    expect(result.stats).toMatchObject({ sections: 2, clauses: 5 });
+  });
+});

@@ -62,7 +62,9 @@ export interface RegulationDraft {
   tableLines: number[];
 }
 
-type Piece = { type: 'section' | 'clause' | 'bullet' | 'text' | 'bold' | 'table'; text: string };
+type Piece = { type: 'section' | 'appendix' | 'clause' | 'bullet' | 'text' | 'bold' | 'table'; text: string };
+/** «Приложение 1 к Положению…», «ПРИЛОЖЕНИЕ № 2»: an appendix (a consent form, a plan) after the clauses, a part of its own. */
+const APPENDIX = /^приложение\s*(№\s*)?\d+\b/i;
 
 /** The regulation's blocks in order: its paragraphs, and its tables where they stand. */
 export function readRegulationBody(source: Block[]): RegulationDraft {
@@ -84,7 +86,10 @@ export function readRegulationBody(source: Block[]): RegulationDraft {
     const clause = CLAUSE.exec(text);
     const romanHeading = romanSection(text);
     const flat = roman ? FLAT_CLAUSE.exec(text) : null;
-    if (romanHeading) {
+    if (APPENDIX.test(text)) {
+      roman = false;
+      blocks.push({ type: 'appendix', text });
+    } else if (romanHeading) {
       roman = true;
       blocks.push({ type: 'section', text: `${romanHeading.number}. ${romanHeading.title}` });
     } else if (clause) blocks.push({ type: 'clause', text: `${clause[1]} ${clause[2]}`.trim() });
@@ -94,6 +99,7 @@ export function readRegulationBody(source: Block[]): RegulationDraft {
     else if (BULLET.test(text)) blocks.push({ type: 'bullet', text: text.replace(BULLET, '').trim() });
     else if (block.bold) blocks.push({ type: 'bold', text });
     else if (last && /^[a-zа-яё(«"]/.test(text) && last.type !== 'section' && last.type !== 'table' && !/[.:;]$/.test(last.text))
+      // «Приложение 1» / «к Положению о наставничестве» is one heading over two lines, as is a wrapped paragraph.
       last.text = `${last.text} ${text}`;
     else blocks.push({ type: 'text', text });
   }
@@ -101,7 +107,7 @@ export function readRegulationBody(source: Block[]): RegulationDraft {
   const markdown: string[] = [];
   blocks.forEach((block, i) => {
     const next = blocks[i + 1];
-    if (block.type === 'section') markdown.push(`## ${block.text}`, '');
+    if (block.type === 'section' || block.type === 'appendix') markdown.push(`## ${block.text}`, '');
     else if (block.type === 'bullet') markdown.push(`- ${escapeItem(block.text)}`, ...(next?.type === 'bullet' ? [] : ['']));
     else if (block.type === 'bold') markdown.push(`**${block.text}**`, '');
     else if (block.type === 'table') markdown.push(block.text, '');

@@ -29,6 +29,8 @@ const words = (text: string) =>
 /** Every string inside a value (an entry), for counting its words. */
 export function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
+  // A target's value «100» is held as a number: still the source's word.
+  if (typeof value === 'number') return [String(value)];
   if (Array.isArray(value)) return value.flatMap(stringsOf);
   if (value && typeof value === 'object' && !(value instanceof Date)) return Object.values(value).flatMap(stringsOf);
   return [];
