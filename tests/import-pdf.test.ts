@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../src/import/cli.ts';
 import { dropPageFurniture, dropSignatureStamps } from '../src/import/pdf-furniture.ts';
 import { paragraphsOf as joinParagraphs, vocabularyOf, type Flow, type Line } from '../src/import/pdf-lines.ts';
-import { joinContinued, type PdfTable, type Region } from '../src/import/pdf-tables.ts';
+import { findTables, joinContinued, type PdfTable, type Region } from '../src/import/pdf-tables.ts';
+import type { PageContent, Segment } from '../src/import/pdf-page.ts';
 import { readDocx } from '../src/import/read-docx.ts';
 import { readPdf, sideBySideRow } from '../src/import/read-pdf.ts';
 import { readText } from '../src/import/read-text.ts';
@@ -246,6 +247,29 @@ describe('a table going on after a page break', () => {
     ]);
   });
 
+  /** Two rows of columns split at `upper` and at `lower`, a full-width row between them, as bordered cells. */
+  const stacked = (upper: number[], lower: number[]): PageContent => {
+    const across = (y: number): Segment => ({ x1: 0, x2: 300, y1: y, y2: y });
+    const down = (x: number, y1: number, y2: number): Segment => ({ x1: x, x2: x, y1, y2 });
+    const segments = [across(0), across(20), across(40), across(60), down(0, 0, 60), down(300, 0, 60)];
+    segments.push(...upper.map((x) => down(x, 0, 20)), ...lower.map((x) => down(x, 40, 60)));
+    return { width: 400, height: 400, pieces: [], segments, images: 0 };
+  };
+
+  it('splits tables stacked one on the other where their column borders do not line up, and keeps a table whose rows only merge columns', () => {
+    const tables = findTables(stacked([100, 200], [60, 250]), 0, 1.17).tables;
+    expect(tables.map((t) => t.xs.map(Math.round))).toEqual([
+      [0, 100, 200, 300],
+      [0, 60, 250, 300],
+    ]);
+    // The full-width row between goes with the table below, as a stage heading heads its rows.
+    expect(tables.map((t) => t.ys)).toEqual([
+      [0, 20],
+      [20, 40, 60],
+    ]);
+    expect(findTables(stacked([100, 200], [100, 150, 200]), 0, 1.17).tables).toHaveLength(1);
+  });
+
   it('does not join a table with other columns', () => {
     expect(joinContinued(table([['№', 'Мероприятие']]), table([['№', 'Мероприятие', 'Срок']]))).toBeUndefined();
   });
@@ -430,5 +454,33 @@ describe('readPdf on the trial documents', () => {
   it('splits a text run that crosses a column border between the two cells', async () => {
     const row = rowsOf(await trial('t05-district')).find((cells) => cells[0] === '3');
     expect(row?.slice(3)).toEqual(['до 1 марта 2025 г.', 'Приказы ОО']);
+  });
+});
+
+describe('npm run import on the trial PDFs', () => {
+  const TRIAL = join(ROOT, 'tests/fixtures/import-units/trial');
+  const importJson = async (file: string) => {
+    const result = await runImport([join(TRIAL, file), '--stdout', '--org', 'x'], ROOT);
+    expect(result.code, result.stderr).toBe(0);
+    return { ...JSON.parse(result.stdout), source: undefined };
+  };
+  type Item = { number: string; title: string; deadline?: { text: string }; responsible: string[] };
+  const itemsOf = (entry: { stages: { items: Item[] }[] }) => entry.stages.flatMap((s) => s.items);
+
+  it('reads two bordered tables stacked on one page with other column widths as two tables, as the .docx gives them', async () => {
+    const fromPdf = await importJson('r6.pdf');
+    expect(fromPdf).toEqual(await importJson('r6.docx'));
+    const items = itemsOf(fromPdf);
+    expect(items.map((i) => i.number)).toEqual([...Array.from({ length: 19 }, (_, k) => `1.${k + 1}`), '2.1', '2.2', '2.3']);
+    expect(items.find((i) => i.number === '2.1')).toMatchObject({
+      title: 'Практическое мероприятие 1',
+      deadline: { text: 'ноябрь 2025 г.' },
+      responsible: ['Петров Б. Б.'],
+    });
+  });
+
+  it('splits a run crossing a cell border between the right words in a proportional font', async () => {
+    const item = itemsOf(await importJson('r1.pdf')).find((i) => i.title.startsWith('Мониторинг эффективности'));
+    expect(item).toMatchObject({ title: 'Мониторинг эффективности программы', deadline: { text: '1 раз в четверть' } });
   });
 });

@@ -14,6 +14,7 @@ import {
   periodFromTitle,
   readApproval,
   readTitle,
+  statedPeriod,
   schoolYearOf,
   sentenceCase,
 } from './preamble.ts';
@@ -291,16 +292,16 @@ function aroundTables(blocks: Block[]): { before: Paragraph[]; tables: Block[]; 
 
 /**
  * The period that dates month-only deadlines («январь», «февраль–март»), settled before the
- * table is read: the title's, else the school year of the approval, else the years of the
+ * table is read: the one the document names («Срок реализации: …», the title's year), else the school year of the approval, else the years of the
  * events dated in full (a first reading).
  */
 function datingPeriod(
-  titlePeriod: Period | undefined,
+  namedPeriod: Period | undefined,
   adopted: string | undefined,
   tables: Block[],
   vocabulary: ReturnType<typeof vocabularyOf>,
 ): Period | undefined {
-  if (titlePeriod) return titlePeriod;
+  if (namedPeriod) return namedPeriod;
   if (adopted) return schoolYearOf(dateOf(adopted));
   const dated = datesOf(readRoadmapTable(tables, undefined, vocabulary, () => {}).stages);
   const first = earliestOf(dated);
@@ -351,13 +352,13 @@ function readPreambleLists(lines: Paragraph[], skip: (index: number) => boolean,
 }
 
 /**
- * The period shown: as the title names it, widened to every dated event; with no period in
+ * The period shown: as the document names it, widened to every dated event; with no period in
  * the title, from the approval date (or the first event) to the end of the last event's school year.
  */
-function shownPeriod(titlePeriod: Period | undefined, adopted: string | undefined, dating: Period | undefined, dates: Date[]): Period | undefined {
+function shownPeriod(namedPeriod: Period | undefined, adopted: string | undefined, dating: Period | undefined, dates: Date[]): Period | undefined {
   const earliest = earliestOf(dates);
   const latest = latestOf(dates);
-  let period = titlePeriod;
+  let period = namedPeriod;
   if (!period) {
     const from = adopted ? dateOf(adopted) : earliest;
     period = from && latest ? { from, to: endOfSchoolYear(latest) } : dating;
@@ -376,10 +377,11 @@ function importRoadmap(document: SourceDocument, partFrom: number, partTo: numbe
 
   const { approval, used: approvalLines, firstDate } = readApproval(before);
   const { title, used: titleLines } = readTitle(before, approvalLines);
-  const titlePeriod = periodFromTitle(title);
+  // «Срок реализации: …» above the table says more than the title's school year.
+  const namedPeriod = statedPeriod(before.map((p) => p.text)) ?? periodFromTitle(title);
   const adopted = approval.date ?? firstDate;
   const vocabulary = vocabularyOf(sourceTexts(blocks));
-  const dating = datingPeriod(titlePeriod, adopted, tables, vocabulary);
+  const dating = datingPeriod(namedPeriod, adopted, tables, vocabulary);
   const draft = readRoadmapTable(tables, dating, vocabulary, warn);
   const items = allItems(draft.stages);
   checkIsPlan(document.file, items);
@@ -398,7 +400,7 @@ function importRoadmap(document: SourceDocument, partFrom: number, partTo: numbe
   });
   for (const u of draft.unplaced) keep(u, 'строка таблицы без мероприятия сохранена в');
 
-  const period = shownPeriod(titlePeriod, adopted, dating, datesOf(draft.stages));
+  const period = shownPeriod(namedPeriod, adopted, dating, datesOf(draft.stages));
   if (!period) throw new ImportError(`в документе ${document.file} не удалось определить период дорожной карты: нет ни года в названии, ни дат у мероприятий`);
   if (!title) warn(blocks[0]?.line ?? 1, 'не найдено название дорожной карты — взято «Дорожная карта»');
   const data: Record<string, unknown> = {

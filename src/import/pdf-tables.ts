@@ -10,7 +10,7 @@
  * text goes to the merged cell's top-left place and the places it covers stay empty, as
  * readHtml pads `colspan`/`rowspan`, so columns stay aligned whatever the merging.
  */
-import { linesOf, LIST_START, paragraphsOf, type Line } from './pdf-lines.ts';
+import { emWidth, linesOf, LIST_START, paragraphsOf, type Line } from './pdf-lines.ts';
 import type { PageContent, Piece, Segment } from './pdf-page.ts';
 
 /** Borders this close are one border (Word's double lines, a line and its cell's edge). */
@@ -90,6 +90,50 @@ function components(h: HLine[], v: VLine[]): { h: HLine[]; v: VLine[] }[] {
   return [...groups.values()];
 }
 
+/**
+ * A component split where two tables stand one on the other, touching (LibreOffice draws the
+ * lower table's top border on the upper one's bottom border): at a full-width border no inner
+ * column border crosses, with inner column borders above and below that do not line up —
+ * neither set holds the other (a header with sub-columns holds the body's borders, so stays
+ * one table). Full-width rows between (a stage heading spanning every column) go with the
+ * part below: such a row heads the rows that follow.
+ */
+function splitStacked(grid: { h: HLine[]; v: VLine[] }): { h: HLine[]; v: VLine[] }[] {
+  const xs = [...grid.h.flatMap((l) => [l.x1, l.x2]), ...grid.v.map((l) => l.x)];
+  if (!xs.length) return [grid];
+  const [left, right] = [Math.min(...xs), Math.max(...xs)];
+  const inner = grid.v.filter((l) => l.x > left + SNAP && l.x < right - SNAP);
+  const across = cluster(grid.h.filter((l) => l.x1 < left + SNAP && l.x2 > right - SNAP).map((l) => l.y)).filter(
+    (y) => !inner.some((l) => l.y1 < y - SNAP && l.y2 > y + SNAP),
+  );
+  if (across.length < 2) return [grid];
+  const edgesBetween = (top: number, bottom: number) => cluster(inner.filter((l) => l.y1 < bottom - SNAP && l.y2 > top + SNAP).map((l) => l.x));
+  const holds = (a: number[], b: number[]) => b.every((x) => a.some((y) => Math.abs(x - y) < SNAP));
+  const cuts: number[] = [];
+  let previous: number[] | undefined;
+  /** The top of the first full-width row after the last band with inner borders. */
+  let open: number | undefined;
+  for (let i = 0; i + 1 < across.length; i++) {
+    const edges = edgesBetween(across[i], across[i + 1]);
+    if (!edges.length) {
+      open ??= across[i];
+      continue;
+    }
+    if (previous && !holds(previous, edges) && !holds(edges, previous)) cuts.push(open ?? across[i]);
+    previous = edges;
+    open = undefined;
+  }
+  if (!cuts.length) return [grid];
+  const bounds = [Number.NEGATIVE_INFINITY, ...cuts, Number.POSITIVE_INFINITY];
+  return bounds.slice(0, -1).map((top, k) => {
+    const bottom = bounds[k + 1];
+    return {
+      h: grid.h.filter((l) => l.y > top - SNAP && l.y < bottom + SNAP),
+      v: grid.v.filter((l) => l.y1 < bottom - SNAP && l.y2 > top + SNAP).map((l) => ({ x: l.x, y1: Math.max(l.y1, top), y2: Math.min(l.y2, bottom) })),
+    };
+  });
+}
+
 const index = (bounds: number[], value: number) => {
   for (let i = 0; i < bounds.length - 1; i++) if (value < bounds[i + 1]) return i;
   return bounds.length - 2;
@@ -106,27 +150,46 @@ function partsOf(pieces: Piece[], page: number, left: number, right: number, pit
 }
 
 /**
- * A text run that crosses a column border, cut at the spaces nearest the borders it crosses:
- * pdf.js may give two cells' text on one baseline as one run («до 1 марта 2025 г. Приказы ОО»).
- * Letters are taken as equally wide, so a cut goes to the space nearest the border, on its side.
+ * A text run that crosses a column border, cut at the spaces where the borders it crosses fall:
+ * pdf.js may give two cells' text on one baseline as one run («до 1 марта 2025 г. Приказы ОО»),
+ * its width with the jump over the border inside. A cut is the space whose text before fits
+ * left of the border and whose text after, measured back from the run's end, starts right of
+ * it; letters are measured by a proportional face's widths (emWidth), shrunk to the run's width
+ * when the face is narrower, so a run of digits and spaces does not shift the cut by a word.
  */
 function splitAtBorders(piece: Piece, borders: number[]): (Piece & { whole?: Piece })[] {
   const crossed = borders.filter((x) => x > piece.x + 0.5 * piece.size && x < piece.x + piece.width - 0.5 * piece.size);
   if (!crossed.length || !piece.text.length) return [piece];
-  const letter = piece.width / piece.text.length;
+  const ems = [...piece.text].map(emWidth);
+  const total = ems.reduce((s, w) => s + w, 0);
+  const em = Math.min(piece.size, piece.width / total);
+  /** `before[i]`: the width of the text before letter i. */
+  const before = ems.reduce((acc, w) => [...acc, acc[acc.length - 1] + w * em], [0]);
+  const letters = ems.length;
+  const chars = [...piece.text];
   const cuts: number[] = [];
   for (const x of crossed) {
-    const at = (x - piece.x) / letter;
     let best = -1;
-    for (let i = 1; i < piece.text.length; i++) if (piece.text[i] === ' ' && (best < 0 || Math.abs(i - at) < Math.abs(best - at))) best = i;
+    let bestMiss = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < letters; i++) {
+      if (chars[i] !== ' ') continue;
+      const leftEnd = piece.x + before[i];
+      const rightStart = piece.x + piece.width - (before[letters] - before[i + 1]);
+      const miss = Math.max(0, leftEnd - x) + Math.max(0, x - rightStart) + 1e-3 * Math.abs((leftEnd + rightStart) / 2 - x);
+      if (miss < bestMiss) [best, bestMiss] = [i, miss];
+    }
     if (best > 0 && !cuts.includes(best)) cuts.push(best);
   }
   if (!cuts.length) return [piece];
-  const bounds = [0, ...cuts.sort((a, b) => a - b), piece.text.length];
+  const bounds = [0, ...cuts.sort((a, b) => a - b), letters];
   return bounds.slice(0, -1).flatMap((from, k) => {
-    const text = piece.text.slice(from, bounds[k + 1]);
-    const lead = text.length - text.trimStart().length;
-    return text.trim() ? [{ ...piece, text: text.trim(), x: piece.x + (from + lead) * letter, width: text.trim().length * letter, whole: piece }] : [];
+    const text = chars.slice(from, bounds[k + 1]).join('');
+    const trimmed = text.trim();
+    const lead = [...text].length - [...text.trimStart()].length;
+    if (!trimmed) return [];
+    // The last part ends where the run ends: the jump over the border is before it.
+    const x = k === cuts.length ? piece.x + piece.width - (before[letters] - before[from + lead]) : piece.x + before[from + lead];
+    return [{ ...piece, text: trimmed, x, width: before[from + lead + [...trimmed].length] - before[from + lead], whole: piece }];
   });
 }
 
@@ -147,7 +210,7 @@ export function findTables(content: PageContent, page: number, pitch: number, wo
   );
   const tables: PdfTable[] = [];
   const placed = new Set<Piece>();
-  for (const grid of components(h, v)) {
+  for (const grid of components(h, v).flatMap(splitStacked)) {
     if (grid.h.length < 2 && grid.v.length < 2) continue;
     const xs = cluster([...grid.v.map((l) => l.x), ...grid.h.flatMap((l) => [l.x1, l.x2])]);
     const ys = cluster([...grid.h.map((l) => l.y), ...grid.v.flatMap((l) => [l.y1, l.y2])]);

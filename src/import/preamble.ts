@@ -135,6 +135,9 @@ function dayOf(year: number, month: number, day: number): string | undefined {
   return isoDate(date);
 }
 
+/** Headings that follow a roadmap's title, set bold like it: the title stops at them. */
+const SECTION_HEADING = /^(пояснительн\S* записк|цел[ьи](?![а-яё])|задач[аи](?![а-яё])|срок\S* реализаци|ожидаем\S* результат|целев\S* показател)/i;
+
 /** The title: the bold lines that name the document, or the run of lines that starts with its name. */
 export function readTitle(paragraphs: Paragraph[], skip: Set<number>): { title?: string; used: Set<number> } {
   const used = new Set<number>();
@@ -144,8 +147,8 @@ export function readTitle(paragraphs: Paragraph[], skip: Set<number>): { title?:
   const bold = paragraphs[start].bold;
   for (let i = start + 1; i < paragraphs.length && !skip.has(i); i++) {
     const p = paragraphs[i];
-    // A list below the title («- для педагогов», «1) …») is not part of it.
-    if ((bold ? !p.bold : p.gap) || /^([·•▪\-–—]|\d{1,2}\))\s/.test(p.text)) break;
+    // A list below the title («- для педагогов», «1) …») is not part of it, nor is the next heading.
+    if ((bold ? !p.bold : p.gap) || /^([·•▪\-–—]|\d{1,2}\))\s/.test(p.text) || SECTION_HEADING.test(p.text.trim())) break;
     lines.push(i);
   }
   lines.forEach((i) => used.add(i));
@@ -202,5 +205,27 @@ export function periodFromTitle(title: string | undefined): { from: Date; to: Da
   if (span) return { from: utc(Number(span[1]), 1, 1), to: utc(Number(span[2]), 12, 31) };
   const single = /(20\d\d)\s*(год|г\.|гг)/i.exec(title);
   if (single) return { from: utc(Number(single[1]), 1, 1), to: utc(Number(single[1]), 12, 31) };
+  return undefined;
+}
+
+const STATED_PERIOD = /срок\S*\s+реализаци\S*[^:.]{0,40}:\s*(.+)/i;
+const ANY_DATE = new RegExp(`${DATE.source}|${WORDS_DATE.source}`, 'gi');
+
+/**
+ * The period the text above the table states: «Срок реализации: 1 сентября 2025 года – 31 мая
+ * 2026 года», «Сроки реализации программы: 2025–2026 учебный год». It says more than the
+ * title's school year, so it is taken before it.
+ */
+export function statedPeriod(texts: string[]): { from: Date; to: Date } | undefined {
+  for (const text of texts) {
+    const stated = STATED_PERIOD.exec(text)?.[1];
+    if (!stated) continue;
+    // The statement ends with its sentence («… 31 мая 2026 года. Ответственный …»).
+    const sentence = stated.split(/\.\s+(?=[А-ЯЁA-Z])/)[0];
+    const dates = [...sentence.matchAll(ANY_DATE)].map((m) => dateIn(m[0])).filter((d): d is string => !!d);
+    if (dates.length >= 2) return { from: new Date(dates[0]), to: new Date(dates[dates.length - 1]) };
+    const named = periodFromTitle(sentence);
+    if (named) return named;
+  }
   return undefined;
 }

@@ -202,19 +202,36 @@ function stageTitle(text: string): { title: string; description?: string } {
   return { title: text.slice(0, cut).trim(), description: text };
 }
 
+/** «Иванова А. А.», «А.А. Иванова», «Иванова Анна Андреевна»: a person named, not a post. */
+const INITIALS = String.raw`[А-ЯЁ]\.\s?[А-ЯЁ]\.?`;
+const SURNAME = String.raw`[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?`;
+const PERSON = new RegExp(
+  String.raw`^(?:${SURNAME}\s+${INITIALS}|${INITIALS}\s*${SURNAME}|${SURNAME}\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вна|вич|ична|чна))(?![а-яё])`,
+);
+const NAMES_PERSON = new RegExp(String.raw`${SURNAME}\s+${INITIALS}|${INITIALS}\s*${SURNAME}`);
+/** Posts a school's responsible is named by («Заместитель директора по УВР», «педагог-психолог», «руководитель МО»). */
+const POST =
+  /^(заместител|зам\.|директор|педагог|социальн\S* педагог|руководител|куратор|учител|классн\S* руководител|старш\S* (вожат|методист)|методист|советник|председател|завуч|заведующ|логопед|дефектолог|психолог|библиотекар|тьютор|воспитател)/i;
+/** A line that is only a post, with no person named on it: the name follows on the next line. */
+const onlyPost = (line: string) => POST.test(line.trim()) && !NAMES_PERSON.test(line);
+
 /**
  * The responsibles a cell names: separated by «;» or «,», each in a paragraph of its own (Word
  * users put one person per line), or «Фамилия И. О.» after «Фамилия И. О.». A line that opens
  * with a preposition, a number or a bracket, or follows one that ends with a preposition, goes
- * on the line above («заместитель директора» / «по УВР»).
+ * on the line above («заместитель директора» / «по УВР»); so does a name below a line that is
+ * only a post («Заместитель директора по УВР» / «Иванова А. А.»).
  */
 const splitResponsible = (cell: Cell) => {
   const lines: string[] = [];
   for (const part of cell.parts) {
     const first = /^[^\s]+/.exec(part)?.[0].toLowerCase() ?? '';
-    const last = /[^\s]+$/.exec(lines.at(-1) ?? '')?.[0].toLowerCase() ?? '';
-    const continues = lines.length > 0 && (SHORT_WORDS.has(first) || /^[\d(«"–—-]/.test(part) || SHORT_WORDS.has(last) || /[-–—]$/.test(last));
-    if (continues) lines[lines.length - 1] = `${lines[lines.length - 1]} ${part}`;
+    const above = lines.at(-1) ?? '';
+    const last = /[^\s]+$/.exec(above)?.[0].toLowerCase() ?? '';
+    const continues =
+      lines.length > 0 &&
+      (SHORT_WORDS.has(first) || /^[\d(«"–—-]/.test(part) || SHORT_WORDS.has(last) || /[-–—]$/.test(last) || (onlyPost(above) && PERSON.test(part.trim())));
+    if (continues) lines[lines.length - 1] = `${above} ${part}`;
     else lines.push(part);
   }
   return (
@@ -222,10 +239,19 @@ const splitResponsible = (cell: Cell) => {
       .flatMap((line) => line.split(/[;,](?![^()]*\))/))
       // «Морозова И. П. Лебедева К. Р.»: two people whose lines were joined (a PDF's cell, a text export).
       .flatMap((name) => name.split(/(?<=[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)/))
+      // «Петров Б.Б. классные руководители»: a PDF joins a line opening in lower case onto the one
+      // above; after a name's initials, a post is a responsible of its own.
+      .flatMap((name) => splitAfterInitials(name))
       .map((s) => s.trim())
       .filter((s) => /[а-яёa-z]/i.test(s))
   );
 };
+
+function splitAfterInitials(name: string): string[] {
+  const match = new RegExp(String.raw`^(.*?${SURNAME}\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?=[а-яё])(.+)$`).exec(name);
+  if (!match || !POST.test(match[2])) return [name];
+  return [match[1], ...splitAfterInitials(match[2])];
+}
 
 interface Segment {
   text: string;
@@ -344,6 +370,9 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
   // their numbers), the stage only groups them. One stage per row is the other layout: the
   // row's content cell is the stage's plan, and its number the stage's.
   const stageSpansRows = stageColumn && data.some((f) => !f.stage.text && f.title.text);
+  // A column of directions («Направление», «Раздел»), not of stages: it only groups the rows,
+  // each of which is an event with its own number; rows of one direction go under one stage.
+  const directions = stageColumn && !columns.labels.some((label, i) => columns.meanings[i] === 'stage' && /этап/i.test(label));
   const stages: ImportedStage[] = [];
   const unplaced: RoadmapDraft['unplaced'] = [];
   const currentStage = () => {
@@ -368,9 +397,9 @@ export function readRoadmapTable(tables: Block[], period: Period | undefined, vo
       stages.push({ ...(spanning.number ? { number: spanning.number } : {}), title, ...stageKey(title), ...(description ? { description } : {}), items: [] });
       continue;
     }
-    if (stageSpansRows && f.stage.text) {
+    if ((stageSpansRows || directions) && f.stage.text) {
       const { title, description } = stageTitle(f.stage.text);
-      stages.push({ title, ...stageKey(title), ...(description ? { description } : {}), items: [] });
+      if (!directions || stages.at(-1)?.title !== title) stages.push({ title, ...stageKey(title), ...(description ? { description } : {}), items: [] });
       // The row's own event, if it has one, follows under the new stage.
       if (!f.title.text) continue;
     } else if (stageColumn && f.stage.text) {
