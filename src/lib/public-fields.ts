@@ -72,7 +72,7 @@ export const ROADMAP_ITEM: FieldPolicy = {
 };
 
 export const ROADMAP_STAGE: FieldPolicy = {
-  published: { number: 'value', title: 'value', stage: 'value', description: 'value', items: ROADMAP_ITEM },
+  published: { number: 'value', title: 'value', stage: 'value', description: 'value', status: 'value', items: ROADMAP_ITEM },
   internal: {},
   derived: { stageLabel: 'этап целевой модели по-русски' },
 };
@@ -128,6 +128,7 @@ export const PUBLIC_FIELDS = {
       legalBases: 'value',
       forms: 'ref',
       originalFile: 'value',
+      signedOriginal: 'made',
       demo: 'value',
     },
     internal: {
@@ -146,7 +147,8 @@ export const PUBLIC_FIELDS = {
       goals: 'value',
       tasks: 'value',
       stages: ROADMAP_STAGE,
-      targets: { published: { indicator: 'value', value: 'value', unit: 'value', year: 'value' }, internal: {} },
+      targets: { published: { indicator: 'value', value: 'value', unit: 'value', year: 'value', measure: 'value' }, internal: {} },
+      signedOriginal: 'made',
       demo: 'value',
     },
     internal: {

@@ -2,6 +2,7 @@
 import { ITEM_STATUSES, STAGES, type StageKey } from '../schemas/vocabulary.ts';
 import type { RoadmapItem, RoadmapSubItem } from '../schemas/roadmaps.ts';
 import { buildDate } from './build-date.ts';
+import { itemAnchors } from './item-anchors.ts';
 
 export { buildDate };
 
@@ -33,19 +34,25 @@ export interface FlatItem {
   depth: 0 | 1;
   status: EffectiveStatus;
   stageIndex: number;
+  /** The row's id on the roadmap page (item-anchors.ts): «p-6-5». */
+  anchor: string;
 }
 
 interface RoadmapLike {
   period: Period;
-  stages: { title: string; stage?: StageKey; items: RoadmapItem[] }[];
+  stages: { title: string; number?: string; stage?: StageKey; items: RoadmapItem[] }[];
 }
 
 export function flattenItems(roadmap: RoadmapLike, today = buildDate()): FlatItem[] {
+  const anchors = itemAnchors(roadmap.stages);
+  let row = 0;
   const flat: FlatItem[] = [];
   roadmap.stages.forEach((stage, stageIndex) => {
     for (const item of stage.items) {
-      flat.push({ item, depth: 0, status: effectiveStatus(item, roadmap.period, today), stageIndex });
-      for (const sub of item.items ?? []) flat.push({ item: sub, depth: 1, status: effectiveStatus(sub, roadmap.period, today), stageIndex });
+      flat.push({ item, depth: 0, status: effectiveStatus(item, roadmap.period, today), stageIndex, anchor: anchors[row++] });
+      for (const sub of item.items ?? []) {
+        flat.push({ item: sub, depth: 1, status: effectiveStatus(sub, roadmap.period, today), stageIndex, anchor: anchors[row++] });
+      }
     }
   });
   return flat;

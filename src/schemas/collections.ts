@@ -13,6 +13,7 @@ import { mentorSchema } from './mentors.ts';
 import { organizationSchema } from './organizations.ts';
 import { practiceSchema } from './practices.ts';
 import { regulationSchema } from './regulations.ts';
+import { resultsSchema } from './results.ts';
 import { roadmapSchema } from './roadmaps.ts';
 import { settingsSchema } from './settings.ts';
 
@@ -84,6 +85,16 @@ export const COLLECTION_REGISTRY = {
     nameField: 'title',
     publicData: true,
     segment: 'dorozhnye-karty',
+  },
+  results: {
+    dir: 'results',
+    schema: resultsSchema,
+    label: 'Итоги года',
+    single: 'Итоги года',
+    section: 'итоги года',
+    nameField: 'schoolYear',
+    publicData: true,
+    segment: 'itogi',
   },
   practices: {
     dir: 'practices',

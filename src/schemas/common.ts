@@ -370,6 +370,23 @@ export const attachmentSchema = z
   })
   .strict();
 
+/** What a signed original may be: the approved document as PDF or Word, or its scan. */
+export const ORIGINAL_EXTENSIONS = ['pdf', 'docx', 'doc', 'odt', 'jpg', 'jpeg', 'png'] as const;
+
+/**
+ * The approved original of a document (the signed PDF or scan), uploaded through the editor into
+ * the entry's own folder. Its page offers it as «Скачать подписанный документ»; the published
+ * copy gets a Latin name and, if an image, no metadata.
+ */
+export const signedOriginal = () =>
+  text('подписанный документ')
+    .refine((path) => (ORIGINAL_EXTENSIONS as readonly string[]).includes(path.split('.').pop()?.toLowerCase() ?? ''), {
+      message: `«подписанный документ» — файл PDF, Word (.docx, .doc), .odt или скан (.jpg, .png)`,
+    })
+    .meta({
+      hint: 'Скан или PDF утверждённого документа с подписью и печатью: на странице появится ссылка «Скачать подписанный документ». Согласия и другие документы о людях сюда не загружайте.',
+    });
+
 /** Approval block of a local act: «приказ № 30-9 о/д от 02.09.2024», «педсовет от 13.01.2023». */
 export const approvalSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { heading, approvalSchema, demoFlag, fileLink, optionalText, text, entryId, type SchemaTools } from './common.ts';
+import { heading, approvalSchema, demoFlag, fileLink, optionalText, signedOriginal, text, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
 import { regulationStatus } from './vocabulary.ts';
 
@@ -16,6 +16,7 @@ export const regulationSchema = ({ ref }: SchemaTools) =>
       forms: z.array(ref('forms')).default([]).meta({ label: 'формы наставничества' }),
       /** The original document to download: a path on the site or a full address (fileLinkProblem). */
       originalFile: fileLink('исходный документ').optional(),
+      signedOriginal: signedOriginal().optional(),
       /** Where the text came from, e.g. the seed document it was converted from. */
       source: optionalText('источник текста').meta({ hint: 'Откуда взят текст. На сайте не показывается.' }),
       demo: demoFlag,

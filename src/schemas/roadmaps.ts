@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { heading, approvalSchema, calendarDate, demoFlag, optionalText, text, year, entryId, type SchemaTools } from './common.ts';
+import { heading, approvalSchema, calendarDate, demoFlag, optionalText, signedOriginal, text, year, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
-import { deadlineKind, itemStatus, roadmapLevel, stage } from './vocabulary.ts';
+import { deadlineKind, indicator, itemStatus, roadmapLevel, stage } from './vocabulary.ts';
 import { parseDeadline, type Period } from '../import/deadline.ts';
 import { numericDate } from '../lib/format.ts';
 
@@ -67,7 +67,9 @@ const itemFields = {
   responsible: z.array(text('ответственный')).default([]).meta({ label: 'ответственные' }),
   result: optionalText('результат').meta({ long: true }),
   documents: z.array(text('документ')).optional().meta({ label: 'документы' }),
-  status: itemStatus.schema.optional().meta({ hint: 'Если не указан, статус считается по датам: после срока — «просрочено».' }),
+  status: itemStatus.schema.optional().meta({
+    hint: 'Если не указан, действует статус раздела; а если нет и его, сайт судит по срокам: после срока — «не отмечено», а не «просрочено».',
+  }),
 };
 
 /** Sub-items (3.1 → 3.1.1) go one level deep: that is what real roadmaps use. */
@@ -80,6 +82,11 @@ export const roadmapStageSchema = z
     title: text('название раздела'),
     stage: stage.schema.optional(),
     description: optionalText('описание').meta({ long: true }),
+    /** Marks the whole stage at once: an item without a status of its own (and its sub-items) takes this one. */
+    status: itemStatus.schema.optional().meta({
+      label: 'статус всех мероприятий раздела',
+      hint: 'Чтобы не отмечать каждое мероприятие: мероприятия раздела без своего статуса получат этот. Свой статус мероприятия важнее.',
+    }),
     items: z.array(roadmapItemSchema).default([]).meta({ label: 'мероприятия' }),
   })
   .strict();
@@ -90,6 +97,11 @@ export const targetSchema = z
     value: z.union([z.number(), text('значение')]).meta({ label: 'значение' }),
     unit: optionalText('единица'),
     year: year('год показателя').optional(),
+    /** Which of the target model's indicators this is: then the site sets the year's actual figure beside it. */
+    measure: indicator.schema.optional().meta({
+      label: 'что измеряет',
+      hint: 'Выберите показатель из итогов года, и на сайте рядом с планом появится факт и отметка «выполнено / не выполнено».',
+    }),
   })
   .strict();
 
@@ -110,6 +122,7 @@ export const roadmapSchema = ({ ref }: SchemaTools) =>
       tasks: z.array(text('задача')).default([]).meta({ label: 'задачи' }),
       stages: z.array(roadmapStageSchema).min(1, 'в дорожной карте нужен хотя бы один раздел').meta({ label: 'разделы (этапы)' }),
       targets: z.array(targetSchema).default([]).meta({ label: 'целевые показатели' }),
+      signedOriginal: signedOriginal().optional(),
       source: optionalText('источник текста').meta({ hint: 'Откуда взят текст. На сайте не показывается.' }),
       /** Text of the source document the importer could not place in a field: kept for the editor to sort out. */
       notes: z.array(text('примечание')).optional().meta({ label: 'примечания импорта' }),

@@ -67,6 +67,31 @@ export const ACHIEVEMENT_LEVELS = {
   international: 'международный',
 } as const;
 
+/**
+ * What a school counts for the target model (Р-145) and reports each year: the figures of an
+ * organisation's «Итоги года» and what a roadmap's target may measure. Counts are people; the
+ * two coverages are per cent of all pupils and of all teachers.
+ */
+export const INDICATORS = {
+  'pupils-total': 'обучающихся всего',
+  'teachers-total': 'педагогических работников всего',
+  'mentees-pupils': 'наставляемых — обучающихся',
+  'mentees-teachers': 'наставляемых — педагогов',
+  'mentees-other': 'наставляемых — других (студентов, выпускников)',
+  'mentors-teachers': 'наставников — педагогов',
+  'mentors-pupils': 'наставников — обучающихся',
+  'mentors-students': 'наставников — студентов',
+  'mentors-employers': 'наставников — представителей работодателей',
+  'mentors-graduates': 'наставников — выпускников',
+  pairs: 'наставнических пар',
+  groups: 'наставнических групп',
+  'coverage-pupils': 'охват обучающихся наставничеством, %',
+  'coverage-teachers': 'охват педагогов наставничеством, %',
+} as const;
+export type IndicatorKey = keyof typeof INDICATORS;
+/** Indicators measured in per cent of a whole; the rest are counts of people, pairs or groups. */
+export const PERCENT_INDICATORS: readonly IndicatorKey[] = ['coverage-pupils', 'coverage-teachers'];
+
 export const CONSENT_GIVERS = {
   self: 'сам человек',
   parent: 'родитель (законный представитель)',
@@ -80,4 +105,5 @@ export const deadlineKind = labelledEnum(DEADLINE_KINDS, 'вид срока');
 export const regulationStatus = labelledEnum(REGULATION_STATUSES, 'статус');
 export const mentorCategory = labelledEnum(MENTOR_CATEGORIES, 'категория');
 export const achievementLevel = labelledEnum(ACHIEVEMENT_LEVELS, 'уровень достижения');
+export const indicator = labelledEnum(INDICATORS, 'показатель');
 export const consentGiver = labelledEnum(CONSENT_GIVERS, 'кто дал согласие');
