@@ -14,6 +14,7 @@ export type Form = CollectionEntry<'forms'>;
 export type Regulation = CollectionEntry<'regulations'>;
 export type Roadmap = CollectionEntry<'roadmaps'>;
 export type Practice = CollectionEntry<'practices'>;
+export type Results = CollectionEntry<'results'>;
 export type MentorEntry = CollectionEntry<'mentors'>;
 export type Settings = CollectionEntry<'settings'>['data'];
 export type Mentor = MentorEntry & { person: PublicName };
@@ -27,10 +28,12 @@ export interface Site {
   roadmaps: Roadmap[];
   practices: Practice[];
   mentors: Mentor[];
+  /** «Итоги года», newest school year first. */
+  results: Results[];
   organization: (id: string) => Organization;
   form: (id: string) => Form;
   mentor: (id: string) => Mentor;
-  byOrganization: Map<string, { regulations: Regulation[]; roadmaps: Roadmap[]; practices: Practice[]; mentors: Mentor[] }>;
+  byOrganization: Map<string, { regulations: Regulation[]; roadmaps: Roadmap[]; practices: Practice[]; mentors: Mentor[]; results: Results[] }>;
   byForm: Map<string, { practices: Practice[]; mentors: Mentor[] }>;
   practicesByYear: Map<number, Practice[]>;
   practicesOfMentor: Map<string, Practice[]>;
@@ -52,7 +55,7 @@ async function everyCollection(): Promise<{ [N in CollectionName]: CollectionEnt
 }
 
 async function load(): Promise<Site> {
-  const { organizations, forms, regulations, roadmaps, practices: allPractices, mentors: mentorEntries, settings: settingsEntries } = await everyCollection();
+  const { organizations, forms, regulations, roadmaps, practices: allPractices, mentors: mentorEntries, results, settings: settingsEntries } = await everyCollection();
 
   const index = <T extends { id: string }>(entries: T[], what: string) => {
     const map = new Map(entries.map((e) => [e.id, e]));
@@ -68,6 +71,7 @@ async function load(): Promise<Site> {
   forms.sort((a, b) => a.data.order - b.data.order);
   regulations.sort(byTitle);
   roadmaps.sort((a, b) => b.data.period.to.getTime() - a.data.period.to.getTime() || byTitle(a, b));
+  results.sort((a, b) => b.data.schoolYear.localeCompare(a.data.schoolYear) || a.data.organization.id.localeCompare(b.data.organization.id));
   // A consent that ended or was withdrawn takes the person off the whole site on that day:
   // their card, and their name from every practice that lists them.
   const today = buildDate();
@@ -86,11 +90,12 @@ async function load(): Promise<Site> {
   if (!settings) throw new Error(`Нет файла настроек ${contentRoot()}/${siteSettingsFile()}`);
   const organization = index(organizations, 'организации');
 
-  const byOrganization: Site['byOrganization'] = new Map(organizations.map((o) => [o.id, { regulations: [], roadmaps: [], practices: [], mentors: [] }]));
+  const byOrganization: Site['byOrganization'] = new Map(organizations.map((o) => [o.id, { regulations: [], roadmaps: [], practices: [], mentors: [], results: [] }]));
   for (const r of regulations) byOrganization.get(r.data.organization.id)!.regulations.push(r);
   for (const r of roadmaps) byOrganization.get(r.data.organization.id)!.roadmaps.push(r);
   for (const p of practices) byOrganization.get(p.data.organization.id)!.practices.push(p);
   for (const m of mentors) byOrganization.get(m.data.organization.id)!.mentors.push(m);
+  for (const r of results) byOrganization.get(r.data.organization.id)!.results.push(r);
 
   const byForm: Site['byForm'] = new Map(forms.map((f) => [f.id, { practices: [], mentors: [] }]));
   for (const p of practices) for (const f of p.data.forms) byForm.get(f.id)!.practices.push(p);
@@ -115,6 +120,7 @@ async function load(): Promise<Site> {
     roadmaps,
     practices,
     mentors,
+    results,
     organization,
     form: index(forms, 'формы наставничества'),
     mentor: index(mentors, 'наставники'),
