@@ -32,7 +32,7 @@ const cards: Card[] = entries
       title,
       lines: [d.summary ?? d.position ?? 'строка под заголовком', 'МБОУ «СОШ № 1 г. Лесногорска»'],
       highlight: d.summary,
-      progress: e.collection === 'roadmaps' ? { done: 5, total: 12 } : undefined,
+      progress: e.collection === 'roadmaps' ? { text: 'Выполнено 5 из 12 мероприятий — 42 %', share: 5 / 12 } : undefined,
       site,
       demo: d.demo,
     };

@@ -23,6 +23,13 @@ export const formatNumber = (value: number) => decimal.format(value);
 /** «5 наставников», with a non-breaking space so the number never stands alone at a line end. */
 export const countOf = (count: number, forms: readonly [string, string, string]) => `${count}\u00a0${plural(count, forms)}`;
 
+/**
+ * A count after «из»: «из 31 мероприятия», «из 24 мероприятий», «из 1 мероприятия». The genitive
+ * singular after a number ending in 1 (not 11) — the same word as countOf's form after 2–4 — and
+ * the genitive plural otherwise.
+ */
+export const countAfterOf = (count: number, [, few, many]: readonly [string, string, string]) => `${count}\u00a0${plural(count, [few, many, many])}`;
+
 export const WORDS = {
   mentor: ['наставник', 'наставника', 'наставников'],
   practice: ['практика', 'практики', 'практик'],

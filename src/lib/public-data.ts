@@ -7,7 +7,8 @@
  */
 import { getImage } from 'astro:assets';
 import type { Site } from './data.ts';
-import { flattenItems, effectiveStatus, STATUS_LABELS } from './roadmap.ts';
+import { buildDate, flattenItems, progressExplanation, STATUS_LABELS, type EffectiveStatus } from './roadmap.ts';
+import { isoDate } from './format.ts';
 import { routes } from './url.ts';
 import { ACHIEVEMENT, pick, PUBLIC_FIELDS, ROADMAP_ITEM, ROADMAP_STAGE, ROADMAP_SUB_ITEM, type FieldPolicy, type PublicCollection } from './public-fields.ts';
 import { ACHIEVEMENT_LEVELS, MENTOR_CATEGORIES, ORGANIZATION_KINDS, REGULATION_STATUSES, ROADMAP_LEVELS, STAGES } from '../schemas/vocabulary.ts';
@@ -55,8 +56,9 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
     case 'roadmaps':
       return s.roadmaps.map((r) => {
         const tallyItems = flattenItems(r.data);
+        const states = new Map<object, EffectiveStatus>(tallyItems.map((f) => [f.item, f.status]));
         const stages = r.data.stages.map((stage) => ({
-          ...pick(stage, ROADMAP_STAGE, { items: stage.items.map((item) => publicItem(item, r.data.period)) }),
+          ...pick(stage, ROADMAP_STAGE, { items: stage.items.map((item) => publicItem(item, states)) }),
           stageLabel: stage.stage && STAGES[stage.stage],
         }));
         return {
@@ -66,6 +68,8 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
           levelLabel: ROADMAP_LEVELS[r.data.level],
           itemCount: tallyItems.length,
           doneCount: tallyItems.filter((i) => i.status === 'done').length,
+          statusDate: isoDate(buildDate()),
+          statusExplanation: progressExplanation(r.data),
         };
       });
     case 'practices':
@@ -101,11 +105,11 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
   }
 }
 
-type Item = Parameters<typeof effectiveStatus>[0] & { items?: Parameters<typeof effectiveStatus>[0][] };
+type Item = Parameters<typeof pick>[0] & { items?: Parameters<typeof pick>[0][] };
 
-/** A roadmap item (or sub-item) with its status as of the build date; an item's sub-items within. */
-function publicItem(item: Item, period: { from: Date; to: Date }, policy: FieldPolicy = ROADMAP_ITEM): Json {
-  const status = effectiveStatus(item, period);
-  const made = policy === ROADMAP_ITEM ? { items: item.items?.map((sub) => publicItem(sub, period, ROADMAP_SUB_ITEM)) } : {};
+/** A roadmap item (or sub-item) with its state on the build date (flattenItems); an item's sub-items within. */
+function publicItem(item: Item, states: Map<object, EffectiveStatus>, policy: FieldPolicy = ROADMAP_ITEM): Json {
+  const status = states.get(item)!;
+  const made = policy === ROADMAP_ITEM ? { items: item.items?.map((sub) => publicItem(sub, states, ROADMAP_SUB_ITEM)) } : {};
   return { ...pick(item, policy, made), effectiveStatus: status, effectiveStatusLabel: STATUS_LABELS[status] };
 }

@@ -60,7 +60,8 @@ export const ROADMAP_SUB_ITEM: FieldPolicy = {
   },
   internal: {},
   derived: {
-    effectiveStatus: 'статус на дату сборки: после срока незавершённое — «просрочено»',
+    effectiveStatus:
+      'состояние на дату statusDate: done, in-progress, planned; overdue — отмечено как невыполненное, а срок прошёл; unmarked — срок прошёл, а отметки нет',
     effectiveStatusLabel: 'тот же статус по-русски',
   },
 };
@@ -161,6 +162,8 @@ export const PUBLIC_FIELDS = {
       levelLabel: 'уровень дорожной карты по-русски',
       itemCount: 'число мероприятий и подпунктов',
       doneCount: 'сколько из них выполнено',
+      statusDate: 'дата, на которую посчитаны состояния мероприятий (ГГГГ-ММ-ДД)',
+      statusExplanation: 'что значат состояния, выведенные из сроков («не отмечено»); нет, если все отмечены',
     },
   },
   practices: {

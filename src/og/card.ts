@@ -17,8 +17,11 @@ export interface Card {
   lines: string[];
   /** A key figure: a practice's result, a mentor's top achievement. */
   highlight?: string;
-  /** Roadmap progress: done items of all. */
-  progress?: { done: number; total: number };
+  /**
+   * Roadmap progress: the sentence the card prints, and the share done for the bar — none when
+   * nobody marked anything, so an unmarked plan shows no empty bar that reads as failure.
+   */
+  progress?: { text: string; share?: number };
   /** A consented photo, as a data URL (already re-encoded, no EXIF). */
   photo?: string;
   /** The section's name and owner, at the foot of every card. */

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Site } from '../lib/data.ts';
 import { achievementNote, resultLine, topAchievement } from '../lib/display.ts';
-import { dateRange } from '../lib/format.ts';
-import { flattenItems, tally } from '../lib/roadmap.ts';
+import { countAfterOf, countOf, dateRange, WORDS } from '../lib/format.ts';
+import { flattenItems, hasMarks, tally } from '../lib/roadmap.ts';
 import { shareCard } from '../lib/url.ts';
 import { HOME_CARD, type Card } from './card.ts';
 
@@ -77,7 +77,12 @@ export async function siteCards(site: Site): Promise<{ path: string; card: Card 
         eyebrow: 'Дорожная карта',
         title: r.data.title,
         lines: [org(r.data.organization.id), dateRange(r.data.period.from, r.data.period.to)],
-        progress: { done: counts.done, total: counts.total },
+        progress: hasMarks(r.data)
+          ? {
+              text: `Выполнено ${counts.done} из ${countAfterOf(counts.total, WORDS.item)} — ${Math.round((100 * counts.done) / (counts.total || 1))} %`,
+              share: counts.total ? counts.done / counts.total : 0,
+            }
+          : { text: `${countOf(counts.total, WORDS.item)} · отметок о выполнении в документе нет` },
         site: footer,
         demo: r.data.demo,
       },

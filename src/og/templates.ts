@@ -6,7 +6,7 @@
  */
 import type { Card, CardKind } from './card.ts';
 
-export const TEMPLATE_VERSION = 5;
+export const TEMPLATE_VERSION = 6;
 export const WIDTH = 1200;
 export const HEIGHT = 630;
 const PAD = 64;
@@ -48,13 +48,16 @@ export const textBox = (key: string, text: string, width: number, size: number, 
     key,
   );
 
-function progressBar(done: number, total: number, width: number): Node {
-  const share = total ? done / total : 0;
+function progressBar({ text, share }: NonNullable<Card['progress']>, width: number): Node {
   return h('div', { display: 'flex', flexDirection: 'column', width, gap: 12 }, [
-    h('div', { display: 'flex', width, height: 28, borderRadius: 14, background: '#dfe6f0', overflow: 'hidden' }, [
-      h('div', { display: 'flex', width: Math.round(width * share), height: 28, background: ACCENT.practice }, []),
-    ]),
-    textBox('progress', `Выполнено ${done} из ${total} мероприятий — ${Math.round(share * 100)} %`, width, 30, 1, { color: '#1a1f2b' }),
+    ...(share === undefined
+      ? []
+      : [
+          h('div', { display: 'flex', width, height: 28, borderRadius: 14, background: '#dfe6f0', overflow: 'hidden' }, [
+            h('div', { display: 'flex', width: Math.round(width * share), height: 28, background: ACCENT.practice }, []),
+          ]),
+        ]),
+    textBox('progress', text, width, 30, 2, { color: '#1a1f2b' }),
   ]);
 }
 
@@ -131,7 +134,7 @@ export const templates: Record<CardKind, (card: Card) => Node> = {
     frame(card, [
       textBox('title', card.title, INNER, 46, 3, { fontWeight: 700 }),
       ...lines(card, INNER, 2),
-      ...(card.progress ? [progressBar(card.progress.done, card.progress.total, INNER)] : []),
+      ...(card.progress ? [progressBar(card.progress, INNER)] : []),
     ]),
   regulation: (card) => frame(card, [textBox('title', card.title, INNER, 52, 4, { fontWeight: 700 }), ...lines(card, INNER, 2)]),
   form: (card) =>
