@@ -146,8 +146,9 @@ describe('nothing lost between the CMS and the build', () => {
    */
   const AWKWARD = ['Школа № 5: «лучшая» практика', '- не список', '# не заголовок', 'строка\nвторая строка', 'апостроф \' и "кавычки"', 'yes'];
   let counter = 0;
-  function fill(field: Field & { pattern?: [string, string]; value_type?: string; format?: string }): unknown {
+  function fill(field: Field & { pattern?: [string, string]; value_type?: string; format?: string; example?: string; schema_path?: string }): unknown {
     counter++;
+    if (field.example) return field.example;
     if (field.name === 'id') return `zapis-${counter}`;
     switch (field.widget) {
       case 'relation':
@@ -158,7 +159,8 @@ describe('nothing lost between the CMS and the build', () => {
         // Later fields get later dates, so «с … по …» pairs stay in order.
         return new Date(Date.UTC(2020, 0, 1) + counter * 86_400_000).toISOString().slice(0, 10);
       case 'number':
-        return field.value_type === 'int' ? 2000 + (counter % 50) : 12.5;
+        // A float field may still want a whole number (a count of people beside a percentage).
+        return field.value_type === 'int' ? 2000 + (counter % 50) : /^figures\b.*\.value$/.test(field.schema_path ?? '') ? 12 : 12.5;
       case 'boolean':
         return field.pattern ? true : counter % 2 === 0;
       case 'image':

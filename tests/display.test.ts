@@ -89,6 +89,7 @@ describe('share images', () => {
     roadmaps: 'dorozhnye-karty/x',
     practices: 'praktiki/x',
     mentors: 'nastavniki/x',
+    results: 'itogi/x',
   };
 
   it("of an entry's page lie at its page's path under /og/", () => {

@@ -28,7 +28,7 @@ describe('effective status of a roadmap item', () => {
         {
           title: 'a',
           status: 'done' as const,
-          items: [{ ...item({ to: d('2026-09-30') }), items: [item({ to: d('2026-09-30') }), item({ to: d('2026-09-30') }, 'planned')] }],
+          items: [{ ...(item({ to: d('2026-09-30') }) as object), items: [item({ to: d('2026-09-30') }), item({ to: d('2026-09-30') }, 'planned')] } as never],
         },
       ],
     };

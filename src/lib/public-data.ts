@@ -11,7 +11,7 @@ import { buildDate, flattenItems, progressExplanation, STATUS_LABELS, type Effec
 import { isoDate } from './format.ts';
 import { routes } from './url.ts';
 import { ACHIEVEMENT, pick, PUBLIC_FIELDS, ROADMAP_ITEM, ROADMAP_STAGE, ROADMAP_SUB_ITEM, type FieldPolicy, type PublicCollection } from './public-fields.ts';
-import { ACHIEVEMENT_LEVELS, MENTOR_CATEGORIES, ORGANIZATION_KINDS, REGULATION_STATUSES, ROADMAP_LEVELS, STAGES } from '../schemas/vocabulary.ts';
+import { ACHIEVEMENT_LEVELS, INDICATORS, MENTOR_CATEGORIES, ORGANIZATION_KINDS, REGULATION_STATUSES, ROADMAP_LEVELS, STAGES } from '../schemas/vocabulary.ts';
 
 export { PUBLIC_COLLECTIONS } from './public-fields.ts';
 
@@ -35,6 +35,7 @@ export function publicCollection(name: string, s: Site, site: URL): Promise<Json
 
 async function makeCollection(name: PublicCollection, s: Site, site: URL): Promise<Json[]> {
   const fields: FieldPolicy = PUBLIC_FIELDS[name];
+  const RESULT_FIGURE = PUBLIC_FIELDS.results.published.figures;
   switch (name) {
     case 'organizations':
       return s.organizations.map((o) => ({
@@ -49,7 +50,7 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
       return s.regulations.map((r) => ({
         id: r.id,
         url: absolute(routes.regulation(r.id), site),
-        ...pick(r.data, fields),
+        ...pick(r.data, fields, { signedOriginal: undefined }),
         statusLabel: REGULATION_STATUSES[r.data.status],
         body: r.body,
       }));
@@ -64,7 +65,7 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
         return {
           id: r.id,
           url: absolute(routes.roadmap(r.id), site),
-          ...pick(r.data, fields, { stages }),
+          ...pick(r.data, fields, { stages, signedOriginal: undefined }),
           levelLabel: ROADMAP_LEVELS[r.data.level],
           itemCount: tallyItems.length,
           doneCount: tallyItems.filter((i) => i.status === 'done').length,
@@ -72,6 +73,17 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
           statusExplanation: progressExplanation(r.data),
         };
       });
+    case 'results':
+      return s.results.map((r) => ({
+        id: r.id,
+        url: absolute(routes.results(r.id), site),
+        ...pick(r.data, fields, {
+          figures: r.data.figures.map((f) => ({ ...pick(f, RESULT_FIGURE), measureLabel: INDICATORS[f.measure] })),
+          signedOriginal: undefined,
+        }),
+        report: absolute(routes.resultsDocx(r.id), site),
+        table: absolute(routes.resultsCsv(r.id), site),
+      }));
     case 'practices':
       return Promise.all(
         s.practices.map(async (p) => {

@@ -166,6 +166,23 @@ export const PUBLIC_FIELDS = {
       statusExplanation: 'что значат состояния, выведенные из сроков («не отмечено»); нет, если все отмечены',
     },
   },
+  results: {
+    published: {
+      organization: 'ref',
+      schoolYear: 'value',
+      figures: {
+        published: { measure: 'value', value: 'value', asOf: 'value', source: 'value' },
+        internal: {},
+        derived: { measureLabel: 'показатель по-русски' },
+      },
+      summary: 'value',
+      approval,
+      signedOriginal: 'made',
+      demo: 'value',
+    },
+    internal: { id: EDITOR_ID },
+    derived: { ...ENTRY, report: 'адрес отчёта .docx', table: 'адрес таблицы .csv' },
+  },
   practices: {
     published: {
       title: 'value',

@@ -88,6 +88,19 @@ export async function siteCards(site: Site): Promise<{ path: string; card: Card 
       },
     });
   }
+  for (const r of site.results) {
+    cards.push({
+      path: shareCard('results', r.id),
+      card: {
+        kind: 'organization',
+        eyebrow: 'Итоги учебного года',
+        title: `Итоги ${r.data.schoolYear} учебного года`,
+        lines: [site.organization(r.data.organization.id).data.name],
+        site: footer,
+        demo: r.data.demo,
+      },
+    });
+  }
   for (const r of site.regulations) {
     cards.push({
       path: shareCard('regulations', r.id),

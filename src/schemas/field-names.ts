@@ -22,6 +22,11 @@ export interface FieldMeta {
   hint?: string;
   /** Paragraphs rather than a line: the editor gives it a text area. */
   long?: boolean;
+  /**
+   * For a text the schema checks by its shape («2025/2026»): the pattern the editor checks as it is
+   * typed, with its message, and a value that passes (the editor's tests fill the field with it).
+   */
+  pattern?: { regex: string; message: string; example: string };
 }
 
 declare module 'zod/v4/core' {
@@ -29,6 +34,7 @@ declare module 'zod/v4/core' {
     label?: string;
     hint?: string;
     long?: boolean;
+    pattern?: { regex: string; message: string; example: string };
   }
 }
 
@@ -55,7 +61,7 @@ export function fieldMeta(schema: z.ZodType): Partial<FieldMeta> {
   for (let current: z.ZodType | undefined = schema; current; current = wrapped(current)) {
     const meta = own(current);
     if (!meta) continue;
-    for (const key of ['label', 'hint', 'long'] as const) {
+    for (const key of ['label', 'hint', 'long', 'pattern'] as const) {
       if (found[key] === undefined && meta[key] !== undefined) (found as Record<string, unknown>)[key] = meta[key];
     }
   }

@@ -14,7 +14,10 @@ export const schoolYear = text('учебный год')
     },
     { message: '«учебный год» записывается как «2025/2026»: два года подряд через косую черту' },
   )
-  .meta({ hint: 'Например, «2025/2026».' });
+  .meta({
+    hint: 'Например, «2025/2026».',
+    pattern: { regex: String.raw`^\d{4}/\d{4}$`, message: 'два года подряд через косую черту, например 2025/2026', example: '2025/2026' },
+  });
 
 /** One actual figure, with when it was true and where it comes from: a fact a reader can check. */
 export const figureSchema = z
