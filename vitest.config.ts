@@ -29,6 +29,7 @@ const SITE_TESTS = [
   'tests/pagination-build.test.ts',
   'tests/personal-data.test.ts',
   'tests/public-fields-build.test.ts',
+  'tests/results-build.test.ts',
   'tests/search.test.ts',
   'tests/security-headers-build.test.ts',
   'tests/seeds-build.test.ts',

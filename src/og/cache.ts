@@ -22,7 +22,8 @@ export const OG_BUILD_LOG = join(OG_CACHE_DIR, 'build-log.jsonl');
 export const OG_TEXT_LOG = join(OG_CACHE_DIR, `card-texts-${process.pid}.jsonl`);
 
 /** Everything a card draws as text, in one string. */
-export const cardText = (card: Card) => [card.eyebrow, card.title, ...card.lines, card.highlight ?? '', card.site].filter(Boolean).join('\n');
+export const cardText = (card: Card) =>
+  [card.eyebrow, card.title, ...card.lines, card.highlight ?? '', card.progress?.text ?? '', card.site].filter(Boolean).join('\n');
 
 export const cardKey = (card: Card) =>
   createHash('sha256')
