@@ -113,7 +113,7 @@ const labelOf = (schema: z.ZodType, name: string) => {
 function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, path: string[]): DecapField {
   const { inner, required, defaultValue } = unwrap(schema);
   const key = path.join('.');
-  const { hint, long, pattern } = fieldMeta(schema);
+  const { hint, long, pattern, upload } = fieldMeta(schema);
   const base = {
     name,
     label: labelOf(schema, name),
@@ -148,6 +148,18 @@ function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, pa
     case 'string':
       if (d.format === 'url') return { ...base, widget: 'string', pattern: ['^https?://.+', 'полный адрес, например https://school.ru/'] };
       if (d.format === 'email') return { ...base, widget: 'string', pattern: ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'адрес электронной почты'] };
+      // A file in the entry's own folder, as images are (cms/media.ts): `{{filename}}` is the entry's id.
+      if (upload) {
+        const folder = `${upload}/{{filename}}`;
+        return {
+          ...base,
+          widget: 'file',
+          choose_url: false,
+          media_folder: folder,
+          public_folder: `./${folder}`,
+          ...(pattern ? { example: pattern.example } : {}),
+        };
+      }
       if (pattern) return { ...base, widget: 'string', pattern: [pattern.regex, pattern.message], example: pattern.example };
       return { ...base, widget: long ? 'text' : 'string', ...lengthPattern(d) };
     case 'object':

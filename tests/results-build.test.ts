@@ -191,4 +191,19 @@ describe('results against plan (the demo district)', () => {
       expect(file(`itogi/${id}.csv`).startsWith('\uFEFF'), id).toBe(true);
     }
   });
+
+  it('a signed original is offered with its format, size and approval date, under a Latin name made from the entry', () => {
+    const roadmap = yaml('roadmaps/lesnogorsk-sosh-1-2026-2027.yaml');
+    const link = load(join(dist, 'dorozhnye-karty/lesnogorsk-sosh-1-2026-2027/index.html')).querySelector('.signed-original')!;
+    expect(link.querySelector('a')!.textContent).toBe('Скачать подписанный документ');
+    const published = link.querySelector('a')!.getAttribute('href')!;
+    expect(published).toBe('/dokumenty/dorozhnaya-karta-lesnogorsk-sosh-1-2026-2027.pdf');
+    const uploaded = readFileSync(join(ROOT, 'src/content/roadmaps', roadmap.signedOriginal));
+    expect(readFileSync(join(dist, published))).toEqual(uploaded);
+    expect(link.textContent.replace(/\s+/g, ' ')).toContain(`(PDF, ${Math.round(uploaded.length / 1024)} КБ), утверждён 1 сентября 2026 г.`);
+    const json = (JSON.parse(file('api/roadmaps.json')) as { id: string; signedOriginal?: string }[]).find((r) => r.id === 'lesnogorsk-sosh-1-2026-2027')!;
+    expect(json.signedOriginal).toMatch(/\/dokumenty\/dorozhnaya-karta-lesnogorsk-sosh-1-2026-2027\.pdf$/);
+    // The uploaded file's own name is nowhere on the site.
+    expect(readdirSync(join(dist, 'dokumenty'))).not.toContain(roadmap.signedOriginal.split('/').pop());
+  });
 });

@@ -18,6 +18,19 @@ export function uploadFormat(head: Uint8Array): UploadFormat | undefined {
   return undefined;
 }
 
+/** A document the editor may upload as a signed original, by its first bytes; a zip (.docx, .odt) by its name too. */
+export function documentFormat(head: Uint8Array, name: string): 'pdf' | 'docx' | 'odt' | 'doc' | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  if (ascii(0, 5) === '%PDF-') return 'pdf';
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'doc';
+  if (ascii(0, 4) === 'PK\x03\x04') return /\.odt$/i.test(name) ? 'odt' : /\.docx$/i.test(name) ? 'docx' : undefined;
+  return undefined;
+}
+
+/** «Приказ №45 (подписан).PDF» → «prikaz-45-podpisan-3f9a1c2b.pdf»: as uploadName, for a document. */
+export const documentName = (original: string, hash: string, extension: string) =>
+  `${latinId(original.replace(/\.[^.]*$/, '')) || 'dokument'}-${hash.slice(0, 8)}.${extension}`;
+
 /**
  * What an upload is saved as: a JPEG, PNG or WebP stays what it is (a PNG keeps its transparency);
  * any other picture the browser can open (AVIF, GIF, BMP…) becomes a JPEG, which every part of

@@ -16,7 +16,8 @@
  * file with a «change» of its own.
  */
 import { IMAGE_MAX_BYTES, imageTooLarge } from '../../cms/media.ts';
-import { outputType, uploadFormat, uploadName } from './media-names.ts';
+import { documentFormat, documentName, outputType, uploadFormat, uploadName } from './media-names.ts';
+import { looksLikeConsent, ORIGINAL_MAX_BYTES, ORIGINAL_MAX_MB } from '../lib/signed-originals-rules.ts';
 
 /** JPEG quality of the saved original: the build makes the published sizes from it. */
 const QUALITY = 0.9;
@@ -50,8 +51,18 @@ async function draw(file: File, type: string): Promise<Blob> {
 
 /** The file Decap should upload instead of the chosen one, or why there is none. */
 export async function prepareUpload(file: File): Promise<Prepared> {
+  const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  // A signed original (PDF, Word): kept byte for byte, under a Latin name; a scan is a picture, below.
+  const document = documentFormat(head, file.name);
+  if (document) {
+    if (looksLikeConsent(file.name))
+      return { refused: `Файл «${file.name}» похож на согласие или другой документ о человеке: такие документы на сайт не загружают (152-ФЗ).` };
+    if (file.size > ORIGINAL_MAX_BYTES)
+      return { refused: `Файл «${file.name}» больше ${ORIGINAL_MAX_MB} МБ: сохраните скан с меньшим разрешением и загрузите снова.` };
+    return { file: new File([file], documentName(file.name, await hashOf(file), document), { type: file.type }) };
+  }
   if (file.size > IMAGE_MAX_BYTES) return { refused: `${capital(imageTooLarge(file.name, file.size))}.` };
-  const format = uploadFormat(new Uint8Array(await file.slice(0, 12).arrayBuffer()));
+  const format = uploadFormat(head);
   let blob: Blob;
   try {
     blob = await draw(file, outputType(format));

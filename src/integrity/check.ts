@@ -16,6 +16,7 @@ import { atLine, decodeEntry, EntryReadError, readEntry, type RawEntry } from '.
 import { checkEntries, formatPath, type EntrySource, type SiteEnv } from './entries.ts';
 import { checkPeople } from './people.ts';
 import { IMAGE_MAX_BYTES, imageTooLarge } from '../../cms/media.ts';
+import { looksLikeConsent, ORIGINAL_COLLECTIONS, ORIGINAL_MAX_BYTES, ORIGINAL_MAX_MB, ORIGINALS_FOLDER } from '../lib/signed-originals.ts';
 
 export interface ContentProblem {
   file: string;
@@ -107,6 +108,7 @@ export function checkContent(root: string, content = contentRoot(), env: SiteEnv
   strayContent(absContent, root, problems);
   const checked = checkEntries(sources, problems, env);
   for (const entry of checked) checkImages(entry, join(absContent, collectionSpec(entry.collection).dir), problems);
+  for (const entry of checked) checkOriginal(entry, join(absContent, collectionSpec(entry.collection).dir), problems);
 
   if (!sources.some((entry) => entry.collection === 'settings' && entry.id === SITE_SETTINGS_ID)) {
     const file = relative(root, join(root, content, siteSettingsFile()));
@@ -253,6 +255,37 @@ function checkControlCharacters(file: string, raw: RawEntry, problems: ContentPr
 
 /** The limit lives with the editor's media settings, which refuse the same files at upload (one number, one message). */
 export { IMAGE_MAX_MB } from '../../cms/media.ts';
+
+/** A signed original: a file in the entry's own folder, not too large, and not a person's document. */
+function checkOriginal(entry: CheckedEntry, dir: string, problems: ContentProblem[]) {
+  if (!(ORIGINAL_COLLECTIONS as readonly string[]).includes(entry.collection)) return;
+  const value = entry.data.signedOriginal;
+  if (typeof value !== 'string') return;
+  const field = 'signedOriginal';
+  const target = resolve(dir, value);
+  const own = resolve(dir, ORIGINALS_FOLDER, entry.id);
+  if (looksLikeConsent(value)) {
+    problems.push({
+      file: entry.file,
+      field,
+      message: `«${value}» похоже на согласие или другой документ о человеке: такие документы не публикуются (152-ФЗ) — загрузите сюда утверждённый документ с подписью`,
+    });
+  } else if (!target.startsWith(`${own}/`)) {
+    problems.push({
+      file: entry.file,
+      field,
+      message: `подписанный документ должен лежать в папке этой записи (${ORIGINALS_FOLDER}/${entry.id}/), а указан «${value}»: загрузите файл заново через редактор`,
+    });
+  } else if (!existsSync(target)) {
+    problems.push({ file: entry.file, field, message: `файл подписанного документа «${value}» не найден` });
+  } else if (statSync(target).size > ORIGINAL_MAX_BYTES) {
+    problems.push({
+      file: entry.file,
+      field,
+      message: `файл «${value}» больше ${ORIGINAL_MAX_MB} МБ: сохраните скан с меньшим разрешением (300 точек на дюйм хватит) и загрузите снова`,
+    });
+  }
+}
 
 /** Image fields hold paths relative to the entry; a missing file is reported here, not at render time. */
 function checkImages(entry: CheckedEntry, dir: string, problems: ContentProblem[]) {

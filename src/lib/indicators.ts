@@ -54,7 +54,7 @@ function withCoverage(figures: Figures): Figures {
 }
 
 export const entryFigures = (entry: Results): Figures =>
-  withCoverage(new Map(entry.data.figures.map((f) => [f.measure, { value: f.value, asOf: f.asOf, source: f.source }])));
+  withCoverage(new Map(entry.data.figures.map((f) => [f.measure, { value: f.value, asOf: f.asOf, source: f.basis }])));
 
 /** The organisations a district office sums: those whose parent it is. */
 export const membersOf = (site: Site, organizationId: string) => site.organizations.filter((o) => o.data.parent?.id === organizationId);

@@ -9,7 +9,8 @@ import { getImage } from 'astro:assets';
 import type { Site } from './data.ts';
 import { buildDate, flattenItems, progressExplanation, STATUS_LABELS, type EffectiveStatus } from './roadmap.ts';
 import { isoDate } from './format.ts';
-import { routes } from './url.ts';
+import { href, routes } from './url.ts';
+import { publishedPath, type OriginalCollection } from './signed-originals.ts';
 import { ACHIEVEMENT, pick, PUBLIC_FIELDS, ROADMAP_ITEM, ROADMAP_STAGE, ROADMAP_SUB_ITEM, type FieldPolicy, type PublicCollection } from './public-fields.ts';
 import { ACHIEVEMENT_LEVELS, INDICATORS, MENTOR_CATEGORIES, ORGANIZATION_KINDS, REGULATION_STATUSES, ROADMAP_LEVELS, STAGES } from '../schemas/vocabulary.ts';
 
@@ -36,6 +37,8 @@ export function publicCollection(name: string, s: Site, site: URL): Promise<Json
 async function makeCollection(name: PublicCollection, s: Site, site: URL): Promise<Json[]> {
   const fields: FieldPolicy = PUBLIC_FIELDS[name];
   const RESULT_FIGURE = PUBLIC_FIELDS.results.published.figures;
+  // The published copy's address, never the uploaded file's path (src/lib/signed-originals.ts).
+  const original = (collection: OriginalCollection, id: string, file?: string) => file && absolute(href(publishedPath(collection, id, file)), site);
   switch (name) {
     case 'organizations':
       return s.organizations.map((o) => ({
@@ -50,7 +53,7 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
       return s.regulations.map((r) => ({
         id: r.id,
         url: absolute(routes.regulation(r.id), site),
-        ...pick(r.data, fields, { signedOriginal: undefined }),
+        ...pick(r.data, fields, { signedOriginal: original('regulations', r.id, r.data.signedOriginal) }),
         statusLabel: REGULATION_STATUSES[r.data.status],
         body: r.body,
       }));
@@ -65,7 +68,7 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
         return {
           id: r.id,
           url: absolute(routes.roadmap(r.id), site),
-          ...pick(r.data, fields, { stages, signedOriginal: undefined }),
+          ...pick(r.data, fields, { stages, signedOriginal: original('roadmaps', r.id, r.data.signedOriginal) }),
           levelLabel: ROADMAP_LEVELS[r.data.level],
           itemCount: tallyItems.length,
           doneCount: tallyItems.filter((i) => i.status === 'done').length,
@@ -79,7 +82,7 @@ async function makeCollection(name: PublicCollection, s: Site, site: URL): Promi
         url: absolute(routes.results(r.id), site),
         ...pick(r.data, fields, {
           figures: r.data.figures.map((f) => ({ ...pick(f, RESULT_FIGURE), measureLabel: INDICATORS[f.measure] })),
-          signedOriginal: undefined,
+          signedOriginal: original('results', r.id, r.data.signedOriginal),
         }),
         report: absolute(routes.resultsDocx(r.id), site),
         table: absolute(routes.resultsCsv(r.id), site),

@@ -171,7 +171,7 @@ export const PUBLIC_FIELDS = {
       organization: 'ref',
       schoolYear: 'value',
       figures: {
-        published: { measure: 'value', value: 'value', asOf: 'value', source: 'value' },
+        published: { measure: 'value', value: 'value', asOf: 'value', basis: 'value' },
         internal: {},
         derived: { measureLabel: 'показатель по-русски' },
       },

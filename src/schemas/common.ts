@@ -385,7 +385,12 @@ export const signedOriginal = () =>
     })
     .meta({
       hint: 'Скан или PDF утверждённого документа с подписью и печатью: на странице появится ссылка «Скачать подписанный документ». Согласия и другие документы о людях сюда не загружайте.',
-      pattern: { regex: `\\.(${ORIGINAL_EXTENSIONS.join('|')})$`, message: 'файл PDF, Word, .odt или скан (.jpg, .png)', example: 'originals/prikaz.pdf' },
+      pattern: {
+        regex: `\\.(${ORIGINAL_EXTENSIONS.join('|')})$`,
+        message: 'файл PDF, Word, .odt или скан (.jpg, .png)',
+        example: './originals/zapis/prikaz.pdf',
+      },
+      upload: 'originals',
     });
 
 /** Approval block of a local act: «приказ № 30-9 о/д от 02.09.2024», «педсовет от 13.01.2023». */

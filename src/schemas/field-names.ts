@@ -27,6 +27,8 @@ export interface FieldMeta {
    * typed, with its message, and a value that passes (the editor's tests fill the field with it).
    */
   pattern?: { regex: string; message: string; example: string };
+  /** A file uploaded through the editor into the entry's own folder of that name (a signed original). */
+  upload?: string;
 }
 
 declare module 'zod/v4/core' {
@@ -35,6 +37,7 @@ declare module 'zod/v4/core' {
     hint?: string;
     long?: boolean;
     pattern?: { regex: string; message: string; example: string };
+    upload?: string;
   }
 }
 
@@ -61,7 +64,7 @@ export function fieldMeta(schema: z.ZodType): Partial<FieldMeta> {
   for (let current: z.ZodType | undefined = schema; current; current = wrapped(current)) {
     const meta = own(current);
     if (!meta) continue;
-    for (const key of ['label', 'hint', 'long', 'pattern'] as const) {
+    for (const key of ['label', 'hint', 'long', 'pattern', 'upload'] as const) {
       if (found[key] === undefined && meta[key] !== undefined) (found as Record<string, unknown>)[key] = meta[key];
     }
   }

@@ -25,7 +25,7 @@ export const figureSchema = z
     measure: indicator.schema,
     value: numeric('значение').min(0, '«значение» не может быть меньше нуля'),
     asOf: calendarDate('на дату'),
-    source: text('источник').meta({ hint: 'Откуда цифра: «отчёт в региональный наставнический центр», «приказ № 45 от 30.05.2026».' }),
+    basis: text('источник').meta({ hint: 'Откуда цифра: «отчёт в региональный наставнический центр», «приказ № 45 от 30.05.2026».' }),
   })
   .strict()
   .superRefine((figure, ctx) => {
