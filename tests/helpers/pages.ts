@@ -19,6 +19,11 @@ export const PAGES = {
   form: `formy/${first('forms')}/`,
   organizations: 'organizacii/',
   organization: `organizacii/${first('organizations')}/`,
+  // A district office: its organisations' figures and their sum (issue 19).
+  districtOrganization: 'organizacii/uo-lesnogorsk/',
+  roadmapWithTargets: 'dorozhnye-karty/uo-lesnogorsk-2026-2028/',
+  results: `itogi/${first('results')}/`,
+  districtResults: 'itogi/uo-lesnogorsk-2025-2026/',
   search: 'poisk/?q=наставник',
   embedGuide: 'vstraivanie/',
   embedMentors: 'embed/mentors/lesnogorsk-sosh-1/',
