@@ -131,4 +131,33 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
     }
     await context.close();
   });
+
+  it('the month chart grows with the chosen type size and keeps its row numbers in view on a phone (issue 19)', async () => {
+    const timeline = 'dorozhnye-karty/lesnogorsk-sosh-1-2026-2027/';
+    const measure = async (lv?: object) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 375, height: 800 } });
+      if (lv) await context.addInitScript((v) => localStorage.setItem('nastavnichestvo:lv', JSON.stringify(v)), lv);
+      const page = await context.newPage();
+      await page.goto(ctx.site.url + timeline);
+      const text = await page
+        .locator('.timeline__scroll svg text')
+        .first()
+        .evaluate((t) => t.getBoundingClientRect().height);
+      await page.locator('.timeline__scroll').evaluate((s) => s.scrollBy(2000, 0));
+      const labels = await page
+        .locator('.timeline__labels')
+        .evaluate((l) => ({ left: l.getBoundingClientRect().left, right: l.getBoundingClientRect().right }));
+      const hint = await page.locator('.timeline__hint').isVisible();
+      await context.close();
+      return { text, labels, hint };
+    };
+    const normal = await measure();
+    const large = await measure({ on: true, scheme: 'bw', size: 3, images: true });
+    expect(large.text).toBeGreaterThan(normal.text * 1.2);
+    for (const m of [normal, large]) {
+      expect(m.labels.left).toBeGreaterThanOrEqual(0);
+      expect(m.labels.right).toBeLessThanOrEqual(375);
+      expect(m.hint).toBe(true);
+    }
+  });
 });
