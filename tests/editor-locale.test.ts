@@ -27,7 +27,7 @@ import { parse } from 'yaml';
 // @ts-expect-error decap-cms-locales ships no types; its main file is a browser bundle, so the module itself
 import ru from 'decap-cms-locales/dist/esm/ru/index.js';
 import { chromiumPath } from './helpers/browser.ts';
-import { field, startEditor, type Editor } from './helpers/editor.ts';
+import { field, settling, startEditor, type Editor } from './helpers/editor.ts';
 import { countedForm, LIST_WORDS } from '../cms/wording.ts';
 import { phrase, russianPhrases } from '../src/admin/phrases-ru.ts';
 import { COLLECTIONS, collectionSpec, type CollectionName } from '../src/schemas/index.ts';
@@ -165,6 +165,8 @@ function countsIn(text: string): Count[] {
 describe.skipIf(!chromiumPath)('the editor in Russian', () => {
   let editor: Editor;
   let page: Page;
+  /** Waits for the screen to stop changing, at most as long as given (tests/helpers/editor.ts). */
+  let settle: (atMostMs: number) => Promise<void>;
   const seen: Shown[] = [];
   let where = '';
   /** The status under «К списку …» on each new entry before anything is typed, and on each existing entry. */
@@ -195,10 +197,10 @@ describe.skipIf(!chromiumPath)('the editor in Russian', () => {
       .getByText(collectionSpec(collection as CollectionName).label)
       .first()
       .waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(500);
+    await settle(500);
     await go(`#/collections/${collection}/${path}`);
     await field(page, collectionSpec(collection as CollectionName).singleFile ? 'title' : 'id').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500);
+    await settle(1500);
   };
   /** Expands every list, nested ones as they appear: clicks each shown «Развернуть» once. */
   const expandAll = async () => {
@@ -214,7 +216,7 @@ describe.skipIf(!chromiumPath)('the editor in Russian', () => {
         return buttons.length;
       }, t('editor.editorWidgets.object.expand'));
       if (!clicked) return;
-      await page.waitForTimeout(500);
+      await settle(500);
     }
   };
   /** Opens a drop-down by a button, records what it shows, closes it. */
@@ -261,6 +263,7 @@ describe.skipIf(!chromiumPath)('the editor in Russian', () => {
     editor = await startEditor({ name: 'editor-locale', sitePort: SITE_PORT, decapPort: DECAP_PORT });
     latinOfContent = contentLatin(editor.content);
     page = await editor.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    settle = settling(page);
     page.on('dialog', (dialog) => {
       seen.push({ kind: 'окно', text: dialog.message(), where });
       void dialog.accept();
@@ -281,6 +284,7 @@ describe.skipIf(!chromiumPath)('the editor in Russian', () => {
     where = '#/collections/practices/new';
     await field(page, 'organization').click();
     await page.keyboard.type('щщщщ');
+    // A fixed pause: the field searches after a pause of its own in typing, with nothing in flight meanwhile.
     await page.waitForTimeout(1500);
     await record('поиск в поле «Организация»');
     await page.keyboard.press('Escape');
@@ -289,7 +293,7 @@ describe.skipIf(!chromiumPath)('the editor in Russian', () => {
     for (const collection of COLLECTIONS) {
       await go(`#/collections/${collection}`);
       await page.getByText(collectionSpec(collection).label).first().waitFor({ timeout: 60_000 });
-      await page.waitForTimeout(1500);
+      await settle(1500);
       await record('');
       await recordMenu('сортировка', page.getByText(t('collection.collectionTop.sortBy'), { exact: true }));
     }
@@ -308,7 +312,7 @@ describe.skipIf(!chromiumPath)('the editor in Russian', () => {
         const buttons = [...document.querySelectorAll('button')].filter((b) => !b.disabled && b.checkVisibility() && b.textContent!.trim().startsWith(prefix));
         for (const button of buttons) button.click();
       }, adding);
-      await page.waitForTimeout(500);
+      await settle(500);
       await expandAll();
       await record('новая запись, по элементу в каждом списке');
     }
@@ -318,7 +322,7 @@ describe.skipIf(!chromiumPath)('the editor in Russian', () => {
     const choose = page.getByRole('button', { name: t('editor.editorWidgets.image.choose') });
     if (await choose.count()) {
       await choose.first().click();
-      await page.waitForTimeout(2000);
+      await settle(2000);
       await record('медиатека');
       await page.keyboard.press('Escape');
     }

@@ -16,8 +16,10 @@ import { chromiumPath } from './helpers/browser.ts';
 import { field, publish, startEditor, type Editor } from './helpers/editor.ts';
 import { projectRelative, ROOT } from './helpers/project.ts';
 
-/** Long enough for the editor to have saved, were it going to (a hang, not a measure of speed). */
+/** Long enough for the dev server to have reloaded the editor after a save, were it going to (a hang, not a measure of speed). */
 const SETTLE_MS = 4_000;
+/** A request that writes through decap-server: an entry or a file saved, a file deleted (decap-server's API actions). */
+const WRITE_ACTION = /"action"\s*:\s*"(persist|delete)\w*"/;
 
 describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () => {
   let editor: Editor;
@@ -32,14 +34,34 @@ describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () =
 
   /** One page at a time: a page left with unsaved changes would hold its own dialogs. */
   let open: Page | undefined;
+  /** Every request the open page sent to decap-server to write something (see WRITE_ACTION). */
+  let writes: string[] = [];
   async function openPage(path: string, waitFor?: string) {
     await open?.close({ runBeforeUnload: false });
     const page = await editor.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     open = page;
     const errors: string[] = [];
+    writes = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (request) => {
+      const body = request.method() === 'POST' ? (request.postData() ?? '') : '';
+      if (WRITE_ACTION.test(body)) writes.push(body.slice(0, 1000));
+    });
     await editor.open(page, path, waitFor);
     return { page, errors };
+  }
+
+  /**
+   * Closes the page once it has refused: from then on it can send nothing. Nothing it sent
+   * asked decap-server to write, and the file is as it was. (Instead of waiting a few seconds
+   * for a save that might still come: a closed page sends none, and every request it sent is seen.)
+   */
+  async function expectNothingWritten(page: Page, path: string, before: string, what: string) {
+    await page.close({ runBeforeUnload: false });
+    open = undefined;
+    expect(writes, `${what}: редактор отправил запись на диск`).toEqual([]);
+    expect(existsSync(file(path)), `${what}: файл удалён`).toBe(true);
+    expect(readFileSync(file(path), 'utf8'), what).toBe(before);
   }
 
   /** Saves, and expects the save to be refused: `message` on the form, the field named in the summary, the file unchanged. */
@@ -52,8 +74,7 @@ describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () =
     expect(await summary.textContent()).toMatch(message);
     // On the field itself, not only in the summary: Decap lists a field's errors next to it.
     expect(await page.getByText(message).count(), 'сообщения нет у самого поля').toBeGreaterThanOrEqual(2);
-    await page.waitForTimeout(SETTLE_MS);
-    expect(readFileSync(file(path), 'utf8'), 'запись сохранена, хотя сборка её не примет').toBe(before);
+    await expectNothingWritten(page, path, before, 'запись сохранена, хотя сборка её не примет');
   }
 
   it('a year in the future (3025) is refused with the schema message on the field', async () => {
@@ -123,6 +144,8 @@ describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () =
     await publish(page);
     for (let i = 0; i < 240 && readFileSync(path, 'utf8') === before; i++) await page.waitForTimeout(250);
     expect(readFileSync(path, 'utf8')).toMatch(/^sphere: медицина \(терапия и первая помощь\)$/m);
+    // The watch the refused saves rely on sees a real save: their empty lists mean something.
+    expect(writes.some((body) => body.includes('belyaeva-olga')), 'сохранение не замечено среди запросов к decap-server').toBe(true);
     // The dev server sees the file change; the editor must stay as it is.
     await page.waitForTimeout(SETTLE_MS);
     expect(await page.evaluate('window.__sameDocument === true'), 'редактор перезагрузился после сохранения').toBe(true);
@@ -136,6 +159,7 @@ describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () =
 
   it('a mentor named in a practice is not deleted: the editor names the practice; the site stays whole', async () => {
     const { page } = await openPage('mentors/entries/smirnova-elena', 'sphere');
+    const before = readFileSync(file('mentors/smirnova-elena.yaml'), 'utf8');
     page.on('dialog', (dialog) => void dialog.accept());
     await page
       .getByRole('button', { name: /Удалить/ })
@@ -145,7 +169,7 @@ describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () =
     await notice.waitFor({ timeout: 30_000 });
     // The practice that names her, by its title, and the field, by its name.
     expect(await notice.textContent()).toMatch(/практика «Школа молодого педагога» — поле «Наставники»/);
-    await page.waitForTimeout(SETTLE_MS);
+    await expectNothingWritten(page, 'mentors/smirnova-elena.yaml', before, 'файл наставника изменён');
     expect(existsSync(file('mentors/smirnova-elena.yaml')), 'файл наставника удалён').toBe(true);
     const res = await fetch(editor.url('/praktiki/shkola-molodogo-pedagoga/'));
     expect(res.status).toBe(200);

@@ -6,7 +6,8 @@
  * pages) and how long a 30-page PDF roadmap takes to import, then writes BENCHMARKS.md.
  *
  *   npm run bench                 — the full run (for people; about a quarter of an hour)
- *   npm run bench -- --quick      — 100 entries only, the CI smoke test; report in .cache/bench/
+ *   npm run bench -- --quick      — 100 entries only, the CI smoke test: every step once, Lighthouse on
+ *                                   one page and one search query (it judges no timing); report in .cache/bench/
  *   npm run bench -- --sizes 200,2000
  */
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, type CorpusCounts } from './corpus.ts';
 import { timedBuild, type BuildRun } from './build-run.ts';
 import { pageGzip, pageType, pageWeight, type PageWeight } from './page-weight.ts';
-import { searchCost, type QueryCost } from './search-payload.ts';
+import { QUERIES, searchCost, type QueryCost } from './search-payload.ts';
 import { lighthouseRuns, type LighthouseRun } from './lighthouse.ts';
 import { benchImportPdf } from './import-pdf.ts';
 import { listFiles } from '../../tests/helpers/project.ts';
@@ -129,9 +130,10 @@ async function benchSize(size: number): Promise<SizeResult> {
     const known = weights.get(type);
     if (!known || pageGzip(weight) > pageGzip(known.weight)) weights.set(type, { page: `/${path.replace(/index\.html$/, '')}`, weight });
   }
-  const search = chromiumPath ? await searchCost(out, chromiumPath) : undefined;
+  // The quick run is a smoke test of the whole pipeline: each step runs, on the smallest sample that exercises it.
+  const search = chromiumPath ? await searchCost(out, chromiumPath, values.quick ? QUERIES.slice(0, 1) : QUERIES) : undefined;
   if (search) log(`  поиск: индекс ${kb(search.index.bytes)} КБ; первый запрос ${search.queries.map((q) => `${kb(q.bytes)} КБ`).join(', ')}`);
-  const lighthouse = chromiumPath ? await lighthouseRuns(out, chromiumPath) : undefined;
+  const lighthouse = chromiumPath ? await lighthouseRuns(out, chromiumPath, values.quick ? 1 : Infinity) : undefined;
   if (lighthouse) log(`  Lighthouse, производительность: ${lighthouse.map((r) => `${r.page} ${r.score ?? r.error}`).join(', ')}`);
   return {
     size,

@@ -44,13 +44,17 @@ export interface QueryCost {
   status: string;
 }
 
-export async function searchCost(dist: string, chromiumPath: string): Promise<{ index: { bytes: number; files: number }; queries: QueryCost[] }> {
+export async function searchCost(
+  dist: string,
+  chromiumPath: string,
+  queries = QUERIES,
+): Promise<{ index: { bytes: number; files: number }; queries: QueryCost[] }> {
   const index = dirSize(join(dist, 'pagefind'));
   const site = await serve(dist, '/');
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-  const queries: QueryCost[] = [];
+  const costs: QueryCost[] = [];
   try {
-    for (const query of QUERIES) {
+    for (const query of queries) {
       const page = await browser.newPage();
       await page.goto(`${site.url}poisk/`);
       const fetched = new Set<string>();
@@ -74,12 +78,12 @@ export async function searchCost(dist: string, chromiumPath: string): Promise<{ 
         return performance.now() - t;
       })()`)) as number;
       const status = (await page.locator('[data-search-status]').textContent()) ?? '';
-      queries.push({ query, bytes: files.reduce((sum, p) => sum + wireSize(dist, p.slice(1)), 0), files: files.length, firstMs, warmMs, status });
+      costs.push({ query, bytes: files.reduce((sum, p) => sum + wireSize(dist, p.slice(1)), 0), files: files.length, firstMs, warmMs, status });
       await page.close();
     }
   } finally {
     await browser.close();
     await site.close();
   }
-  return { index, queries };
+  return { index, queries: costs };
 }

@@ -40,9 +40,10 @@ export async function publish(page: Page) {
   await page.getByText('Опубликовать сейчас').first().click();
 }
 
-async function waitForOk(url: string, seconds: number) {
-  const { status } = await fetchUntil(url, (code) => code >= 200 && code < 300, seconds);
+async function waitForOk(url: string, seconds: number): Promise<string> {
+  const { status, text } = await fetchUntil(url, (code) => code >= 200 && code < 300, seconds);
   if (status < 200 || status >= 300) throw new Error(`${url} не ответил за ${seconds} с`);
+  return text;
 }
 
 /** decap-server's own description of where it works (`repo`: the folder's name). */
@@ -95,13 +96,18 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   };
   let browser: Browser | undefined;
   try {
-    await waitForOk(url('/admin/'), 120);
+    const html = await waitForOk(url('/admin/'), 120);
+    // The dev server makes the editor's script on its first request (esbuild, when not cached): asked for
+    // now, it is made while Chromium starts instead of while the first test waits for it.
+    const script = /<script[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
+    const warm = script ? fetch(new URL(script, url('/admin/'))).then((r) => r.arrayBuffer(), () => undefined) : undefined;
     // Before anything is edited: decap-server must work in the copy, or it would write into src/content.
     const repo = await decapRepo(options.decapPort, 60);
     if (repo !== basename(project)) {
       throw new Error(`decap-server работает в папке «${repo}», а не в копии ${projectRelative(project)}: тест остановлен, чтобы не писать в src/content`);
     }
     browser = await launch();
+    await warm?.catch(() => undefined);
   } catch (error) {
     await stop();
     throw error;
@@ -126,4 +132,50 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   }
 
   return { project, content, browser: browser!, url, open, stop };
+}
+
+/**
+ * Waits until a page has settled: no request of its own in flight, and neither a request ending
+ * nor the DOM changing for `quietMs` — or until `atMostMs` have passed, whichever comes first.
+ * It replaces fixed pauses of `atMostMs` before reading what a screen shows: it never waits
+ * longer than they did, and ends early only once the screen stopped changing.
+ *
+ *   const settle = settling(page);   // right after newPage(), so every request is seen
+ *   await settle(1500);
+ */
+export function settling(page: Page, quietMs = 400): (atMostMs: number) => Promise<void> {
+  const inFlight = new Set<unknown>();
+  let lastRequestEnd = 0;
+  const done = (request: unknown) => {
+    inFlight.delete(request);
+    lastRequestEnd = Date.now();
+  };
+  page.on('request', (request) => inFlight.add(request));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return async (atMostMs: number) => {
+    const deadline = Date.now() + atMostMs;
+    // The DOM's last change, in the page (an observer installed once per document).
+    const sinceChange = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __settle?: { last: number } };
+        if (!w.__settle) {
+          const state = { last: performance.now() };
+          new MutationObserver(() => (state.last = performance.now())).observe(document, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          });
+          w.__settle = state;
+        }
+        return performance.now() - w.__settle.last;
+      });
+    for (;;) {
+      const quiet = inFlight.size === 0 && Date.now() - lastRequestEnd >= quietMs && (await sinceChange()) >= quietMs;
+      const left = deadline - Date.now();
+      if (quiet || left <= 0) return;
+      await page.waitForTimeout(Math.min(100, left));
+    }
+  };
 }
