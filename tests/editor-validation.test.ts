@@ -145,7 +145,10 @@ describe.skipIf(!chromiumPath)('the editor refuses what the build refuses', () =
     for (let i = 0; i < 240 && readFileSync(path, 'utf8') === before; i++) await page.waitForTimeout(250);
     expect(readFileSync(path, 'utf8')).toMatch(/^sphere: медицина \(терапия и первая помощь\)$/m);
     // The watch the refused saves rely on sees a real save: their empty lists mean something.
-    expect(writes.some((body) => body.includes('belyaeva-olga')), 'сохранение не замечено среди запросов к decap-server').toBe(true);
+    expect(
+      writes.some((body) => body.includes('belyaeva-olga')),
+      'сохранение не замечено среди запросов к decap-server',
+    ).toBe(true);
     // The dev server sees the file change; the editor must stay as it is.
     await page.waitForTimeout(SETTLE_MS);
     expect(await page.evaluate('window.__sameDocument === true'), 'редактор перезагрузился после сохранения').toBe(true);

@@ -55,7 +55,16 @@ async function everyCollection(): Promise<{ [N in CollectionName]: CollectionEnt
 }
 
 async function load(): Promise<Site> {
-  const { organizations, forms, regulations, roadmaps, practices: allPractices, mentors: mentorEntries, results, settings: settingsEntries } = await everyCollection();
+  const {
+    organizations,
+    forms,
+    regulations,
+    roadmaps,
+    practices: allPractices,
+    mentors: mentorEntries,
+    results,
+    settings: settingsEntries,
+  } = await everyCollection();
 
   const index = <T extends { id: string }>(entries: T[], what: string) => {
     const map = new Map(entries.map((e) => [e.id, e]));
@@ -90,7 +99,9 @@ async function load(): Promise<Site> {
   if (!settings) throw new Error(`Нет файла настроек ${contentRoot()}/${siteSettingsFile()}`);
   const organization = index(organizations, 'организации');
 
-  const byOrganization: Site['byOrganization'] = new Map(organizations.map((o) => [o.id, { regulations: [], roadmaps: [], practices: [], mentors: [], results: [] }]));
+  const byOrganization: Site['byOrganization'] = new Map(
+    organizations.map((o) => [o.id, { regulations: [], roadmaps: [], practices: [], mentors: [], results: [] }]),
+  );
   for (const r of regulations) byOrganization.get(r.data.organization.id)!.regulations.push(r);
   for (const r of roadmaps) byOrganization.get(r.data.organization.id)!.roadmaps.push(r);
   for (const p of practices) byOrganization.get(p.data.organization.id)!.practices.push(p);

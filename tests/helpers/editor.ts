@@ -100,7 +100,12 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     // The dev server makes the editor's script on its first request (esbuild, when not cached): asked for
     // now, it is made while Chromium starts instead of while the first test waits for it.
     const script = /<script[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
-    const warm = script ? fetch(new URL(script, url('/admin/'))).then((r) => r.arrayBuffer(), () => undefined) : undefined;
+    const warm = script
+      ? fetch(new URL(script, url('/admin/'))).then(
+          (r) => r.arrayBuffer(),
+          () => undefined,
+        )
+      : undefined;
     // Before anything is edited: decap-server must work in the copy, or it would write into src/content.
     const repo = await decapRepo(options.decapPort, 60);
     if (repo !== basename(project)) {
