@@ -144,6 +144,53 @@ describe.skipIf(!chromiumPath)('search', () => {
     expect(new URL(page.url()).searchParams.get('form')).toBe(form);
   });
 
+  it('«анкетирование наставников» links straight to the roadmap row that says it, and the row is shown as the target', async () => {
+    await searchUi({ q: 'анкетирование наставников' });
+    const rowLinks = await page.locator('.search-result__rows a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const roadmapRows = rowLinks.filter((href) => href.startsWith(`${BASE_PATH}/dorozhnye-karty/`));
+    expect(roadmapRows.length, 'ни одной ссылки на строку дорожной карты').toBeGreaterThan(0);
+    for (const href of roadmapRows) {
+      const [url, id] = href.split('#');
+      expect(id, href).toMatch(/^[pm]-[0-9a-zа-яё-]+$/);
+      // The link lands on a row of that page's table whose own text has the searched word.
+      const row = parse(pages.find((p) => p.url === url)!.html).querySelector(`table tr[id="${id}"]`);
+      expect(row, href).not.toBeNull();
+      expect(row!.textContent.toLowerCase(), href).toMatch(/анкетир|наставник/);
+    }
+    // Where a row says both words, only such rows are offered: the mentors' survey, not every row naming a mentor.
+    const both = roadmapRows.filter((href) => {
+      const [url, id] = href.split('#');
+      return /анкетир[\s\S]*наставник|наставник[\s\S]*анкетир/.test(
+        parse(pages.find((p) => p.url === url)!.html)
+          .querySelector(`table tr[id="${id}"]`)!
+          .textContent.toLowerCase(),
+      );
+    });
+    expect(both.length, 'ни одной строки с обоими словами').toBeGreaterThan(0);
+    for (const url of new Set(both.map((href) => href.split('#')[0]))) {
+      expect(
+        roadmapRows.filter((href) => href.startsWith(`${url}#`)),
+        url,
+      ).toEqual(both.filter((href) => href.startsWith(`${url}#`)));
+    }
+    const first = page
+      .locator('.search-result__rows a')
+      .filter({ has: page.locator('mark') })
+      .first();
+    const href = (await first.getAttribute('href'))!;
+    await first.click();
+    await page.waitForURL(`${site.url}${href.slice(BASE_PATH.length + 1)}`);
+    const target = page.locator('tr:target');
+    expect(await target.getAttribute('id')).toBe(decodeURIComponent(href.split('#')[1]));
+    await expect.poll(() => target.evaluate((tr) => tr.getBoundingClientRect().top >= 0 && tr.getBoundingClientRect().top < innerHeight)).toBe(true);
+    // Set apart from its neighbours, and its number is a link to itself.
+    const background = (locator: typeof target) => locator.evaluate((tr) => getComputedStyle(tr.querySelector('td')!).backgroundColor);
+    const other = page.locator('table tr[id]:not(:target)').first();
+    expect(await background(target)).not.toBe(await background(other));
+    const number = target.locator('td').first().locator('a');
+    if (await number.count()) expect(await number.getAttribute('href')).toBe(`#${await target.getAttribute('id')}`);
+  });
+
   it('does not index the header, the navigation or the footer', async () => {
     // Every page has these words in its header and footer; were they indexed, pages would be
     // found by them with the header's words highlighted. Each match must be the page's own text.

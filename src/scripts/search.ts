@@ -5,8 +5,9 @@
  * and keeps the address in step so that a search can be shared.
  */
 import { plural } from '../lib/plural.ts';
+import { queryTerms, rowResults, type FragmentWithAnchors, type RowResult } from '../lib/search/sub-results.ts';
 
-interface PagefindResult {
+interface PagefindResult extends FragmentWithAnchors {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -50,7 +51,7 @@ function keepInAddress(data: FormData) {
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
 }
 
-function resultItem(result: PagefindResult): HTMLLIElement {
+function resultItem(result: PagefindResult, terms: string[]): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const kind = document.createElement('p');
@@ -67,18 +68,49 @@ function resultItem(result: PagefindResult): HTMLLIElement {
   // Pagefind's excerpt: the page's own text, escaped, with the matches in <mark>.
   excerpt.innerHTML = result.excerpt;
   item.append(kind, title, excerpt);
+  const rows = rowResults(result, { terms });
+  if (rows.length) item.append(rowList(rows));
   return item;
+}
+
+/** Links straight to the roadmap rows (or regulation clauses) that hold the matches. */
+function rowList(rows: RowResult[]): HTMLElement {
+  const wrapper = document.createElement('div');
+  wrapper.className = 'search-result__rows';
+  const label = document.createElement('p');
+  label.textContent = rows.length === 1 ? 'Найдено в пункте:' : 'Найдено в пунктах:';
+  const list = document.createElement('ul');
+  for (const row of rows) {
+    const link = document.createElement('a');
+    link.href = row.url;
+    // Text nodes and <mark> elements: the page's words are never parsed as HTML.
+    row.words.forEach((word, i) => {
+      if (i) link.append(' ');
+      if (!word.match) return link.append(word.text);
+      const mark = document.createElement('mark');
+      mark.textContent = word.text;
+      link.append(mark);
+    });
+    if (row.cut) link.append('…');
+    const entry = document.createElement('li');
+    entry.append(link);
+    list.append(entry);
+  }
+  wrapper.append(label, list);
+  return wrapper;
 }
 
 let latest = 0;
 let pending: { data(): Promise<PagefindResult> }[] = [];
+/** The words of the query the results were found for. */
+let terms: string[] = [];
 
 async function showMore(count: number) {
   const turn = latest;
   const next = await Promise.all(pending.slice(0, PAGE).map((r) => r.data()));
   if (turn !== latest) return;
   pending = pending.slice(PAGE);
-  list.append(...next.map(resultItem));
+  list.append(...next.map((result) => resultItem(result, terms)));
   const shown = list.children.length;
   const found = `Найдено ${count} ${plural(count, ['материал', 'материала', 'материалов'])}`;
   status.textContent = shown < count ? `${found}, показаны первые ${shown}.` : `${found}.`;
@@ -115,6 +147,7 @@ async function run() {
     if (!search || turn !== latest) return;
     list.replaceChildren();
     pending = search.results;
+    terms = queryTerms(query);
     if (!pending.length) {
       more.hidden = true;
       status.textContent = 'Ничего не найдено. Попробуйте другие слова или уберите фильтры.';
