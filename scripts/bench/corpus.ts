@@ -99,7 +99,9 @@ export function generateCorpus(root: string, target: string, total: number): Cor
         since: 2010 + (i % 15),
         achievements: [{ title: sentence(6), year: 2020 + (i % 6), level: 'municipal' }],
         quote: sentence(10),
-        consent: { publication: true, date: '2025-09-01', document: `согласие № ${i + 1}` },
+        // A register number as schools write them: a bare «№ 1» would also be «Школа № 1», and the
+        // leak scan rightly refuses a text where random words put «согласии» before a school's name.
+        consent: { publication: true, date: '2025-09-01', document: `согласие № НС-${i + 1}/25` },
       }),
     ),
   );
