@@ -19,6 +19,7 @@ import { normaliseBase } from './src/lib/base-path.ts';
 import { contentCacheDir, contentRoot, siteSettingsFile } from './src/schemas/index.ts';
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
 import { rehypeTypography } from './src/lib/markdown/typography.ts';
+import { contentPublic } from './src/integrations/content-public.ts';
 import { siteFont } from './src/lib/site-font.ts';
 
 /** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
@@ -61,6 +62,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),
     // After the pages, in this order: images renamed and cleaned before the search index reads
     // the pages; the leak scan last, over everything the others wrote.
+    contentPublic(),
     publishedImages(),
     searchIndex(),
     ogReport(),

@@ -61,7 +61,7 @@ export interface CmsConfigOptions {
    * src/content at once; on in production on backends that support it (see README).
    */
   editorialWorkflow?: boolean;
-  /** The production backend (README has examples for GitHub, GitLab and Gitea/Forgejo). */
+  /** The Git host's backend, from the settings (src/schemas/editor-backend.ts: decapBackend). */
   backend?: Record<string, unknown>;
 }
 
@@ -103,7 +103,9 @@ export function buildCmsConfig(options: CmsConfigOptions = {}): Record<string, u
   return {
     load_config_file: false,
     locale: 'ru',
-    backend: options.backend ?? { name: 'git-gateway', branch: 'main' },
+    // No Git host in the settings: decap-server on this machine or nothing — never Decap's default
+    // git-gateway, whose login form is Netlify's.
+    backend: options.backend ?? { name: 'proxy', proxy_url: options.localBackendUrl ?? '', branch: 'main' },
     ...(options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
     // Images live next to the entries that use them, where the build re-encodes them.
     media_folder: `${CONTENT_DIR}/media`,

@@ -113,7 +113,7 @@ const labelOf = (schema: z.ZodType, name: string) => {
 function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, path: string[]): DecapField {
   const { inner, required, defaultValue } = unwrap(schema);
   const key = path.join('.');
-  const { hint, long, pattern, upload } = fieldMeta(schema);
+  const { hint, long, pattern, upload, hidden } = fieldMeta(schema);
   const base = {
     name,
     label: labelOf(schema, name),
@@ -123,6 +123,8 @@ function fieldOf(collection: CollectionName, name: string, schema: z.ZodType, pa
     ...(hint ? { hint } : {}),
     ...(defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0) ? { default: defaultValue } : {}),
   };
+  // Decap's hidden widget shows nothing and saves the value as the file had it.
+  if (hidden) return { ...base, widget: 'hidden' };
   const kind = kindOf(inner);
   const d = def(inner);
   switch (kind) {

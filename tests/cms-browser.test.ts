@@ -10,7 +10,7 @@
  * scripts/cms.ts points decap-server at .cache/tests/cms-project and astro dev at the copy), so
  * nothing here writes into src/content/.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -34,6 +34,9 @@ const FILE = join(CONTENT, 'practices', `${ID}.md`);
 const COVER_NAME = new RegExp(`^${ID}-[0-9a-f]{8}\\.jpg$`);
 const ROADMAP = join(CONTENT, 'roadmaps/ustyuzhna-sh-2-2020.yaml');
 const REGULATION = join(CONTENT, 'regulations/ustyuzhna-sh-2.md');
+const SETTINGS = join(CONTENT, 'settings/site.yaml');
+const EDITOR_BLOCK =
+  'editor:\n  backend: forgejo\n  repo: school/nastavnichestvo\n  branch: main\n  baseUrl: https://git.school.example\n  appId: 0a1b2c\n  editorialWorkflow: true\n';
 /** How many times (every 250 ms) a test looks for the saved file: a minute, so a slow machine does not fail it. */
 const SAVE_POLLS = 240;
 let roadmapBefore = '';
@@ -54,6 +57,8 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
       sitePort: SITE_PORT,
       decapPort: DECAP_PORT,
       prepare: () => {
+        // Where the editor saves (settings/site.yaml → editor): hidden in the editor, kept in the file.
+        writeFileSync(SETTINGS, `${readFileSync(SETTINGS, 'utf8').trimEnd()}\n${EDITOR_BLOCK}`);
         roadmapBefore = readFileSync(ROADMAP, 'utf8');
         regulationBefore = readFileSync(REGULATION, 'utf8');
       },
@@ -217,6 +222,27 @@ describe.skipIf(!chromiumPath)('the editor, through its UI', () => {
     const changed = after.split('\n').filter((line, i) => line !== regulationBefore.split('\n')[i]);
     expect(after.startsWith(regulationBefore), `текст положения изменился не только в конце: ${changed.slice(0, 3).join(' | ')}`).toBe(true);
     expect(after.slice(regulationBefore.length)).toMatch(/^\n?Проверочная строка\.\n$/);
+    expect(checkContent(ROOT, CONTENT_ROOT).problems).toEqual([]);
+  }, 300_000);
+
+  it('saving the settings keeps the Git host they name, which the editor does not show', async () => {
+    const page = await editor.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openEntry(page, 'settings/entries/site');
+    const before = readFileSync(SETTINGS, 'utf8');
+    expect(await page.locator('[id^="editor-field"], [id^="backend-field"], [id^="repo-field"]').count()).toBe(0);
+    const tagline = page.locator('[id^="tagline-field"]').first();
+    await tagline.fill('Проверочный подзаголовок раздела');
+    await publish(page);
+    let after = before;
+    for (let i = 0; i < SAVE_POLLS && after === before; i++) {
+      await page.waitForTimeout(250);
+      after = readFileSync(SETTINGS, 'utf8');
+    }
+    expect(errors).toEqual([]);
+    expect(after).toMatch(/tagline: Проверочный подзаголовок раздела/);
+    expect(after.endsWith(EDITOR_BLOCK), after).toBe(true);
     expect(checkContent(ROOT, CONTENT_ROOT).problems).toEqual([]);
   }, 300_000);
 });

@@ -57,7 +57,10 @@ describe('every field has a Russian name, said once', () => {
     const shown = new Map(
       collectionFields(config.collections.find((c) => c.name === name)!).map(({ path, field }) => [path.replace(/\[\]/g, ''), field.label]),
     );
+    // Inside a hidden field (the settings' Git host) the editor shows nothing: only the field itself has its name there.
+    const hidden = fields.filter(({ schema }) => fieldMeta(schema).hidden).map(({ path }) => `${path}.`);
     for (const { path, schema } of fields) {
+      if (hidden.some((prefix) => path.startsWith(prefix))) continue;
       expect(shown.get(path), `${name}:${path}`).toBe(editorLabel(fieldMeta(schema).label!));
     }
   });

@@ -10,6 +10,7 @@ import CMS from 'decap-cms-app';
 import { ru } from 'decap-cms-locales';
 import type { CmsConfig } from 'decap-cms-core';
 import { buildCmsConfig } from '../../cms/config.ts';
+import type { EditorConnection } from '../schemas/editor-backend.ts';
 import { IdControl, IdPreview } from './id-widget.ts';
 import { latinId } from '../../cms/latin-id.ts';
 import { registerRussian } from './locale-ru.ts';
@@ -23,7 +24,16 @@ import siteCss from '../styles/global.css?raw';
 /** decap-server's API; scripts/cms.ts starts it on this address. */
 const DEFAULT_DECAP_SERVER = 'http://127.0.0.1:8181/api/v1';
 
-const config = buildCmsConfig({ localBackendUrl: import.meta.env.PUBLIC_DECAP_SERVER || DEFAULT_DECAP_SERVER });
+/** The Git host from the settings, as the /admin/ page wrote it (src/lib/editor-connection.ts). */
+const connection = JSON.parse(document.getElementById('editor-connection')?.textContent || '{}') as EditorConnection;
+/** Set by `npm run cms` only: editing on this machine, where a save must land in the files at once. */
+const editingLocally = Boolean(import.meta.env.PUBLIC_DECAP_SERVER);
+
+const config = buildCmsConfig({
+  localBackendUrl: import.meta.env.PUBLIC_DECAP_SERVER || DEFAULT_DECAP_SERVER,
+  backend: connection.backend,
+  editorialWorkflow: !editingLocally && connection.publishMode === 'editorial_workflow',
+});
 
 CMS.registerLocale('ru', ru);
 registerRussian(CMS);

@@ -29,6 +29,8 @@ export interface FieldMeta {
   pattern?: { regex: string; message: string; example: string };
   /** A file uploaded through the editor into the entry's own folder of that name (a signed original). */
   upload?: string;
+  /** Kept as the file has it but not shown in the editor (the settings' Git host). */
+  hidden?: boolean;
 }
 
 declare module 'zod/v4/core' {
@@ -38,6 +40,7 @@ declare module 'zod/v4/core' {
     long?: boolean;
     pattern?: { regex: string; message: string; example: string };
     upload?: string;
+    hidden?: boolean;
   }
 }
 
@@ -64,7 +67,7 @@ export function fieldMeta(schema: z.ZodType): Partial<FieldMeta> {
   for (let current: z.ZodType | undefined = schema; current; current = wrapped(current)) {
     const meta = own(current);
     if (!meta) continue;
-    for (const key of ['label', 'hint', 'long', 'pattern', 'upload'] as const) {
+    for (const key of ['label', 'hint', 'long', 'pattern', 'upload', 'hidden'] as const) {
       if (found[key] === undefined && meta[key] !== undefined) (found as Record<string, unknown>)[key] = meta[key];
     }
   }
