@@ -67,7 +67,7 @@ export type S3Provider = keyof typeof S3_PROVIDERS;
 export const S3_PROVIDERS = {
   yandex: { label: 'Yandex Object Storage', endpoint: 'https://storage.yandexcloud.net', region: 'ru-central1' },
   selectel: { label: 'Selectel S3', endpoint: 'https://s3.ru-1.storage.selcloud.ru', region: 'ru-1' },
-  vk: { label: 'VK Cloud Object Storage', endpoint: 'https://hb.ru-msk.vkcloud-s3.ru', region: 'ru-msk' },
+  vk: { label: 'VK Cloud Object Storage', endpoint: 'https://hb.ru-msk.vkcloud-storage.ru', region: 'ru-msk' },
 } as const;
 
 export interface RecipeOptions {
