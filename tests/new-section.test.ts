@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlFiles, load } from './helpers/html.ts';
+import { htmlFiles, load, loadedFiles } from './helpers/html.ts';
 import { astroBuild, listFiles, projectRelative, ROOT, TMP, type BuildResult } from './helpers/project.ts';
 
 const project = join(TMP, 'new-section');
@@ -200,5 +200,10 @@ describe('the editor page of a section connected to a Git host', () => {
       publishMode: 'editorial_workflow',
     });
     expect(htmlFiles(connectedOut).length).toBeGreaterThan(1);
+    // From the site's own /_astro/, never a CDN: the bundle that carries Decap.
+    const bundle = [...loadedFiles(connectedOut, '/', join(connectedOut, 'admin/index.html'))].filter((f) => /\.m?js$/.test(f));
+    expect(bundle.length).toBeGreaterThan(0);
+    expect(bundle.every((f) => f.startsWith(join(connectedOut, '_astro')))).toBe(true);
+    expect(bundle.some((f) => /decap/i.test(readFileSync(f, 'utf8')))).toBe(true);
   });
 });

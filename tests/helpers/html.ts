@@ -1,5 +1,6 @@
 /** Reading the built site: pages, links, text as a reader sees it. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { listFiles } from './project.ts';
@@ -66,4 +67,45 @@ export async function markupErrors(dist: string): Promise<string[]> {
 export async function markupErrorsOf(html: string, pretendPath: string): Promise<string[]> {
   const report = await validator.validateString(html, pretendPath);
   return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message}`));
+}
+
+/** A local URL of the built site → the file in dist, or null for other hosts, anchors and data: URLs. */
+export function localFile(dist: string, base: string, url: string): string | null {
+  if (!url.startsWith(base)) return null;
+  const path = decodeURIComponent(url.slice(base.length).split(/[?#]/)[0]);
+  const file = join(dist, path);
+  if (existsSync(join(file, 'index.html'))) return join(file, 'index.html');
+  return existsSync(file) ? file : null;
+}
+
+/** Relative and root-relative imports inside a built script (static and dynamic). */
+export function scriptImports(dist: string, base: string, file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+\.m?js)["'`]/g)) {
+    const spec = m[1];
+    const target = spec.startsWith('/') ? localFile(dist, base, spec) : spec.startsWith('.') ? join(file, '..', spec) : null;
+    if (target && existsSync(target)) out.push(target);
+  }
+  return out;
+}
+
+/** Every local script, stylesheet and other file a page loads, following script imports. */
+export function loadedFiles(dist: string, base: string, page: string): Set<string> {
+  const root = load(page);
+  const found = new Set<string>();
+  const queue: string[] = [];
+  for (const { tag, attr, url } of references(root)) {
+    // Links between pages are not loads; <link> (stylesheet, modulepreload, icon) and src= are.
+    if (tag === 'a' || tag === 'form' || (attr === 'href' && tag !== 'link')) continue;
+    const file = localFile(dist, base, url);
+    if (file && !file.endsWith('.html')) queue.push(file);
+  }
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (found.has(file)) continue;
+    found.add(file);
+    if (/\.m?js$/.test(file)) queue.push(...scriptImports(dist, base, file));
+  }
+  return found;
 }
