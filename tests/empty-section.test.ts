@@ -89,8 +89,11 @@ function hollowParts(file: string): string[] {
   }
   for (const table of root.querySelectorAll('table')) if (!table.querySelector('tbody tr, tr td')) found.push('пустая <table>');
   for (const dl of root.querySelectorAll('dl')) if (!dl.querySelector('dt')) found.push('пустой <dl>');
-  for (const svg of root.querySelectorAll('svg'))
+  for (const svg of root.querySelectorAll('svg')) {
+    // A hidden <svg> holding only <defs> (patterns the charts fill with) is not a chart.
+    if (svg.childNodes.every((n) => !('tagName' in n) || (n as { tagName: string }).tagName === 'DEFS')) continue;
     if (svg.getAttribute('width') === '0' || /(^|\s)0 0 0 /.test(svg.getAttribute('viewBox') ?? '')) found.push('график нулевой ширины');
+  }
   for (const el of root.querySelectorAll('[style]'))
     if (/(^|;)\s*(inline-size|width)\s*:\s*0(%|px)?\s*(;|$)/.test(el.getAttribute('style')!))
       found.push(`элемент нулевой ширины: ${el.outerHTML.slice(0, 120)}`);
@@ -329,5 +332,20 @@ describe('the demo site: each organisation’s pages show its own contacts', () 
       const block = normalise(load(fileOf(OUT.root, `organizacii/${id}/`)).querySelector('main section[aria-labelledby="contacts"]')?.textContent ?? '');
       expect(block, id).toContain(normalise('Контакты организации пока не указаны'));
     }
+  });
+});
+
+describe.each([
+  ['the demo site', 'root'],
+  ['the minimal fixture', 'fixture'],
+] as const)('%s: no empty list or table either', (_name, kind) => {
+  beforeAll(() => {
+    builtSite(kind);
+  });
+
+  it('has no empty list, table or definition list and no zero-width chart on any page', () => {
+    const files = htmlFiles(OUT[kind]).filter((f) => !f.includes('/admin/'));
+    expect(files.length).toBeGreaterThan(15);
+    expect(files.flatMap((f) => hollowParts(f).map((p) => `${f.slice(OUT[kind].length)}: ${p}`))).toEqual([]);
   });
 });
