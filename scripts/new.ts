@@ -10,11 +10,13 @@ import { runImport } from '../src/import/cli.ts';
 import { CONTENT, createSection, SetupError, type NewSectionAnswers } from '../src/setup/new-section.ts';
 import { EDITOR_BACKENDS, EDITORIAL_WORKFLOW_BACKENDS, type EditorBackendName } from '../src/schemas/editor-backend.ts';
 import { ORGANIZATION_KINDS } from '../src/schemas/vocabulary.ts';
+import { RECIPES, type Recipe } from '../src/deploy/recipes.ts';
 
 const USAGE = `использование: npm run new -- [--name «полное название»] [--short «краткое»] [--kind ${Object.keys(ORGANIZATION_KINDS).join('|')}]
   [--region «регион»] [--municipality …] [--id латиница] [--address …] [--phone …] [--email …] [--person …] [--website https://…]
   [--site-url https://…] [--base /путь] [--backend ${Object.keys(EDITOR_BACKENDS).join('|')}] [--repo владелец/репозиторий] [--branch main]
-  [--git-url https://git.school.ru] [--app-id …] [--workflow] [--import файл …] [--root папка-проекта] [--yes]`;
+  [--git-url https://git.school.ru] [--app-id …] [--workflow] [--deploy ${RECIPES.map((r) => r.id).join('|')} …]
+  [--import файл …] [--root папка-проекта] [--yes]`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,6 +41,7 @@ const { values, positionals } = parseArgs({
     'app-id': { type: 'string' },
     workflow: { type: 'boolean' },
     import: { type: 'string', multiple: true },
+    deploy: { type: 'string', multiple: true },
     root: { type: 'string' },
     yes: { type: 'boolean', short: 'y' },
     help: { type: 'boolean', short: 'h' },
@@ -120,6 +123,11 @@ if (answers.backend !== 'none') {
       `${EDITOR_BACKENDS[answers.backend]} не поддерживает черновики и проверку перед публикацией в Decap CMS: уберите --workflow или выберите forgejo, github или gitlab.`,
     );
 }
+const RECIPE_CHOICES = { '': 'пока не нужно', ...Object.fromEntries(RECIPES.map((r) => [r.id, `${r.label} — ${r.description}`])) } as Record<string, string>;
+for (const id of values.deploy ?? [])
+  if (!RECIPES.some((r) => r.id === id)) fail(`«${id}» — нет такого рецепта выкладки; можно: ${RECIPES.map((r) => r.id).join(', ')}`);
+answers.deploy = (values.deploy ??
+  (rl ? [await choose('Как выложить сайт (файл для CI или сервера)', RECIPE_CHOICES, undefined, '')].filter(Boolean) : [])) as Recipe['id'][];
 rl?.close();
 
 let result;

@@ -136,6 +136,39 @@ describe('npm run new on a fresh clone', () => {
     expect(snapshot(project)).toEqual(before);
   });
 
+  it('writes the chosen deployment recipes beside the section, and keeps one already there', () => {
+    const args = [
+      '--name',
+      'МБОУ СОШ № 5',
+      '--region',
+      'Тульская область',
+      '--base',
+      '/nastavnichestvo',
+      '--backend',
+      'forgejo',
+      '--repo',
+      'school/nastavnichestvo',
+      '--deploy',
+      'server',
+      '--deploy',
+      'github-pages',
+      '--yes',
+    ];
+    const written = runNew(args);
+    expect(written.status, written.output).toBe(0);
+    const workflow = readFileSync(join(project, '.forgejo/workflows/deploy.yml'), 'utf8');
+    expect(workflow).toMatch(/npm run build/);
+    expect(workflow).toMatch(/\/nastavnichestvo/);
+    expect(existsSync(join(project, '.github/workflows/deploy.yml'))).toBe(true);
+    expect(written.output).toMatch(/SSH_PRIVATE_KEY/);
+    writeFileSync(join(project, '.github/workflows/deploy.yml'), '# своя выкладка\n');
+    const again = runNew(args);
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toMatch(/\.github\/workflows\/deploy\.yml уже есть — оставлен как был/);
+    expect(readFileSync(join(project, '.github/workflows/deploy.yml'), 'utf8')).toBe('# своя выкладка\n');
+    expect(runNew(['--name', 'x', '--deploy', 'ftp', '--yes']).output).toMatch(/нет такого рецепта/);
+  });
+
   it('refuses to move a demo over a demo already moved, writing nothing', () => {
     const other = join(TMP, 'new-section-twice');
     rmSync(other, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { plainTools } from '../schemas/common.ts';
 import { editorSettingsSchema, EDITOR_BACKENDS, missingForLogin, type EditorBackendName } from '../schemas/editor-backend.ts';
 import { schemaFor } from '../schemas/index.ts';
 import { ORGANIZATION_KINDS } from '../schemas/vocabulary.ts';
+import { recipe, type CiHost, type Recipe } from '../deploy/recipes.ts';
 
 export const CONTENT = 'src/content';
 /** Where the demo goes: a content root of its own, which the editor's tooling also accepts (…/src/content). */
@@ -46,6 +47,8 @@ export interface NewSectionAnswers {
   gitUrl?: string;
   appId?: string;
   editorialWorkflow?: boolean;
+  /** Deployment recipes to write (src/deploy/recipes.ts). */
+  deploy?: Recipe['id'][];
 }
 
 export interface NewSectionResult {
@@ -166,6 +169,7 @@ export function createSection(root: string, answers: NewSectionAnswers): NewSect
   if (!settingsWritten) result.next.push(`Настройки раздела не изменены: поправьте их в редакторе («Настройки») или в файле ${CONTENT}/settings/site.yaml.`);
   if (settingsWritten && !answers.siteUrl)
     result.next.push(`Укажите адрес сайта: «адрес сайта» в ${CONTENT}/settings/site.yaml (сейчас там ${PLACEHOLDER_SITE_URL}).`);
+  writeRecipes(root, answers, settings.siteUrl, result);
   const editor = editorSettingsSchema.parse(settings.editor);
   if (editor.backend === 'none') {
     result.next.push(
@@ -176,4 +180,27 @@ export function createSection(root: string, answers: NewSectionAnswers): NewSect
       result.next.push(`Для входа в редактор через ${EDITOR_BACKENDS[editor.backend]} допишите в ${CONTENT}/settings/site.yaml, раздел editor: ${missing}.`);
   }
   return result;
+}
+
+/** The Git host's own CI runs the recipes that can run anywhere (s3) or on Forgejo/Gitea (server). */
+const CI_OF: Partial<Record<EditorBackendName, CiHost>> = { github: 'github', gitlab: 'gitlab', gitea: 'gitea', forgejo: 'forgejo' };
+
+/** Writes the chosen deployment recipes into the project; a file already there is kept as it is. */
+function writeRecipes(root: string, answers: NewSectionAnswers, siteUrl: string, result: NewSectionResult) {
+  for (const id of answers.deploy ?? []) {
+    const chosen = recipe(id);
+    const files = chosen.files({ siteUrl, basePath: answers.basePath || '/', branch: answers.branch || 'main', ci: CI_OF[answers.backend] });
+    for (const { path, content } of files) {
+      const file = join(root, path);
+      if (existsSync(file)) {
+        result.kept.push(`${path} уже есть — оставлен как был`);
+        continue;
+      }
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      result.done.push(`${path} (${chosen.label})`);
+    }
+    for (const secret of chosen.secrets) result.next.push(`${chosen.label}: заведите секрет ${secret.name} — ${secret.what}.`);
+    result.next.push(`${chosen.label}: ${chosen.description}`);
+  }
 }
