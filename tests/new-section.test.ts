@@ -100,6 +100,11 @@ describe('npm run new on a fresh clone', () => {
     }
     expect([...new Set(leaks)]).toEqual([]);
     expect(load(join(out, 'index.html')).textContent).toMatch(/СОШ № 5/);
+    // What the section holds is only its organisation: its pages say what will appear (tests/empty-section.test.ts has them all).
+    const text = (page: string) => load(join(out, page, 'index.html')).textContent.replace(/\s+/g, ' ');
+    expect(text('organizacii/sosh-5')).toMatch(/Положение пока не опубликовано.*Дорожная карта пока не опубликована/);
+    expect(text('polozheniya')).toMatch(/Положения пока не опубликованы/);
+    expect(text('formy')).not.toMatch(/пока не опубликованы/);
   });
 
   it('builds /admin/ as a Russian explanation of what the Gitea login lacks, with no editor and no login form', () => {
