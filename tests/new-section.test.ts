@@ -187,6 +187,29 @@ describe('npm run new on a fresh clone', () => {
     rmSync(other, { recursive: true, force: true });
   });
 
+  it('imports the documents it is given into the new organisation, through the importer, and checks them', () => {
+    const other = join(TMP, 'new-section-import');
+    rmSync(other, { recursive: true, force: true });
+    mkdirSync(other, { recursive: true });
+    const seed = 'tests/fixtures/seeds/001_aa8843fff351d2b5.txt';
+    const result = spawnSync(process.execPath, ['scripts/new.ts', '--root', projectRelative(other), ...ISSUE_COMMAND, '--import', seed], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    try {
+      expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+      expect(`${result.stdout}${result.stderr}`).toMatch(/слов источника перенесено/);
+      expect(result.stdout).toMatch(/Содержимое в порядке/);
+      const imported = ['roadmaps', 'regulations'].flatMap((dir) =>
+        existsSync(join(other, 'src/content', dir)) ? readdirSync(join(other, 'src/content', dir)).map((f) => join(other, 'src/content', dir, f)) : [],
+      );
+      expect(imported.filter((f) => /\.(ya?ml|md)$/.test(f))).toHaveLength(1);
+      expect(readFileSync(imported[0], 'utf8')).toMatch(/organization: sosh-5/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('refuses answers the schemas refuse, naming the field, and writes nothing', () => {
     const other = join(TMP, 'new-section-bad');
     rmSync(other, { recursive: true, force: true });

@@ -173,7 +173,7 @@ export function createSection(root: string, answers: NewSectionAnswers): NewSect
   const editor = editorSettingsSchema.parse(settings.editor);
   if (editor.backend === 'none') {
     result.next.push(
-      'Редактор работает на этом компьютере: npm run cms. Чтобы редактировать на сайте, запустите npm run new ещё раз на копии или заполните раздел editor в настройках (README, «Свой раздел»).',
+      `Редактор работает на этом компьютере: npm run cms. Чтобы редактировать на сайте, заполните раздел editor в ${CONTENT}/settings/site.yaml (README, «Редактор на сервере»).`,
     );
   } else {
     for (const missing of missingForLogin(editor))
