@@ -11,7 +11,6 @@ import { parse } from 'yaml';
 import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { ogReport } from './src/integrations/og-report.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { publishedImages } from './src/integrations/published-images.ts';
 import { leakScan } from './src/integrations/leak-scan.ts';
@@ -20,6 +19,7 @@ import { contentCacheDir, contentRoot, siteSettingsFile } from './src/schemas/in
 import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
 import { rehypeTypography } from './src/lib/markdown/typography.ts';
 import { contentPublic } from './src/integrations/content-public.ts';
+import { shareImages } from './src/integrations/share-images.ts';
 import { siteFont } from './src/lib/site-font.ts';
 
 /** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
@@ -62,10 +62,10 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),
     // After the pages, in this order: images renamed and cleaned before the search index reads
     // the pages; the leak scan last, over everything the others wrote.
+    shareImages(),
     contentPublic(),
     publishedImages(),
     searchIndex(),
-    ogReport(),
     securityHeaders(),
     leakScan(),
   ],

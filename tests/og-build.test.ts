@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { checkContent } from '../src/integrity/check.ts';
 import { HEIGHT, WIDTH } from '../src/og/templates.ts';
 import { htmlFiles, load } from './helpers/html.ts';
-import { astroBuild, BASE_PATH, fixtureCopy, OUT, projectRelative, ROOT, TMP } from './helpers/project.ts';
+import { astroBuild, BASE_PATH, fixtureCopy, listFiles, OUT, projectRelative, ROOT, TMP } from './helpers/project.ts';
 import { builtSite } from './helpers/site.ts';
 
 describe.each([
@@ -75,10 +75,19 @@ describe('the image cache', () => {
       expect(m, 'сборка не сообщила о картинках').not.toBeNull();
       return { rendered: Number(m![1]), reused: Number(m![2]) };
     };
+    /** Every page and image of the build, by its bytes. */
+    const files = () =>
+      Object.fromEntries(listFiles(out, (f) => /\.(html|png)$/.test(f)).map((f) => [f.slice(out.length), readFileSync(f).toString('base64')]));
     const first = build();
     expect(first.rendered).toBeGreaterThan(5);
     expect(first.reused).toBe(0);
+    const cold = files();
     expect(build()).toEqual({ rendered: 0, reused: first.rendered });
+    // A warm build is the cold one byte for byte: the same pages, every image the same as the one rendered.
+    const warm = files();
+    expect(Object.keys(warm).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(5);
+    expect(Object.keys(warm).sort()).toEqual(Object.keys(cold).sort());
+    expect(Object.keys(warm).filter((f) => warm[f] !== cold[f])).toEqual([]);
     const practice = join(content, 'practices/test-practice.md');
     writeFileSync(practice, readFileSync(practice, 'utf8').replace('title: Школа молодого педагога', 'title: Школа молодого учителя'));
     expect(build()).toEqual({ rendered: 1, reused: first.rendered - 1 });

@@ -66,12 +66,11 @@ function phases(run: BuildRun) {
     return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) * (m[3] === 'ms' ? 0.001 : 1) : 0;
   };
   const seconds = (re: RegExp) => [...run.output.matchAll(re)].reduce((sum, m) => sum + duration(m[1]), 0);
-  const og = /отрисовано (\d+)[^\n]*?в среднем (\d+) мс/.exec(run.output);
   return {
     integrity: seconds(/содержимое проверено: [^\n]*, ([\d.]+ ?)с/g),
     bundles: seconds(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/g) + seconds(/редактор \/admin\/: собран за ([\d.]+ ?)с/g),
     pages: seconds(/^\S+ ✓ Completed in ((?:\d+m )?[\d.]+m?s)\./gm),
-    og: og ? (Number(og[1]) * Number(og[2])) / 1000 : 0,
+    og: seconds(/картинки для ссылок: [^\n]*, ([\d.]+ ?)с\n/g),
     search: seconds(/поисковый индекс: [^\n]*, ([\d.]+ ?)с/g),
     images: seconds(/изображения: [^\n]*, ([\d.]+ ?)с/g),
     leaks: seconds(/персональные данные: утечек нет[^\n]*, ([\d.]+ ?)с/g),

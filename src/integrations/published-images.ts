@@ -87,6 +87,7 @@ export async function publishImages(root: string): Promise<{ removed: number; re
       const svg = readFileSync(file, 'utf8');
       const clean = svg.replace(/<((?:\w+:)?metadata)[\s>][\s\S]*?<\/\1\s*>/gi, '');
       if (clean !== svg) {
+        rmSync(file);
         writeFileSync(file, clean);
         stripped++;
       }
@@ -111,6 +112,8 @@ export async function publishImages(root: string): Promise<{ removed: number; re
         .rotate()
         .toFormat(format === 'avif' ? 'avif' : format, format === 'jpeg' ? { quality: 90 } : {})
         .toBuffer();
+      // Unlinked first: a file of dist/ may be a hard link into a cache (the share images), which must keep its bytes.
+      rmSync(file);
       writeFileSync(file, clean);
       stripped++;
     } catch (error) {

@@ -1,4 +1,7 @@
-/** The share images (1200×630 PNG), one per material page and one for the section. */
+/**
+ * The share images on the dev server, one request at a time. A build makes none here: it renders
+ * them all after the pages, on every core (src/integrations/share-images.ts).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite } from '../../lib/data.ts';
 import { cachedCardPng } from '../../og/cache.ts';
@@ -6,9 +9,10 @@ import { siteCards } from '../../og/site-cards.ts';
 import type { Card } from '../../og/card.ts';
 
 export const getStaticPaths = (async () => {
+  if (import.meta.env.PROD) return [];
   const site = await loadSite();
   return (await siteCards(site)).map(({ path, card }) => ({ params: { path }, props: { card } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, params }) =>
-  new Response(new Uint8Array(await cachedCardPng((props as { card: Card }).card, `og/${params.path}.png`)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async ({ props }) =>
+  new Response(new Uint8Array(await cachedCardPng((props as { card: Card }).card)), { headers: { 'Content-Type': 'image/png' } });
