@@ -20,6 +20,7 @@ import { pageGzip, pageType, pageWeight, type PageWeight } from './page-weight.t
 import { QUERIES, searchCost, type QueryCost } from './search-payload.ts';
 import { lighthouseRuns, type LighthouseRun } from './lighthouse.ts';
 import { benchImportPdf } from './import-pdf.ts';
+import { encoderLines, encoderTable, sampleCards, type EncoderRow } from './og-encoders.ts';
 import { listFiles } from '../../tests/helpers/project.ts';
 import { contentCacheDir } from '../../src/schemas/index.ts';
 import { ADMIN_BUNDLE_CACHE } from '../../src/admin/bundle.ts';
@@ -239,7 +240,7 @@ function verdicts(results: SizeResult[], pdf: PdfImport): Verdict[] {
   return out;
 }
 
-function report(results: SizeResult[], pdf: PdfImport, command: string): string {
+function report(results: SizeResult[], pdf: PdfImport, command: string, encoders: { rows: EncoderRow[]; layoutMs: number }): string {
   const cpu = cpus();
   const lines: string[] = [];
   const row = (cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
@@ -315,6 +316,12 @@ function report(results: SizeResult[], pdf: PdfImport, command: string): string 
   row(['записей', 'с нуля', 'повторно', 'после правки']);
   row(Array(4).fill('---'));
   for (const r of results) row([r.size, r.og.cold, r.og.warm, r.og.edit]);
+  lines.push(
+    '',
+    `Настройки кодирования — на одних и тех же карточках демо (раскладка satori один раз; процессор этого процесса со всеми потоками libvips). Раскладка satori сверх этого — около ${encoders.layoutMs.toFixed(0)} мс процессора на картинку.`,
+    '',
+    ...encoderLines(encoders.rows),
+  );
   if (results.some((r) => r.search)) {
     lines.push('', '## Поиск', '');
     row(['записей', 'индекс', 'первый запрос: ' + results[0].search!.queries.map((q) => `«${q.query}»`).join(', '), 'до результатов, мс']);
@@ -375,7 +382,10 @@ log('\n== импорт PDF');
 const pdf = await benchImportPdf();
 log(`  ${pdf.pages} страниц: ${s(pdf.ms / 1000)} с`);
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-const text = report(results, pdf, command);
+log('\n== кодирование картинок для ссылок');
+const encoders = await encoderTable(sampleCards(root), values.quick ? 1 : 3);
+for (const line of encoderLines(encoders.rows)) log(`  ${line}`);
+const text = report(results, pdf, command, encoders);
 const target = values.quick || values.sizes ? join(work, 'BENCHMARKS.md') : join(root, 'BENCHMARKS.md');
 writeFileSync(target, text);
 log(`\n${text.slice(text.indexOf('## Цели'))}`);

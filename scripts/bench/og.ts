@@ -6,37 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent } from '../../src/integrity/check.ts';
-import type { Card, CardKind } from '../../src/og/card.ts';
 import { renderCard } from '../../src/og/render.ts';
+import { encoderLines, encoderTable, sampleCards } from './og-encoders.ts';
 
 const root = process.cwd();
-const { entries } = checkContent(root);
-const site = 'Наставничество · Управление образования Лесногорского округа';
-const KIND: Record<string, CardKind> = {
-  practices: 'practice',
-  mentors: 'mentor',
-  roadmaps: 'roadmap',
-  regulations: 'regulation',
-  forms: 'form',
-  organizations: 'organization',
-};
-const cards: Card[] = entries
-  .filter((e) => KIND[e.collection])
-  .map((e) => {
-    const d = e.data as Record<string, any>;
-    const title = e.collection === 'mentors' ? `${d.name.last} ${d.name.first}` : e.collection === 'organizations' ? d.shortName : d.title;
-    return {
-      kind: KIND[e.collection],
-      eyebrow: 'Материал раздела',
-      title,
-      lines: [d.summary ?? d.position ?? 'строка под заголовком', 'МБОУ «СОШ № 1 г. Лесногорска»'],
-      highlight: d.summary,
-      progress: e.collection === 'roadmaps' ? { text: 'Выполнено 5 из 12 мероприятий — 42 %', share: 5 / 12 } : undefined,
-      site,
-      demo: d.demo,
-    };
-  });
+const cards = sampleCards(root);
 
 // Warm-up: the first render loads fonts and compiles the layout engine.
 await renderCard(cards[0]);
@@ -56,6 +30,11 @@ console.log(`Картинки для ссылок: ${count} картинок (${
 console.log(`  раскладка (satori): ${(layout / count).toFixed(1)} мс на картинку`);
 console.log(`  кодирование (sharp: растр и PNG): ${(encode / count).toFixed(1)} мс на картинку`);
 console.log(`  всего: ${(wall / count).toFixed(1)} мс на картинку, ${((count * 1000) / wall).toFixed(1)} картинок в секунду (цель — не больше 45 мс)`);
+
+console.log('\nНастройки кодирования (одни и те же карточки, раскладка один раз):');
+const encoders = await encoderTable(cards);
+console.log(`  раскладка satori: ${encoders.layoutMs.toFixed(1)} мс процессора на картинку`);
+for (const line of encoderLines(encoders.rows)) console.log(`  ${line}`);
 
 // A warm rebuild: the second build of unchanged content must render no image.
 const cache = join(root, '.cache/bench/og-cache');

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import satori from 'satori';
-import sharp from 'sharp';
+import sharp, { type PngOptions } from 'sharp';
 import type { Card } from './card.ts';
 import { HEIGHT, templates, WIDTH } from './templates.ts';
 
@@ -18,6 +18,9 @@ export const loadFonts = () =>
     { name: 'PT Sans', data: font('400Regular/PTSans_400Regular.ttf'), weight: 400, style: 'normal' },
     { name: 'PT Sans', data: font('700Bold/PTSans_700Bold.ttf'), weight: 700, style: 'normal' },
   ]);
+
+/** The PNG setting, chosen by `npm run bench:og`'s table of CPU against size (BENCHMARKS.md). */
+export const PNG_OPTIONS: PngOptions = { compressionLevel: 6 };
 
 export interface LaidOutNode {
   key?: string | number;
@@ -37,8 +40,6 @@ export async function renderCard(card: Card): Promise<{ png: Buffer; layoutMs: n
   const t0 = performance.now();
   const svg = await cardSvg(card);
   const t1 = performance.now();
-  // Truecolour at level 6: ~65 KB a card in ~20 ms; a palette PNG would be half the size
-  // but its quantising costs another 30 ms per image.
-  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+  const png = await sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
   return { png, layoutMs: t1 - t0, encodeMs: performance.now() - t1 };
 }
