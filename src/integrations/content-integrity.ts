@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, type CheckResult, type ContentProblem } from '../integrity/check.ts';
 import { contentRoot } from '../schemas/collections.ts';
 import { consentNotices } from '../integrity/people.ts';
+import { checkContentCached } from '../integrity/check-cache.ts';
 
 /** The check of the running build, so that the leak scan at its end works from the same entries. */
 export let lastCheck: CheckResult | undefined;
@@ -28,11 +29,16 @@ export function contentIntegrity(): AstroIntegration {
         const started = performance.now();
         root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        lastCheck = checkContent(root);
+        // A build takes an unchanged check from the cache (check-cache.ts); the dev server checks afresh.
+        const checked = command === 'build' ? checkContentCached(root) : { ...checkContent(root), fromCache: false };
+        const { fromCache, ...result } = checked;
+        lastCheck = result;
         const { problems, entries } = lastCheck;
         for (const notice of consentNotices(entries)) logger.warn(notice);
         if (!problems.length) {
-          logger.info(`содержимое проверено: ${entries.length} записей, ошибок нет, ${((performance.now() - started) / 1000).toFixed(1)} с`);
+          logger.info(
+            `содержимое проверено: ${entries.length} записей, ошибок нет${fromCache ? ' (из кэша: ничего не изменилось)' : ''}, ${((performance.now() - started) / 1000).toFixed(1)} с`,
+          );
           return;
         }
         const report = formatProblems(problems);

@@ -1,0 +1,77 @@
+/**
+ * The content check of a build, kept between builds: a rebuild whose content, check code and
+ * build day are the same takes the last result instead of reading and validating every entry
+ * again. The key holds every file of the content folder (so an edited, added or deleted file —
+ * and with it a reference left dangling — means a fresh check), the build day (consents and
+ * deadlines are judged on it), the environment the check reads and the code that checks.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { buildDate } from '../lib/build-date.ts';
+import { contentCacheDir, contentRoot } from '../schemas/collections.ts';
+import { checkContent, type CheckResult } from './check.ts';
+import type { SiteEnv } from './entries.ts';
+
+/** The code the result depends on, relative to the project root. */
+const CODE = ['src/integrity', 'src/schemas', 'src/privacy', 'src/lib', 'cms', 'package-lock.json'];
+/** The environment the check (and the schemas) read. */
+const ENV = ['BUILD_DATE', 'SITE_URL', 'BASE_PATH', 'CONTENT_ROOT'];
+/** Files up to this size are hashed; bigger ones (photos, scans) are known by size and time. */
+const HASHED_BYTES = 1024 * 1024;
+
+function* files(dir: string): Generator<string> {
+  if (!existsSync(dir)) return;
+  if (statSync(dir).isFile()) {
+    yield dir;
+    return;
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
+/** What the check's result depends on, as one hash. */
+export function checkKey(root: string, content = contentRoot(), env: SiteEnv = process.env): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ node: process.version, day: buildDate(env).toISOString().slice(0, 10), env: ENV.map((name) => env[name] ?? '') }));
+  for (const base of [join(root, content), ...CODE.map((path) => join(root, path))]) {
+    for (const file of files(base)) {
+      const stat = statSync(file);
+      hash.update(`\0${relative(root, file)}\0`);
+      hash.update(stat.size <= HASHED_BYTES ? readFileSync(file) : `${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+export const checkCacheFile = (root: string, content = contentRoot()) => join(root, contentCacheDir(content), 'content-check.bin');
+
+/** The check, from the cache when nothing it depends on has changed; only a clean result is kept. */
+export function checkContentCached(root: string, content = contentRoot(), env: SiteEnv = process.env): CheckResult & { fromCache: boolean } {
+  const key = checkKey(root, content, env);
+  const file = checkCacheFile(root, content);
+  if (existsSync(file)) {
+    try {
+      const cached = deserialize(readFileSync(file)) as { key: string; result: CheckResult };
+      if (cached.key === key) return { ...cached.result, fromCache: true };
+    } catch {
+      // An unreadable cache (another Node, a torn write) is only a miss.
+    }
+  }
+  const result = checkContent(root, content, env);
+  if (!result.problems.length) {
+    try {
+      mkdirSync(join(file, '..'), { recursive: true });
+      const partial = `${file}.${process.pid}.part`;
+      writeFileSync(partial, serialize({ key, result }));
+      renameSync(partial, file);
+    } catch {
+      // Entries holding what v8 cannot copy, or a read-only disk: the next build checks afresh.
+    }
+  }
+  return { ...result, fromCache: false };
+}
