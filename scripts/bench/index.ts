@@ -337,12 +337,13 @@ function report(results: SizeResult[], pdf: PdfImport, command: string, encoders
   if (results.some((r) => r.lighthouse)) {
     lines.push('', '## Lighthouse: производительность', '');
     lines.push(
-      'Мобильный профиль Lighthouse (телефон среднего уровня, медленный 4G — имитация), по одному запуску на страницу. Оценка, время блокировки (TBT) и отрисовка самого крупного элемента (LCP) зависят от машины: блокировка — это основной поток этой машины, замедленный в четыре раза, поэтому тесты их не проверяют (доступность, рекомендации, SEO, сдвиг вёрстки и вес страниц проверяет `tests/lighthouse.test.ts`).',
+      'Мобильный профиль Lighthouse (телефон среднего уровня, медленный 4G — имитация), по одному запуску на страницу. Оценка, время блокировки (TBT) и отрисовка самого крупного элемента (LCP) зависят от машины; сдвиг вёрстки (CLS) — нет: блокировка — это основной поток этой машины, замедленный в четыре раза, поэтому тесты их не проверяют (доступность, рекомендации, SEO, сдвиг вёрстки и вес страниц проверяет `tests/lighthouse.test.ts`).',
       '',
     );
-    row(['записей', 'страница', 'адрес', 'производительность', 'TBT, мс', 'LCP, мс']);
-    row(Array(6).fill('---'));
-    for (const r of results) for (const l of r.lighthouse ?? []) row([r.size, l.page, l.path, l.score ?? `ошибка: ${l.error}`, l.tbtMs ?? '—', l.lcpMs ?? '—']);
+    row(['записей', 'страница', 'адрес', 'производительность', 'TBT, мс', 'LCP, мс', 'CLS']);
+    row(Array(7).fill('---'));
+    for (const r of results)
+      for (const l of r.lighthouse ?? []) row([r.size, l.page, l.path, l.score ?? `ошибка: ${l.error}`, l.tbtMs ?? '—', l.lcpMs ?? '—', l.cls ?? '—']);
   }
   for (const r of results) {
     lines.push(

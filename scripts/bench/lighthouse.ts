@@ -21,6 +21,8 @@ export interface LighthouseRun {
   score: number | null;
   tbtMs: number | null;
   lcpMs: number | null;
+  /** Cumulative layout shift: a share, not a time. */
+  cls: number | null;
   error?: string;
 }
 
@@ -88,6 +90,10 @@ export async function lighthouseRuns(dist: string, chromiumPath: string, pages =
         score: typeof score === 'number' ? Math.round(score * 100) : null,
         tbtMs: ms('total-blocking-time'),
         lcpMs: ms('largest-contentful-paint'),
+        cls:
+          typeof lhr.audits['cumulative-layout-shift']?.numericValue === 'number'
+            ? Number(lhr.audits['cumulative-layout-shift'].numericValue.toFixed(3))
+            : null,
         error: lhr.runtimeError?.message,
       });
     }
