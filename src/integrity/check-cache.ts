@@ -6,10 +6,11 @@
  * deadlines are judged on it), the environment the check reads and the code that checks.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { buildDate } from '../lib/build-date.ts';
+import { filesUnder } from '../lib/files.ts';
 import { contentCacheDir, contentRoot } from '../schemas/collections.ts';
 import { checkContent, type CheckResult } from './check.ts';
 import type { SiteEnv } from './entries.ts';
@@ -21,18 +22,8 @@ const ENV = ['BUILD_DATE', 'SITE_URL', 'BASE_PATH', 'CONTENT_ROOT'];
 /** Files up to this size are hashed; bigger ones (photos, scans) are known by size and time. */
 const HASHED_BYTES = 1024 * 1024;
 
-function* files(dir: string): Generator<string> {
-  if (!existsSync(dir)) return;
-  if (statSync(dir).isFile()) {
-    yield dir;
-    return;
-  }
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else if (entry.isFile()) yield path;
-  }
-}
+/** A file, or every file below a folder in a fixed order (the hash must not depend on the disk's). */
+const files = (path: string): string[] => (!existsSync(path) ? [] : statSync(path).isFile() ? [path] : filesUnder(path).sort());
 
 /** What the check's result depends on, as one hash. */
 export function checkKey(root: string, content = contentRoot(), env: SiteEnv = process.env): string {
