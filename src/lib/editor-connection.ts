@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { contentRoot } from '../schemas/collections.ts';
+import { contentRoot, siteSettingsFile } from '../schemas/collections.ts';
 import { decapBackend, missingForLogin, readEditorSettings, type EditorConnection, type EditorSettings } from '../schemas/editor-backend.ts';
 
-export const SETTINGS_FILE = 'settings/site.yaml';
+export const SETTINGS_FILE = siteSettingsFile();
 
 export interface EditorSetup {
   settings?: EditorSettings;

@@ -14,10 +14,13 @@ import { entryFileText } from '../lib/entry-file.ts';
 import { plainTools } from '../schemas/common.ts';
 import { editorSettingsSchema, EDITOR_BACKENDS, missingForLogin, type EditorBackendName } from '../schemas/editor-backend.ts';
 import { schemaFor } from '../schemas/index.ts';
+import { siteSettingsFile } from '../schemas/collections.ts';
 import { ORGANIZATION_KINDS } from '../schemas/vocabulary.ts';
 import { recipe, type CiHost, type Recipe } from '../deploy/recipes.ts';
 
 export const CONTENT = 'src/content';
+/** The settings file below a content root («settings/site.yaml»). */
+const SETTINGS = siteSettingsFile();
 /** Where the demo goes: a content root of its own, which the editor's tooling also accepts (…/src/content). */
 export const DEMO_CONTENT = 'demo/src/content';
 /** The demo practices' downloadable files, and where they go with the demo. */
@@ -67,7 +70,7 @@ const readYaml = (file: string) => parse(readFileSync(file, 'utf8')) as Record<s
 
 /** Whether the content folder is the demo: its owner organisation is marked «пример». */
 export function holdsDemo(content: string): boolean {
-  const settings = join(content, 'settings/site.yaml');
+  const settings = join(content, SETTINGS);
   if (!existsSync(settings)) return false;
   const owner = readYaml(settings)?.owner;
   const file = join(content, 'organizations', `${owner}.yaml`);
@@ -162,22 +165,22 @@ export function createSection(root: string, answers: NewSectionAnswers): NewSect
     return true;
   };
   // A section of one's own already has its owner: a second run adds no second organisation.
-  const own = existsSync(join(content, 'settings/site.yaml'));
+  const own = existsSync(join(content, SETTINGS));
   if (!own) write(`organizations/${id}.yaml`, entryFileText('organizations', organization));
-  const settingsWritten = write('settings/site.yaml', entryFileText('settings', settings));
+  const settingsWritten = write(SETTINGS, entryFileText('settings', settings));
 
-  if (!settingsWritten) result.next.push(`Настройки раздела не изменены: поправьте их в редакторе («Настройки») или в файле ${CONTENT}/settings/site.yaml.`);
+  if (!settingsWritten) result.next.push(`Настройки раздела не изменены: поправьте их в редакторе («Настройки») или в файле ${CONTENT}/${SETTINGS}.`);
   if (settingsWritten && !answers.siteUrl)
-    result.next.push(`Укажите адрес сайта: «адрес сайта» в ${CONTENT}/settings/site.yaml (сейчас там ${PLACEHOLDER_SITE_URL}).`);
+    result.next.push(`Укажите адрес сайта: «адрес сайта» в ${CONTENT}/${SETTINGS} (сейчас там ${PLACEHOLDER_SITE_URL}).`);
   writeRecipes(root, answers, settings.siteUrl, result);
   const editor = editorSettingsSchema.parse(settings.editor);
   if (editor.backend === 'none') {
     result.next.push(
-      `Редактор работает на этом компьютере: npm run cms. Чтобы редактировать на сайте, заполните раздел editor в ${CONTENT}/settings/site.yaml (README, «Редактор на сервере»).`,
+      `Редактор работает на этом компьютере: npm run cms. Чтобы редактировать на сайте, заполните раздел editor в ${CONTENT}/${SETTINGS} (README, «Редактор на сервере»).`,
     );
   } else {
     for (const missing of missingForLogin(editor))
-      result.next.push(`Для входа в редактор через ${EDITOR_BACKENDS[editor.backend]} допишите в ${CONTENT}/settings/site.yaml, раздел editor: ${missing}.`);
+      result.next.push(`Для входа в редактор через ${EDITOR_BACKENDS[editor.backend]} допишите в ${CONTENT}/${SETTINGS}, раздел editor: ${missing}.`);
   }
   return result;
 }
