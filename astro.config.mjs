@@ -20,6 +20,7 @@ import { clauseAnchors } from './src/lib/markdown/clause-anchors.ts';
 import { rehypeTypography } from './src/lib/markdown/typography.ts';
 import { contentPublic } from './src/integrations/content-public.ts';
 import { shareImages } from './src/integrations/share-images.ts';
+import { typographyMemo } from './src/integrations/typography-memo.ts';
 import { siteFont } from './src/lib/site-font.ts';
 
 /** The public address lives in the settings the CMS edits; SITE_URL overrides it for one build. */
@@ -57,6 +58,7 @@ export default defineConfig({
   integrations: [
     contentIntegrity(),
     adminBundleIntegration(),
+    typographyMemo(),
     mdx(),
     // The editor and the embedded views are not pages of the site.
     sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),

@@ -18,7 +18,8 @@ const check = (e: Record<string, string> = env) => checkContentCached(ROOT, cont
 describe('the content check between builds', () => {
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
-    rmSync(checkCacheFile(ROOT, content), { force: true });
+    // The check's result and its memo of parsed files both live in the content root's cache folder.
+    rmSync(join(checkCacheFile(ROOT, content), '..'), { recursive: true, force: true });
   });
 
   it('gives the very result of a fresh check from the cache while nothing changed', () => {
@@ -37,6 +38,8 @@ describe('the content check between builds', () => {
     writeFileSync(practice, readFileSync(practice, 'utf8').replace('title: Школа молодого педагога', 'title: Школа молодого учителя'));
     const edited = check();
     expect(edited.fromCache).toBe(false);
+    // Only the edited file is parsed again; the others come from the last check's reading.
+    expect(edited.reread).toEqual({ parsed: 1, reused: edited.entries.length - 1 });
     expect(edited.entries.find((e) => e.id === 'test-practice')?.data).toMatchObject({ title: 'Школа молодого учителя' });
     expect(check().fromCache).toBe(true);
     expect(check({ BUILD_DATE: '2027-06-01' }).fromCache).toBe(false);
@@ -47,6 +50,7 @@ describe('the content check between builds', () => {
     unlinkSync(join(dir, 'organizations/uo-test.yaml'));
     const broken = check();
     expect(broken.fromCache).toBe(false);
+    expect(broken.reread?.parsed).toBe(0);
     expect(broken.problems.map((p) => p.message).join('\n')).toMatch(/uo-test/);
     expect(check().fromCache).toBe(false);
     expect(existsSync(checkCacheFile(ROOT, content))).toBe(true);

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { countOf } from '../lib/format.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, type CheckResult, type ContentProblem } from '../integrity/check.ts';
@@ -31,13 +32,13 @@ export function contentIntegrity(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         // A build takes an unchanged check from the cache (check-cache.ts); the dev server checks afresh.
         const checked = command === 'build' ? checkContentCached(root) : { ...checkContent(root), fromCache: false };
-        const { fromCache, ...result } = checked;
+        const { fromCache, reread, ...result } = { reread: undefined, ...checked };
         lastCheck = result;
         const { problems, entries } = lastCheck;
         for (const notice of consentNotices(entries)) logger.warn(notice);
         if (!problems.length) {
           logger.info(
-            `содержимое проверено: ${entries.length} записей, ошибок нет${fromCache ? ' (из кэша: ничего не изменилось)' : ''}, ${((performance.now() - started) / 1000).toFixed(1)} с`,
+            `содержимое проверено: ${entries.length} записей, ошибок нет${fromCache ? ' (из кэша: ничего не изменилось)' : reread?.reused ? ` (разобрано заново: ${countOf(reread.parsed, ['файл', 'файла', 'файлов'])}, остальные ${reread.reused} — из прошлой проверки)` : ''}, ${((performance.now() - started) / 1000).toFixed(1)} с`,
           );
           return;
         }

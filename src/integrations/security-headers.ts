@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'node-html-parser';
+import { DiskMemo, saltOf } from '../lib/disk-memo.ts';
 
 /**
  * Writes the security headers for static hosts after the build: `_headers` (Netlify,
@@ -63,12 +64,13 @@ export function inlineSources(html: string): { scripts: string[]; styles: string
  * aside, which get no policy from us): the site's own boot scripts and the @font-face rules
  * of Astro's Fonts API.
  */
-export function inlineHashes(dir: string): { scripts: string[]; styles: string[] } {
+export function inlineHashes(dir: string, memo?: DiskMemo<{ scripts: string[]; styles: string[] }>): { scripts: string[]; styles: string[] } {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   for (const file of htmlFiles(dir)) {
     if (relative(dir, file).split(sep)[0] === 'admin') continue;
-    const found = inlineSources(readFileSync(file, 'utf8'));
+    const bytes = readFileSync(file);
+    const found = memo ? memo.of(bytes, () => inlineSources(bytes.toString('utf8'))) : inlineSources(bytes.toString('utf8'));
     for (const text of found.scripts) scripts.add(sha256(text));
     for (const text of found.styles) styles.add(sha256(text));
   }
@@ -213,27 +215,45 @@ export function nginxSnippet(base: string, sets: ReturnType<typeof headerSets>):
   ].join('\n');
 }
 
+/**
+ * Parsing every page is most of this step's time; a page the last build wrote byte for byte the
+ * same has the same inline sources. The salt is the parsing code itself and the parser's version.
+ */
+function inlineSourcesMemo(root: string, cacheDir: string) {
+  const parser = JSON.parse(readFileSync(join(root, 'node_modules/node-html-parser/package.json'), 'utf8')).version;
+  return new DiskMemo<{ scripts: string[]; styles: string[] }>(
+    join(cacheDir, 'inline-sources.bin'),
+    saltOf(inlineSources.toString(), TEXT_ONLY.join(), RUNS.source, parser),
+  );
+}
+
 /** Cloudflare Pages: «A project is limited to 100 header rules. Each line in the _headers file has a 2,000 character limit.» */
 const CLOUDFLARE_LIMITS = { rules: 100, line: 2000 };
 
 export function securityHeaders(): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
+  let projectRoot = '';
   return {
     name: 'nastavnichestvo:security-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.replace(/\/?$/, '/');
+        cacheDir = fileURLToPath(config.cacheDir);
+        projectRoot = fileURLToPath(config.root);
       },
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const hashes = inlineHashes(root);
+        const memo = inlineSourcesMemo(projectRoot, cacheDir);
+        const hashes = inlineHashes(root, memo);
+        memo.save();
         const sets = headerSets(hashes);
         const rules = headerRules(root, base, sets);
         const file = headersFile(rules);
         writeFileSync(join(root, '_headers'), file);
         writeFileSync(join(root, 'nginx-security-headers.conf'), nginxSnippet(base, sets));
         logger.info(
-          `заголовки безопасности: _headers (правил: ${rules.length}) и nginx-security-headers.conf, встроенных скриптов и стилей по хэшу: ${hashes.scripts.length} и ${hashes.styles.length}`,
+          `заголовки безопасности: _headers (правил: ${rules.length}) и nginx-security-headers.conf, встроенных скриптов и стилей по хэшу: ${hashes.scripts.length} и ${hashes.styles.length} (страниц разобрано: ${memo.computed}, взято из прошлой сборки: ${memo.reused})`,
         );
         const longest = Math.max(...file.split('\n').map((line) => line.length));
         if (rules.length > CLOUDFLARE_LIMITS.rules || longest > CLOUDFLARE_LIMITS.line)

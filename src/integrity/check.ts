@@ -48,7 +48,11 @@ export interface CheckResult {
   entries: CheckedEntry[];
 }
 
-export function checkContent(root: string, content = contentRoot(), env: SiteEnv = process.env): CheckResult {
+/** How a file's bytes become its fields: read-entry.ts, or a memo of it (check-cache.ts). */
+export type EntryReader = (fileName: string, bytes: Uint8Array) => RawEntry;
+const readFile: EntryReader = (name, bytes) => readEntry(name, decodeEntry(bytes));
+
+export function checkContent(root: string, content = contentRoot(), env: SiteEnv = process.env, read: EntryReader = readFile): CheckResult {
   const problems: ContentProblem[] = [];
   const sources: EntrySource[] = [];
   const absContent = join(root, content);
@@ -93,7 +97,7 @@ export function checkContent(root: string, content = contentRoot(), env: SiteEnv
 
       let raw: RawEntry;
       try {
-        raw = readEntry(name, decodeEntry(readFileSync(absFile)));
+        raw = read(name, readFileSync(absFile));
       } catch (error) {
         if (error instanceof EntryReadError) {
           problems.push({ file, message: error.message, ...(error.line ? { line: error.line, column: error.column } : {}) });

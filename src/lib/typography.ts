@@ -12,11 +12,16 @@ typograf.disableRule('common/punctuation/delDoublePunctuation');
 
 const cache = new Map<string, string>();
 
+/** Where a build puts the memo of the last build's results (src/integrations/typography-memo.ts). */
+export const TYPOGRAPHY_MEMO = Symbol.for('nastavnichestvo.typography-memo');
+type Memo = { of(text: string, compute: () => string): string };
+
 export function typo(text: string | undefined | null): string {
   if (!text) return '';
   let result = cache.get(text);
   if (result === undefined) {
-    result = typograf.execute(text);
+    const memo = (globalThis as Record<symbol, Memo | undefined>)[TYPOGRAPHY_MEMO];
+    result = memo ? memo.of(text, () => typograf.execute(text)) : typograf.execute(text);
     cache.set(text, result);
   }
   return result;
