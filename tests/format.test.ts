@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatDate, formatMonth, plural, WORDS, yearSpan } from '../src/lib/format.ts';
+import { countOf, formatDate, formatMonth, inSentence, plural, WORDS, yearSpan } from '../src/lib/format.ts';
 import { typo } from '../src/lib/typography.ts';
 import { splitBullets } from '../src/lib/inline-list.ts';
 
@@ -46,5 +46,14 @@ describe('document text kept as written', () => {
     expect(lead).toBe('Завершение наставничества:');
     expect(items).toEqual(['подведение итогов работы;', 'проведение открытого публичного мероприятия.']);
     expect(splitBullets('Без списка').items).toEqual([]);
+  });
+});
+
+describe('a name inside a sentence', () => {
+  it('a form name in a title keeps lower case; an abbreviation keeps its capitals', () => {
+    expect(inSentence('Ученик – ученик')).toBe('ученик – ученик');
+    expect(inSentence('ученик – ученик')).toBe('ученик – ученик');
+    expect(inSentence('ИТ-класс – ученик')).toBe('ИТ-класс – ученик');
+    expect(inSentence('')).toBe('');
   });
 });

@@ -49,6 +49,13 @@ export function yearSpan(years: readonly number[]): string {
   return first === last ? String(first) : `${first}–${last}`;
 }
 
+/**
+ * A name as it reads inside a sentence or after a heading's first words: «Ученик – ученик» →
+ * «ученик – ученик» (the editors write form names capitalised, as they open list items and cards).
+ * A name that starts with an abbreviation («ИТ-класс», «СПО») keeps its capitals.
+ */
+export const inSentence = (name: string) => (/^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLocaleLowerCase('ru') + name.slice(1) : name);
+
 /** «1 сентября 2026 г. — 30 июня 2027 г.» */
 export const dateRange = (from: Date, to: Date) => `${formatDate(from)} — ${formatDate(to)}`;
 
