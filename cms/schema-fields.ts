@@ -179,6 +179,11 @@ function listOf(collection: CollectionName, label: string, element: z.ZodType, p
   const { inner } = unwrap(element);
   const kind = kindOf(inner);
   if (kind === 'relation') return { widget: 'relation', multiple: true, ...relationTo(marked(inner, (s) => refs.get(s))!) };
+  // Several values of a closed list («не заполнено в документе: дата, номер»): one select to tick them in, not a list to add to.
+  if (kind === 'select') {
+    const { name: _n, label: _l, required: _r, hint: _h, ...field } = fieldOf(collection, 'value', inner, [...path, '*']);
+    return { ...field, widget: 'select', multiple: true };
+  }
   if (kind === 'object') {
     const fields = fieldsOf(collection, inner, [...path, '*']);
     return { widget: 'list', fields, summary: listSummary(fields), collapsed: true };

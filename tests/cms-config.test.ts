@@ -79,7 +79,11 @@ function compare(collection: string, path: string, schemaShape: Record<string, z
       const element = peel(d.element);
       if (REF_COLLECTION.has(element)) expect([field.widget, field.multiple, field.collection], where).toEqual(['relation', true, REF_COLLECTION.get(element)]);
       else if (shapeOf(element)) compare(collection, `${path}${field.name}.`, shapeOf(element)!, field.fields!);
-      else expect(field.widget, where).toBe('list');
+      else if (def(element).type === 'enum') {
+        // Several values of a closed list: one select to tick them in.
+        expect([field.widget, field.multiple], where).toEqual(['select', true]);
+        expect(field.options!.map((o) => o.value).sort()).toEqual(Object.values(def(element).entries).sort());
+      } else expect(field.widget, where).toBe('list');
     } else if (fieldMeta(schema).hidden) {
       // Kept as the file has it, not shown (the settings' Git host): nothing inside to compare.
       expect(field.widget, where).toBe('hidden');
@@ -158,7 +162,7 @@ describe('nothing lost between the CMS and the build', () => {
       case 'relation':
         return field.multiple ? ['pervaya', 'vtoraya'] : 'pervaya';
       case 'select':
-        return field.options![counter % field.options!.length].value;
+        return field.multiple ? field.options!.map((o) => o.value) : field.options![counter % field.options!.length].value;
       case 'datetime':
         // Later fields get later dates, so «с … по …» pairs stay in order.
         return new Date(Date.UTC(2020, 0, 1) + counter * 86_400_000).toISOString().slice(0, 10);

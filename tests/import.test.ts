@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runImport } from '../src/import/cli.ts';
+import { legalBasesView } from '../src/lib/legal-acts.ts';
 import { sentenceCase } from '../src/import/preamble.ts';
 import { readTargets } from '../src/import/targets.ts';
 import { readText } from '../src/import/read-text.ts';
@@ -147,6 +148,43 @@ describe.each([
   });
 });
 
+/**
+ * Issue 22: what the document says told apart from what the importer worked out. Seed 000 names
+ * the 2023/24 school year, its events run from January 2023 to December 2024; seed 001 names no
+ * period at all; seed 003 names 2020, its events run into May 2021 and its approval leaves the
+ * day, month and number blank («от ..2020 №»).
+ */
+describe.each([
+  [S000, 'kayalinskaya-sosh', 'kayalinskaya-sosh-2023-2024', { source: 'widened', stated: { from: '2023-09-01', to: '2024-08-31' } }, undefined],
+  [S001, 'selivanovskaya-sh-28', 'selivanovskaya-sh-28-2022-2023', { source: 'events' }, undefined],
+  [S003, 'ustyuzhna-sh-2', 'ustyuzhna-sh-2-2020', { source: 'widened', stated: { from: '2020-01-01', to: '2020-12-31' } }, ['date', 'number']],
+] as const)('the roadmap of %s: facts and derived values', (file, org, id, period, blanks) => {
+  let imported: Record<string, any>;
+  beforeAll(async () => {
+    ({ data: imported } = await importJson([file, '--org', org, '--kind', 'roadmap']));
+  });
+  const days = (p: { source?: string; stated?: { from: unknown; to: unknown } }) => ({
+    source: p.source ?? 'document',
+    ...(p.stated ? { stated: { from: day(p.stated.from), to: day(p.stated.to) } } : {}),
+  });
+
+  it('records whether the period is the document’s or worked out from the events', () => {
+    expect(days(imported.period)).toEqual(period);
+  });
+
+  it('records the blanks the document leaves in its approval', () => {
+    expect(imported.approval?.blanks).toEqual(blanks);
+  });
+
+  it('and the published entry says the same', () => {
+    const site = entry('roadmaps', id).data as Record<string, any>;
+    expect(days(site.period)).toEqual(period);
+    expect(site.approval?.blanks).toEqual(blanks);
+    // The published text keeps the document's «Утвержден», which the importer takes for the block's keyword.
+    if (imported.approval?.document) expect(site.approval.document.endsWith(imported.approval.document)).toBe(true);
+  });
+});
+
 describe('importing the regulation of seed 003', () => {
   let data: Record<string, any>;
   let stderr: string;
@@ -189,6 +227,56 @@ describe('importing the regulation of seed 003', () => {
     const result = await runImport([S003, '--org', 'ustyuzhna-sh-2', '--stdout'], ROOT);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--kind/);
+  });
+
+  it('recognises each legal basis it lists as a known act, and warns of none', () => {
+    expect(legalBasesView(data.legalBases).map((v) => v.act?.id)).toEqual(['fz-273', 'minpros-r-145', 'minpros-mr-42-02']);
+    expect(stderr).not.toMatch(/словар/);
+  });
+});
+
+describe('legal acts in a regulation that names them in a sentence', () => {
+  const regulation = [
+    'ПОЛОЖЕНИЕ о наставничестве в МБОУ «Школа № 9»',
+    '1. Общие положения',
+    '1.1. Положение разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации» и распоряжением Минпросвещения России от 25.12.2019 № Р-145.',
+    '1.2. Положение учитывает:',
+    '- Уставом МБОУ «Школа № 9»;',
+    '1.3. Наставничество — форма передачи опыта.',
+    '1.4. Наставник назначается приказом директора.',
+    '2. Права и обязанности',
+    '2.1. Наставник помогает наставляемому.',
+    '2.2. Наставляемый выполняет план.',
+  ].join('\n');
+
+  it('records the known acts its basis clause names, in the nominative, and warns of an act it does not know', async () => {
+    const file = join(WORK, 'shkola-9.txt');
+    writeFileSync(file, regulation);
+    const { data, stderr } = await importJson([file, '--org', 'shkola-9', '--kind', 'regulation']);
+    expect(data.legalBases).toEqual([
+      'Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»',
+      'Распоряжение Минпросвещения России от 25.12.2019 № Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся для организаций, осуществляющих образовательную деятельность по общеобразовательным, дополнительным общеобразовательным и программам среднего профессионального образования, в том числе с применением лучших практик обмена опытом между обучающимися»',
+    ]);
+    // The clause itself keeps its words.
+    expect(data.body).toContain('1.1. Положение разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ');
+    expect(stderr).not.toMatch(/словар/);
+  });
+
+  it('keeps a listed act it does not know as written, and says so', async () => {
+    const file = join(WORK, 'shkola-10.txt');
+    const lines = regulation.split('\n');
+    lines.splice(
+      2,
+      3,
+      '1.1. Положение разработано на основании:',
+      '- Федеральным законом от 29.12.2012 № 273-ФЗ;',
+      '- Приказом Минпросвещения России от 15.05.2020 № 236;',
+      '1.2. Положение учитывает устав школы.',
+    );
+    writeFileSync(file, lines.join('\n'));
+    const { data, stderr } = await importJson([file, '--org', 'shkola-10', '--kind', 'regulation']);
+    expect(data.legalBases).toEqual(['Федеральным законом от 29.12.2012 № 273-ФЗ', 'Приказом Минпросвещения России от 15.05.2020 № 236']);
+    expect(stderr).toMatch(/не найден в словаре актов.*Приказом Минпросвещения России от 15\.05\.2020 № 236/);
   });
 });
 

@@ -4,6 +4,8 @@
  * every word of the source: what the entry holds and what it leaves out.
  */
 import { isoDate } from '../lib/format.ts';
+import { legalBasesView } from '../lib/legal-acts.ts';
+import type { PeriodSource } from '../lib/provenance.ts';
 import type { Period } from './deadline.ts';
 import { BULLET_CHARS, LIST_MARK } from './list-marks.ts';
 import {
@@ -250,7 +252,7 @@ function coverageUnits(blocks: Block[], part: [number, number], layoutRows: Set<
  * canonical stage) or copies (a regulation's legal bases repeat lines of its text): their
  * words are not the source's words carried over, and would credit words that were not.
  */
-const DERIVED = new Set(['organization', 'source', 'level', 'status', 'legalBases', 'forms', 'kind', 'stage']);
+const DERIVED = new Set(['organization', 'source', 'level', 'status', 'legalBases', 'forms', 'kind', 'stage', 'blanks']);
 const withoutDerived = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(withoutDerived)
@@ -351,11 +353,18 @@ function readPreambleLists(lines: Paragraph[], skip: (index: number) => boolean,
   return { goals, tasks };
 }
 
+/** A roadmap's period and where it comes from: the document's own, or worked out from the events (the page says which). */
+interface ShownPeriod extends Period {
+  source: PeriodSource;
+  /** The document's own period, where the events run beyond it. */
+  stated?: Period;
+}
+
 /**
  * The period shown: as the document names it, widened to every dated event; with no period in
  * the title, from the approval date (or the first event) to the end of the last event's school year.
  */
-function shownPeriod(namedPeriod: Period | undefined, adopted: string | undefined, dating: Period | undefined, dates: Date[]): Period | undefined {
+function shownPeriod(namedPeriod: Period | undefined, adopted: string | undefined, dating: Period | undefined, dates: Date[]): ShownPeriod | undefined {
   const earliest = earliestOf(dates);
   const latest = latestOf(dates);
   let period = namedPeriod;
@@ -366,8 +375,18 @@ function shownPeriod(namedPeriod: Period | undefined, adopted: string | undefine
   if (!period) return undefined;
   if (earliest && earliest < period.from) period = { ...period, from: earliest };
   if (latest && latest > period.to) period = { ...period, to: latest };
-  return period;
+  if (!namedPeriod) return { ...period, source: 'events' };
+  const widened = period.from < namedPeriod.from || period.to > namedPeriod.to;
+  return widened ? { ...period, source: 'widened', stated: namedPeriod } : { ...period, source: 'document' };
 }
+
+/** The period as the entry writes it: a document's own period needs no word of its source (the schema's default). */
+const serialisePeriod = ({ from, to, source, stated }: ShownPeriod) => ({
+  from: isoDate(from),
+  to: isoDate(to),
+  ...(source === 'document' ? {} : { source }),
+  ...(stated ? { stated: { from: isoDate(stated.from), to: isoDate(stated.to) } } : {}),
+});
 
 function importRoadmap(document: SourceDocument, partFrom: number, partTo: number, options: ImportOptions): ImportResult {
   const blocks = document.blocks.slice(partFrom, partTo);
@@ -407,7 +426,7 @@ function importRoadmap(document: SourceDocument, partFrom: number, partTo: numbe
     title: title ?? 'Дорожная карта',
     organization: options.organization,
     level: options.organizationKind === 'education-office' ? 'municipality' : 'organization',
-    period: { from: isoDate(period.from), to: isoDate(period.to) },
+    period: serialisePeriod(period),
     ...(Object.keys(approval).length ? { approval } : {}),
     ...(goals.length ? { goals } : {}),
     ...(tasks.length ? { tasks } : {}),
@@ -474,6 +493,14 @@ function importRegulation(document: SourceDocument, partFrom: number, partTo: nu
     line,
     message: 'таблица внутри положения перенесена таблицей Markdown — проверьте её вид',
   }));
+  // A basis the vocabulary of acts does not know is shown as written (or with its kind in the nominative): the editor checks it.
+  for (const view of legalBasesView(draft.legalBases).filter((v) => !v.act)) {
+    const at = blocks.find((b) => b.kind === 'paragraph' && b.text.replace(/\s+/g, ' ').includes(view.written.slice(0, QUOTE_CHARS)));
+    warnings.push({
+      line: at?.line ?? blocks[0]?.line ?? 1,
+      message: `акт не найден в словаре актов (src/lib/legal-acts.ts): на сайте нормативное основание будет показано как написано${view.nominative ? ', вид акта — в именительном падеже' : ''}, без ссылки — проверьте его: ${quote(view.written)}`,
+    });
+  }
   const data: Record<string, unknown> = {
     title,
     organization: options.organization,

@@ -3,6 +3,7 @@
  * решением педсовета…»), the title, the period it names, goals and tasks, target indicators.
  */
 import { isoDate } from '../lib/format.ts';
+import { blanksIn, type BlankPart } from '../lib/provenance.ts';
 
 import type { Block } from './source-document.ts';
 
@@ -42,6 +43,8 @@ export interface Approval {
   document?: string;
   approvedBy?: string;
   agreed?: string;
+  /** What the approving document's text leaves blank to be filled in by hand («от ..2020 №»): the page says it is not given. */
+  blanks?: BlankPart[];
 }
 
 /** A line that is only «УТВЕРЖДАЮ», «СОГЛАСОВАНО:»…: layout, carrying no information of its own. */
@@ -117,8 +120,11 @@ export function readApproval(paragraphs: Paragraph[]): { approval: Approval; use
       const keywordFirst = block.lines.findIndex((i) => approves(i));
       const ordered = keywordFirst > 0 ? [lines[keywordFirst], ...lines.slice(0, keywordFirst), ...lines.slice(keywordFirst + 1)] : lines;
       const text = blockText(ordered);
-      if (/приказ|распоряжени|решени|протокол/i.test(text)) approval.document = text;
-      else approval.approvedBy = text;
+      if (/приказ|распоряжени|решени|протокол/i.test(text)) {
+        approval.document = text;
+        const blanks = blanksIn(text);
+        if (blanks.length) approval.blanks = blanks;
+      } else approval.approvedBy = text;
       const date = dateIn(text);
       if (date) approval.date = date;
     } else {

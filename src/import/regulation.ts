@@ -4,6 +4,7 @@
  * gives both stable anchors); bullet lines become a Markdown list; a table becomes a
  * Markdown table where it stands.
  */
+import { actLine, actsNamedIn } from '../lib/legal-acts.ts';
 import { FORMS_NAMED } from './forms-named.ts';
 import { BULLET_CHARS } from './list-marks.ts';
 import type { Block } from './source-document.ts';
@@ -114,7 +115,9 @@ export function readRegulationBody(source: Block[]): RegulationDraft {
     else markdown.push(escapeMarkdown(block.text), '');
   });
 
-  // Legal bases: the list that follows the first clause naming the documents the act rests on.
+  // Legal bases: the list that follows the first clause naming the documents the act rests on,
+  // as written (the page reads them as acts, src/lib/legal-acts.ts); a clause that names them in
+  // its own sentence gives the known acts it names, in the nominative.
   const legalBases: string[] = [];
   const basis = blocks.findIndex((b) => b.type === 'clause' && /в соответствии|нормативн|на основании|разработано/i.test(b.text));
   if (basis >= 0) {
@@ -122,6 +125,7 @@ export function readRegulationBody(source: Block[]): RegulationDraft {
       if (b.type !== 'bullet') break;
       if (LAW.test(b.text)) legalBases.push(b.text.replace(/[;.,]+$/, '').trim());
     }
+    if (!legalBases.length) legalBases.push(...actsNamedIn(blocks[basis].text).map(actLine));
   }
   const all = blocks
     .filter((b) => b.type !== 'table')

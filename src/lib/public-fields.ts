@@ -43,7 +43,7 @@ const contacts: FieldPolicy = {
 };
 
 const approval: FieldPolicy = {
-  published: { date: 'value', document: 'value', approvedBy: 'value', agreed: 'value' },
+  published: { date: 'value', document: 'value', approvedBy: 'value', agreed: 'value', blanks: 'value' },
   internal: {},
 };
 
@@ -143,7 +143,7 @@ export const PUBLIC_FIELDS = {
       title: 'value',
       organization: 'ref',
       level: 'value',
-      period: { published: { from: 'value', to: 'value' }, internal: {} },
+      period: { published: { from: 'value', to: 'value', source: 'value', stated: { published: { from: 'value', to: 'value' }, internal: {} } }, internal: {} },
       approval,
       goals: 'value',
       tasks: 'value',

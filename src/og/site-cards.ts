@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Site } from '../lib/data.ts';
 import { achievementNote, resultLine, topAchievement } from '../lib/display.ts';
-import { countAfterOf, countOf, dateRange, WORDS } from '../lib/format.ts';
+import { countAfterOf, countOf, dateRange, numericDate, WORDS } from '../lib/format.ts';
 import { flattenItems, hasMarks, tally } from '../lib/roadmap.ts';
+import { shortPeriodNote, type PeriodFacts } from '../lib/provenance.ts';
 import { shareCard } from '../lib/url.ts';
 import { HOME_CARD, type Card } from './card.ts';
 
@@ -18,6 +19,15 @@ async function photoData(photo: unknown): Promise<string | undefined> {
   if (!path) return undefined;
   const jpeg = await sharp(readFileSync(path)).resize(300, 300, { fit: 'cover' }).jpeg({ quality: 80 }).toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}
+
+/**
+ * A roadmap's period on its card; one the importer worked out says so, its dates short so that the
+ * line (cut at its end) keeps the words.
+ */
+function periodLine(period: PeriodFacts): string {
+  const note = shortPeriodNote(period);
+  return note ? `${numericDate(period.from)} — ${numericDate(period.to)} (${note})` : dateRange(period.from, period.to);
 }
 
 export async function siteCards(site: Site): Promise<{ path: string; card: Card }[]> {
@@ -76,7 +86,7 @@ export async function siteCards(site: Site): Promise<{ path: string; card: Card 
         kind: 'roadmap',
         eyebrow: 'Дорожная карта',
         title: r.data.title,
-        lines: [org(r.data.organization.id), dateRange(r.data.period.from, r.data.period.to)],
+        lines: [org(r.data.organization.id), periodLine(r.data.period)],
         progress: hasMarks(r.data)
           ? {
               text: `Выполнено ${counts.done} из ${countAfterOf(counts.total, WORDS.item)} — ${Math.round((100 * counts.done) / (counts.total || 1))} %`,

@@ -284,8 +284,15 @@ export const year = (what: string) =>
  * An enum stored as a Latin key with a Russian label: the key is what files and
  * URLs hold, the label is what visitors and editors read.
  */
+/** Every closed list made by labelledEnum, by its keys: an enum's schema keeps the keys, not the labels (read by the open-data structure). */
+const LABELS_BY_KEYS = new Map<string, Record<string, string>>();
+const keysKey = (keys: readonly string[]) => [...keys].sort().join('\n');
+/** The Russian labels of a closed list known by its keys, if labelledEnum made it. */
+export const labelsOfKeys = (keys: readonly string[]): Record<string, string> | undefined => LABELS_BY_KEYS.get(keysKey(keys));
+
 export function labelledEnum<const T extends Record<string, string>>(labels: T, what: string) {
   const keys = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+  LABELS_BY_KEYS.set(keysKey(keys), labels);
   const schema = z
     .enum(keys, {
       error: (issue) =>
@@ -393,6 +400,13 @@ export const signedOriginal = () =>
       upload: 'originals',
     });
 
+/** What a document may leave blank in its approval, to be filled in by hand: «от ..2020 №», «№ ___», «от «__» ____ 20__ г.». */
+export const DOCUMENT_BLANKS = {
+  date: 'дата',
+  number: 'номер',
+} as const;
+export const documentBlank = labelledEnum(DOCUMENT_BLANKS, 'пропуск в документе');
+
 /** Approval block of a local act: «приказ № 30-9 о/д от 02.09.2024», «педсовет от 13.01.2023». */
 export const approvalSchema = z
   .object({
@@ -400,6 +414,11 @@ export const approvalSchema = z
     document: optionalText('приказ или решение').meta({ hint: 'Например, «приказ № 30-9 о/д от 02.09.2024».' }),
     approvedBy: optionalText('кем утверждено'),
     agreed: optionalText('согласовано'),
+    /** Set by the importer (src/lib/provenance.ts, blanksIn); the page says what the document leaves out. */
+    blanks: z.array(documentBlank.schema).optional().meta({
+      label: 'не заполнено в документе',
+      hint: 'Если в документе оставлены пустые места для даты или номера (например, «от ..2020 №», «№ ___», «от «__» ____ 20__ г.»), отметьте, что не заполнено: на сайте будет написано, что это в документе не указано. Текст утверждения оставьте как в документе.',
+    }),
   })
   .strict()
   .meta({ label: 'утверждение' });

@@ -12,7 +12,11 @@ export const regulationSchema = ({ ref }: SchemaTools) =>
       organization: named(ref('organizations'), 'организация'),
       approval: approvalSchema,
       status: regulationStatus.schema.meta({ hint: 'Действует, проект или утратило силу.' }),
-      legalBases: z.array(text('нормативное основание')).default([]).meta({ label: 'нормативные основания' }),
+      /** As the document writes them; the page reads them as acts (src/lib/legal-acts.ts). */
+      legalBases: z.array(text('нормативное основание')).default([]).meta({
+        label: 'нормативные основания',
+        hint: 'По одному акту в строке, как в документе (можно и в творительном падеже, как после «в соответствии с»). Известные сайту акты — закон № 273-ФЗ, распоряжение № Р-145, письмо № МР-42/02 и другие — он узнаёт по виду и номеру и показывает в именительном падеже с датой, номером, названием и ссылкой на официальный текст; остальные — как написано.',
+      }),
       forms: z.array(ref('forms')).default([]).meta({ label: 'формы наставничества' }),
       /** The original document to download: a path on the site or a full address (fileLinkProblem). */
       originalFile: fileLink('исходный документ').optional(),

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { heading, approvalSchema, calendarDate, demoFlag, optionalText, signedOriginal, text, year, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
-import { deadlineKind, indicator, itemStatus, roadmapLevel, stage } from './vocabulary.ts';
+import { deadlineKind, indicator, itemStatus, periodSource, roadmapLevel, stage } from './vocabulary.ts';
 import { parseDeadline, type Period } from '../import/deadline.ts';
 import { numericDate } from '../lib/format.ts';
 
@@ -113,7 +113,23 @@ export const roadmapSchema = ({ ref }: SchemaTools) =>
       organization: named(ref('organizations'), 'организация'),
       level: roadmapLevel.schema,
       period: z
-        .object({ from: calendarDate('начало периода'), to: calendarDate('окончание периода') })
+        .object({
+          from: calendarDate('начало периода'),
+          to: calendarDate('окончание периода'),
+          /** The importer's record of where it took the dates from; a period typed in by an editor is the document's. */
+          source: periodSource.schema.default('document').meta({
+            hint: '«Указан в документе» — даты периода взяты из документа. «Определён по срокам мероприятий» — в документе периода нет, импорт вывел его из сроков мероприятий (и даты утверждения). «Расширен по срокам мероприятий» — мероприятия выходят за указанный в документе период; его даты — ниже. На странице это будет сказано.',
+          }),
+          stated: z
+            .object({ from: calendarDate('начало по документу'), to: calendarDate('окончание по документу') })
+            .strict()
+            .refine((p) => p.from.getTime() <= p.to.getTime(), { message: 'период по документу: начало позже окончания', path: ['to'] })
+            .optional()
+            .meta({
+              label: 'период, указанный в документе',
+              hint: 'Только если период на сайте расширен по срокам мероприятий: период, как он указан в самом документе (например, «на 2023–2024 учебный год»).',
+            }),
+        })
         .strict()
         .refine((p) => p.from.getTime() <= p.to.getTime(), { message: 'период: начало позже окончания', path: ['to'] })
         .meta({ label: 'период' }),
