@@ -5,6 +5,7 @@
  * and keeps the address in step so that a search can be shared.
  */
 import { plural } from '../lib/plural.ts';
+import { fromIndex, normaliseQuery } from '../lib/search/normalise.ts';
 import { queryTerms, rowResults, type FragmentWithAnchors, type RowResult } from '../lib/search/sub-results.ts';
 
 interface PagefindResult extends FragmentWithAnchors {
@@ -26,6 +27,7 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
 const status = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
+const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
 
 let pagefind: Promise<Pagefind> | undefined;
 const loadPagefind = () =>
@@ -46,28 +48,29 @@ function fillFromAddress() {
 
 function keepInAddress(data: FormData) {
   const params = new URLSearchParams();
-  for (const [name, value] of data) if (String(value).trim()) params.set(name, String(value).trim());
+  for (const [name, value] of data) {
+    const text = String(value).trim();
+    if (text) params.set(name, text);
+  }
   const query = params.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
 }
 
+/** A new element, with its properties (class, text, address). */
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, properties?: Partial<HTMLElementTagNameMap[K]>) =>
+  Object.assign(document.createElement(tag), properties);
+
 function resultItem(result: PagefindResult, terms: string[]): HTMLLIElement {
-  const item = document.createElement('li');
-  item.className = 'search-result';
-  const kind = document.createElement('p');
-  kind.className = 'search-result__kind';
-  kind.textContent = [result.meta.kind, result.meta.organization].filter(Boolean).join(' · ');
-  const title = document.createElement('h2');
-  title.className = 'search-result__title';
-  const link = document.createElement('a');
-  link.href = result.url;
-  link.textContent = result.meta.title ?? result.url;
-  title.append(link);
-  const excerpt = document.createElement('p');
-  excerpt.className = 'search-result__excerpt';
-  // Pagefind's excerpt: the page's own text, escaped, with the matches in <mark>.
-  excerpt.innerHTML = result.excerpt;
-  item.append(kind, title, excerpt);
+  const item = el('li', { className: 'search-result' });
+  const title = el('h2', { className: 'search-result__title' });
+  title.append(el('a', { href: result.url, textContent: result.meta.title ?? result.url }));
+  item.append(
+    el('p', { className: 'search-result__kind', textContent: [result.meta.kind, result.meta.organization].filter(Boolean).join(' · ') }),
+    title,
+    // Pagefind's excerpt: the page's own text, escaped, with the matches in <mark>; its dashes
+    // and quotes as the page has them, not as the index marks them (normalise.ts).
+    el('p', { className: 'search-result__excerpt', innerHTML: fromIndex(result.excerpt) }),
+  );
   const rows = rowResults(result, { terms });
   if (rows.length) item.append(rowList(rows));
   return item;
@@ -75,28 +78,18 @@ function resultItem(result: PagefindResult, terms: string[]): HTMLLIElement {
 
 /** Links straight to the roadmap rows (or regulation clauses) that hold the matches. */
 function rowList(rows: RowResult[]): HTMLElement {
-  const wrapper = document.createElement('div');
-  wrapper.className = 'search-result__rows';
-  const label = document.createElement('p');
-  label.textContent = rows.length === 1 ? 'Найдено в пункте:' : 'Найдено в пунктах:';
-  const list = document.createElement('ul');
+  const wrapper = el('div', { className: 'search-result__rows' });
+  const list = el('ul');
   for (const row of rows) {
-    const link = document.createElement('a');
-    link.href = row.url;
+    const link = el('a', { href: row.url });
     // Text nodes and <mark> elements: the page's words are never parsed as HTML.
-    row.words.forEach((word, i) => {
-      if (i) link.append(' ');
-      if (!word.match) return link.append(word.text);
-      const mark = document.createElement('mark');
-      mark.textContent = word.text;
-      link.append(mark);
-    });
+    row.words.forEach((word, i) => link.append(i ? ' ' : '', word.match ? el('mark', { textContent: word.text }) : word.text));
     if (row.cut) link.append('…');
-    const entry = document.createElement('li');
+    const entry = el('li');
     entry.append(link);
     list.append(entry);
   }
-  wrapper.append(label, list);
+  wrapper.append(el('p', { textContent: `Найдено в пункт${rows.length > 1 ? 'ах' : 'е'}:` }), list);
   return wrapper;
 }
 
@@ -117,19 +110,14 @@ async function showMore(count: number) {
   more.hidden = pending.length === 0;
 }
 
-const more = document.createElement('button');
-more.type = 'button';
-more.className = 'search-more';
-more.textContent = 'Показать ещё';
-more.hidden = true;
-list.after(more);
 more.addEventListener('click', () => showMore(list.children.length + pending.length));
 
 async function run() {
   const turn = ++latest;
   const data = fields();
   keepInAddress(data);
-  const query = String(data.get('q') ?? '').trim();
+  // «ученик-ученик», «ученик – ученик» and «ученик—ученик» are one query (normalise.ts).
+  const query = normaliseQuery(String(data.get('q') ?? ''));
   const filters: Record<string, string> = {};
   for (const [param, filter] of Object.entries(FILTERS)) {
     const value = String(data.get(param) ?? '');

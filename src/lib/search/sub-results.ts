@@ -10,6 +10,8 @@
  * sub-results (https://pagefind.app/docs/sub-results/). A roadmap row is a <tr> with its anchor
  * (item-anchors.ts); a regulation's clause is a <p id="p-2-3-1"> (clause-anchors.ts).
  */
+import { fold, fromIndex, normaliseQuery } from './normalise.ts';
+
 export interface PagefindAnchor {
   element: string;
   id: string;
@@ -41,17 +43,13 @@ export interface RowResult {
 export const isRowAnchor = (anchor: PagefindAnchor) => anchor.element === 'tr' || (anchor.element === 'p' && /^p-/.test(anchor.id));
 
 /** A word as compared with a query's terms: lower case, «ё» as «е», no punctuation around it. */
-const bare = (word: string) =>
-  word
-    .toLowerCase()
-    .replaceAll('ё', 'е')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+const bare = (word: string) => fold(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
-/** The query's words, as `bare` makes them. */
+/** The query's words as the search has them (normaliseQuery: any dash splits, quotes go), each once. */
 export const queryTerms = (query: string) => [
   ...new Set(
-    query
-      .split(/[\s\-‐‑–—―/]+/u)
+    normaliseQuery(query)
+      .split(/[\s/]+/u)
       .map(bare)
       .filter(Boolean),
   ),
@@ -80,6 +78,12 @@ export function termOf(word: string, terms: string[]): number {
 }
 
 /**
+ * Every term a word of the page stands for: a word joined by a dash or a quote stands for each
+ * of its parts, as the index has it («учитель–ученик» matches both «учитель» and «ученик»).
+ */
+export const termsOf = (word: string, terms: string[]) => [...new Set(word.split(/[^\p{L}\p{N}.]+/u).map((part) => termOf(part, terms)))].filter((t) => t >= 0);
+
+/**
  * The rows holding the matches, at most `limit`; each ends where the next element with an id
  * begins. Rows holding more of the query's different words come first, and where some row holds
  * them all only such rows are shown: «анкетирование наставников» lands on «3.1 Анкетирование
@@ -88,7 +92,8 @@ export function termOf(word: string, terms: string[]): number {
  */
 export function rowResults(fragment: FragmentWithAnchors, { limit = 3, words = 14, terms = [] as string[] } = {}): RowResult[] {
   const anchors = [...fragment.anchors].sort((a, b) => a.location - b.location);
-  const text = fragment.content.split(/[\r\n\s]+/g);
+  // The page's own dashes and quotes (the index marks them); no word boundary moves.
+  const text = fromIndex(fragment.content).split(/[\r\n\s]+/g);
   const matched = new Set(fragment.locations);
   const rows = new Map<PagefindAnchor, { matches: number; terms: Set<number> }>();
   for (const location of fragment.locations) {
@@ -96,7 +101,7 @@ export function rowResults(fragment: FragmentWithAnchors, { limit = 3, words = 1
     if (!owner || !isRowAnchor(owner)) continue;
     const row = rows.get(owner) ?? { matches: 0, terms: new Set<number>() };
     row.matches++;
-    row.terms.add(termOf(text[location] ?? '', terms));
+    for (const term of termsOf(text[location] ?? '', terms)) row.terms.add(term);
     rows.set(owner, row);
   }
   const most = Math.max(0, ...[...rows.values()].map((row) => row.terms.size));
