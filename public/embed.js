@@ -4,7 +4,8 @@
  * data-accent: #hex colour; data-compact: compact cards; data-limit: at most N items; data-title: the frame's title. */
 (function () {
   var script = document.currentScript;
-  if (!script || !script.src) return;
+  // A snippet taken out of the page before it ran (the preview on /vstraivanie/ swaps it on every change) shows nothing.
+  if (!script || !script.src || !script.parentNode) return;
   var src = new URL(script.src, location.href);
   var data = script.dataset;
   var view = /^(section|mentors|practices|roadmap)$/.test(data.view || '') ? data.view : 'section';
@@ -21,16 +22,18 @@
   frame.src = url.href;
   frame.title = data.title || 'Наставничество';
   frame.loading = 'lazy';
-  // The least the view needs: its own scripts (height) and its own origin (to be recognised),
-  // links that open in the host's window when clicked, and new tabs for files.
-  frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox');
+  // The least the view needs: its own script (options, height), links that open in the host's
+  // window when clicked, and new tabs for files. Not allow-same-origin: with scripts it would let
+  // the frame lift its own sandbox (browsers warn of it); the view needs no storage or cookies.
+  frame.setAttribute('sandbox', 'allow-scripts allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox');
   frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
   frame.style.cssText = 'display:block;width:100%;min-width:0;border:0;height:600px';
   script.parentNode.insertBefore(frame, script.nextSibling);
 
   addEventListener('message', function (event) {
-    // Only our own frame, from the site's origin, may set its height.
-    if (event.origin !== src.origin || event.source !== frame.contentWindow) return;
+    // Only the view in our own frame may set its height. Sandboxed, it has no origin of its own
+    // («null»); what tells it apart is that the message comes from our frame's window.
+    if (event.source !== frame.contentWindow || (event.origin !== 'null' && event.origin !== src.origin)) return;
     var message = event.data;
     if (!message || message.type !== 'nastavnichestvo:height' || message.frame !== id) return;
     var height = Math.ceil(Number(message.height));

@@ -131,6 +131,21 @@ describe.skipIf(!chromiumPath)('embedded in a school’s page on another origin'
     },
   );
 
+  // Chromium warns of it where the frame shares the page's origin (the preview on /vstraivanie/, tests/embed-layout.test.ts).
+  it('the frame cannot lift its own sandbox, and the view still works in its opaque origin', async () => {
+    const { page, frame, errors } = await open('mentors');
+    const sandbox = (await page.locator('iframe').getAttribute('sandbox'))!.split(/\s+/);
+    // Scripts with the site's own origin could remove the sandbox attribute from inside.
+    expect(sandbox).toContain('allow-scripts');
+    expect(sandbox).not.toContain('allow-same-origin');
+    // The view runs in an opaque origin: it sees no storage of the site, and needs none.
+    expect(await frame.evaluate(() => origin)).toBe('null');
+    await heights(page, frame);
+    expect(await frame.locator('.mentor-card').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a link in the frame opens in the top window', async () => {
     const { page, frame } = await open('mentors');
     const link = frame.locator('a[href*="/nastavniki/"]').first();
