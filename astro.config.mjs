@@ -9,7 +9,8 @@ import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import { parse } from 'yaml';
 import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
-import { contentIntegrity } from './src/integrations/content-integrity.ts';
+import { contentIntegrity, lastCheck } from './src/integrations/content-integrity.ts';
+import { sitemapRules } from './src/lib/open-data/sitemap.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { publishedImages } from './src/integrations/published-images.ts';
@@ -60,8 +61,9 @@ export default defineConfig({
     adminBundleIntegration(),
     typographyMemo(),
     mdx(),
-    // The editor and the embedded views are not pages of the site.
-    sitemap({ filter: (page) => !/\/(admin|embed)(\/|$)/.test(new URL(page).pathname) }),
+    // Without the editor, the embedded views and the search page; lastmod from the content's own
+    // dates, as the content check read them (src/lib/open-data/sitemap.ts).
+    sitemap(sitemapRules(normaliseBase(process.env.BASE_PATH), () => lastCheck?.entries)),
     // After the pages, in this order: images renamed and cleaned before the search index reads
     // the pages; the leak scan last, over everything the others wrote.
     shareImages(),
@@ -75,7 +77,10 @@ export default defineConfig({
     // The unified processor, because the clause anchors and typography are rehype plugins.
     // Sanitised first: whatever HTML an editor pastes into a text, no script, event handler or
     // javascript: link reaches the page. Our own anchors and typography come after it.
-    processor: unified({ rehypePlugins: [rehypeSanitize, clauseAnchors, rehypeTypography] }),
+    // No SmartyPants: it would turn straight quotes into “English” ones, three dots into «…» and
+    // «--» into a dash before our typography sees the text (src/lib/typography.ts keeps a
+    // document's punctuation as typed and makes «ёлочки» of straight quotes).
+    processor: unified({ smartypants: false, rehypePlugins: [rehypeSanitize, clauseAnchors, rehypeTypography] }),
   },
   fonts: [siteFont],
   // Four pages at a time: while one waits on the disk or sharp, another renders (about 12 %

@@ -21,6 +21,7 @@ const SITE_TESTS = [
   'tests/editor-validation.test.ts',
   'tests/embed.test.ts',
   'tests/empty-section.test.ts',
+  'tests/feeds-build.test.ts',
   'tests/hostile.test.ts',
   'tests/html-valid.test.ts',
   'tests/image-names-build.test.ts',
@@ -28,13 +29,18 @@ const SITE_TESTS = [
   'tests/lighthouse.test.ts',
   'tests/new-section.test.ts',
   'tests/og-build.test.ts',
+  'tests/open-data-build.test.ts',
   'tests/pagination-build.test.ts',
   'tests/personal-data.test.ts',
   'tests/public-fields-build.test.ts',
   'tests/results-build.test.ts',
   'tests/search.test.ts',
+  'tests/search-dashes.test.ts',
+  'tests/embed-layout.test.ts',
   'tests/security-headers-build.test.ts',
   'tests/seeds-build.test.ts',
+  'tests/seed-text-build.test.ts',
+  'tests/provenance-build.test.ts',
 ];
 
 export default defineConfig({

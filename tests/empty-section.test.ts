@@ -16,7 +16,7 @@ import type { Browser } from 'playwright-core';
 import { checkContent, type CheckedEntry } from '../src/integrity/check.ts';
 import { chromiumPath, launch } from './helpers/browser.ts';
 import { htmlFiles, load, markupErrors, normalise, references } from './helpers/html.ts';
-import { astroBuild, BASE_PATH, listFiles, OUT, projectRelative, ROOT, runFolder, TMP } from './helpers/project.ts';
+import { astroBuild, BASE_PATH, listFiles, OUT, projectRelative, ROOT, runFolder, TEST_BUILD_DATE, TMP } from './helpers/project.ts';
 import { serve } from './helpers/serve.ts';
 import { builtSite } from './helpers/site.ts';
 
@@ -62,6 +62,7 @@ const EMPTY_TEXTS: Record<string, string[]> = {
   ],
   'poisk/': ['Положения, дорожные карты, практики и наставники пока не опубликованы'],
   'vstraivanie/': ['пока не опубликованы'],
+  'otkrytye-dannye/': ['Записей пока нет', 'Паспорт набора'],
   'embed/section/': ['Практики, наставники и дорожная карта пока не опубликованы'],
   [`embed/section/${ORG}/`]: ['Практики, наставники и дорожная карта пока не опубликованы'],
   'embed/mentors/': ['Наставники пока не опубликованы'],
@@ -213,7 +214,23 @@ describe('a new section with only its settings and one organisation', () => {
       const data = JSON.parse(readFileSync(file, 'utf8'));
       expect(Array.isArray(data), file).toBe(true);
       expect(data.length, file).toBe(file.endsWith('/organizations.json') ? 1 : 0);
+      // Issue 22: the same set as a table (its header alone, or the organisation), with its passport.
+      const csv = readFileSync(file.replace(/\.json$/, '.csv'), 'utf8')
+        .split('\r\n')
+        .filter(Boolean);
+      expect(csv.length, file).toBe(data.length + 1);
+      const set = file.includes('/organizacii/') ? `${ORG}-${file.match(/(\w+)\.json$/)![1]}` : file.match(/(\w+)\.json$/)![1];
+      const passport = JSON.parse(readFileSync(join(out, 'otkrytye-dannye', set, 'meta.json'), 'utf8'));
+      expect(passport.records, set).toBe(data.length);
+      if (!data.length) expect(passport.provenance, set).toBe('Записей пока нет.');
+      expect(passport.valid).toBe(TEST_BUILD_DATE);
+      expect(passport.creator).toBe('Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»');
+      expect(readFileSync(join(out, 'otkrytye-dannye', set, 'meta.csv'), 'utf8')).toMatch(/^property,value\r\n/);
     }
+    // The feed says where it lives and, with nothing in it, that it is as the build made it.
+    expect(rss).toContain(`<atom:link href="https://sosh5.example${base}rss.xml" rel="self" type="application/rss+xml"/>`);
+    expect(rss).toContain(`<lastBuildDate>${new Date(`${TEST_BUILD_DATE}T00:00:00Z`).toUTCString()}</lastBuildDate>`);
+    expect(pages.filter((p) => p.startsWith(`${base}poisk/`))).toEqual([]);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
   });
 

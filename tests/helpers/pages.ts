@@ -26,6 +26,7 @@ export const PAGES = {
   districtResults: 'itogi/uo-lesnogorsk-2025-2026/',
   search: 'poisk/?q=наставник',
   embedGuide: 'vstraivanie/',
+  openData: 'otkrytye-dannye/',
   embedMentors: 'embed/mentors/lesnogorsk-sosh-1/',
   embedRoadmap: 'embed/roadmap/lesnogorsk-sosh-1/',
   notFound: 'net-takoy-stranicy/',
