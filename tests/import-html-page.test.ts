@@ -128,7 +128,7 @@ describe('a roadmap saved from a school site', () => {
     const page = importPage('ucoz-publ-cp1251.html');
     expect(page.data.title).toBe('План мероприятий («Дорожная карта») внедрения целевой модели наставничества на 2024-2025 учебный год');
     // The title names the 2024/25 school year; an event in August 2024 widens it, and the entry says so.
-    expect(page.data.period).toEqual({ from: '2024-08-01', to: '2025-08-31', source: 'widened', stated: { from: '2024-09-01', to: '2025-08-31' } });
+    expect(page.data.period).toEqual({ from: '2024-08-01', to: '2025-08-31', origin: 'widened', stated: { from: '2024-09-01', to: '2025-08-31' } });
     expect(items(page.data)).toHaveLength(6);
     expect(items(page.data)[4]).toMatchObject({ title: 'Организация встреч наставнических пар «ученик – ученик»', deadline: { from: '2024-12-01' } });
     // The document's own lines outside the table stay with it.

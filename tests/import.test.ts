@@ -155,16 +155,16 @@ describe.each([
  * day, month and number blank («от ..2020 №»).
  */
 describe.each([
-  [S000, 'kayalinskaya-sosh', 'kayalinskaya-sosh-2023-2024', { source: 'widened', stated: { from: '2023-09-01', to: '2024-08-31' } }, undefined],
-  [S001, 'selivanovskaya-sh-28', 'selivanovskaya-sh-28-2022-2023', { source: 'events' }, undefined],
-  [S003, 'ustyuzhna-sh-2', 'ustyuzhna-sh-2-2020', { source: 'widened', stated: { from: '2020-01-01', to: '2020-12-31' } }, ['date', 'number']],
+  [S000, 'kayalinskaya-sosh', 'kayalinskaya-sosh-2023-2024', { origin: 'widened', stated: { from: '2023-09-01', to: '2024-08-31' } }, undefined],
+  [S001, 'selivanovskaya-sh-28', 'selivanovskaya-sh-28-2022-2023', { origin: 'events' }, undefined],
+  [S003, 'ustyuzhna-sh-2', 'ustyuzhna-sh-2-2020', { origin: 'widened', stated: { from: '2020-01-01', to: '2020-12-31' } }, ['date', 'number']],
 ] as const)('the roadmap of %s: facts and derived values', (file, org, id, period, blanks) => {
   let imported: Record<string, any>;
   beforeAll(async () => {
     ({ data: imported } = await importJson([file, '--org', org, '--kind', 'roadmap']));
   });
-  const days = (p: { source?: string; stated?: { from: unknown; to: unknown } }) => ({
-    source: p.source ?? 'document',
+  const days = (p: { origin?: string; stated?: { from: unknown; to: unknown } }) => ({
+    origin: p.origin ?? 'document',
     ...(p.stated ? { stated: { from: day(p.stated.from), to: day(p.stated.to) } } : {}),
   });
 

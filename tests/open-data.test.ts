@@ -56,7 +56,7 @@ describe('the structure of each data set', () => {
     expect(roadmaps.get('stages[].items[].effectiveStatus')![2]).toContain('overdue — просрочено');
     expect(roadmaps.get('targets[].value')![3]).toBe('number|string');
     // Closed lists added later carry their labels too, not bare keys.
-    expect(roadmaps.get('period.source')![2]).toContain('events — определён по срокам мероприятий');
+    expect(roadmaps.get('period.origin')![2]).toContain('events — определён по срокам мероприятий');
   });
 
   it.each(PUBLIC_COLLECTIONS)('%s: every closed list gives each key its Russian label', (collection) => {

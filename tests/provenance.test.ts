@@ -2,7 +2,7 @@
  * Facts, blanks and derived values told apart: a blank left in a document to fill by hand
  * («от ..2020 №», «№ ___», «от «__» ____ 20__ г.») is found and said to be missing, keeping what
  * the document does give; a period the importer worked out says so. The schemas record both
- * (approval.blanks, period.source and period.stated), and the CMS can save them.
+ * (approval.blanks, period.origin and period.stated), and the CMS can save them.
  */
 import { describe, expect, it } from 'vitest';
 import { approvalNote, blanksIn, periodNote, shortPeriodNote } from '../src/lib/provenance.ts';
@@ -44,19 +44,19 @@ describe('blanks in an approval', () => {
 describe('where a roadmap’s period comes from', () => {
   const period = { from: d('2023-01-01'), to: d('2024-12-31') };
   it('says nothing of a period the document states', () => {
-    expect(periodNote({ ...period, source: 'document' })).toBeUndefined();
-    expect(shortPeriodNote({ ...period, source: 'document' })).toBeUndefined();
+    expect(periodNote({ ...period, origin: 'document' })).toBeUndefined();
+    expect(shortPeriodNote({ ...period, origin: 'document' })).toBeUndefined();
   });
   it('says a period worked out from the events is that', () => {
-    expect(periodNote({ ...period, source: 'events' })).toBe('период определён по срокам мероприятий: в документе он не указан');
-    expect(shortPeriodNote({ ...period, source: 'events' })).toBe('определён по срокам мероприятий');
+    expect(periodNote({ ...period, origin: 'events' })).toBe('период определён по срокам мероприятий: в документе он не указан');
+    expect(shortPeriodNote({ ...period, origin: 'events' })).toBe('определён по срокам мероприятий');
   });
   it('gives the document’s own period beside one widened to its events', () => {
-    expect(periodNote({ ...period, source: 'widened', stated: { from: d('2023-09-01'), to: d('2024-08-31') } })).toBe(
+    expect(periodNote({ ...period, origin: 'widened', stated: { from: d('2023-09-01'), to: d('2024-08-31') } })).toBe(
       'по документу — с 1 сентября 2023 г. по 31 августа 2024 г.; период расширен по срокам мероприятий',
     );
-    expect(periodNote({ ...period, source: 'widened' })).toBe('период расширен по срокам мероприятий, выходящим за указанный в документе');
-    expect(shortPeriodNote({ ...period, source: 'widened' })).toBe('расширен по срокам мероприятий');
+    expect(periodNote({ ...period, origin: 'widened' })).toBe('период расширен по срокам мероприятий, выходящим за указанный в документе');
+    expect(shortPeriodNote({ ...period, origin: 'widened' })).toBe('расширен по срокам мероприятий');
   });
 });
 
@@ -70,11 +70,11 @@ describe('the schemas record where a value came from', () => {
   it('a period’s source and the document’s own period', () => {
     const parsed = roadmapSchema(plainTools).parse({
       ...roadmap,
-      period: { from: '2023-01-01', to: '2024-12-31', source: 'widened', stated: { from: '2023-09-01', to: '2024-08-31' } },
+      period: { from: '2023-01-01', to: '2024-12-31', origin: 'widened', stated: { from: '2023-09-01', to: '2024-08-31' } },
     });
-    expect(parsed.period).toEqual({ from: d('2023-01-01'), to: d('2024-12-31'), source: 'widened', stated: { from: d('2023-09-01'), to: d('2024-08-31') } });
+    expect(parsed.period).toEqual({ from: d('2023-01-01'), to: d('2024-12-31'), origin: 'widened', stated: { from: d('2023-09-01'), to: d('2024-08-31') } });
     // A period typed in by an editor is the document's.
-    expect(roadmapSchema(plainTools).parse({ ...roadmap, period: { from: '2023-01-01', to: '2024-12-31' } }).period.source).toBe('document');
+    expect(roadmapSchema(plainTools).parse({ ...roadmap, period: { from: '2023-01-01', to: '2024-12-31' } }).period.origin).toBe('document');
     expect(roadmapSchema(plainTools).safeParse({ ...roadmap, period: { from: '2023-01-01', to: '2024-12-31', source: 'guessed' } }).success).toBe(false);
   });
   it('the blanks of an approval', () => {

@@ -355,7 +355,7 @@ function readPreambleLists(lines: Paragraph[], skip: (index: number) => boolean,
 
 /** A roadmap's period and where it comes from: the document's own, or worked out from the events (the page says which). */
 interface ShownPeriod extends Period {
-  source: PeriodSource;
+  origin: PeriodSource;
   /** The document's own period, where the events run beyond it. */
   stated?: Period;
 }
@@ -375,16 +375,16 @@ function shownPeriod(namedPeriod: Period | undefined, adopted: string | undefine
   if (!period) return undefined;
   if (earliest && earliest < period.from) period = { ...period, from: earliest };
   if (latest && latest > period.to) period = { ...period, to: latest };
-  if (!namedPeriod) return { ...period, source: 'events' };
+  if (!namedPeriod) return { ...period, origin: 'events' };
   const widened = period.from < namedPeriod.from || period.to > namedPeriod.to;
-  return widened ? { ...period, source: 'widened', stated: namedPeriod } : { ...period, source: 'document' };
+  return widened ? { ...period, origin: 'widened', stated: namedPeriod } : { ...period, origin: 'document' };
 }
 
-/** The period as the entry writes it: a document's own period needs no word of its source (the schema's default). */
-const serialisePeriod = ({ from, to, source, stated }: ShownPeriod) => ({
+/** The period as the entry writes it: a document's own period needs no word of its origin (the schema's default). */
+const serialisePeriod = ({ from, to, origin, stated }: ShownPeriod) => ({
   from: isoDate(from),
   to: isoDate(to),
-  ...(source === 'document' ? {} : { source }),
+  ...(origin === 'document' ? {} : { origin }),
   ...(stated ? { stated: { from: isoDate(stated.from), to: isoDate(stated.to) } } : {}),
 });
 

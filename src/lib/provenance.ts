@@ -1,7 +1,7 @@
 /**
  * Where a value on a page comes from: the document itself, a blank the document leaves to be
  * filled in by hand, or the importer's working out. The entries record it (approval.blanks,
- * period.source and period.stated — src/schemas/common.ts, src/schemas/roadmaps.ts); the
+ * period.origin and period.stated — src/schemas/common.ts, src/schemas/roadmaps.ts); the
  * importer finds the blanks with blanksIn, and the pages say it in the words below.
  *
  * Plain Node: the importer and the tests read it too.
@@ -70,14 +70,14 @@ export type PeriodSource = keyof typeof PERIOD_SOURCES;
 export interface PeriodFacts {
   from: Date;
   to: Date;
-  source?: PeriodSource;
+  origin?: PeriodSource;
   stated?: { from: Date; to: Date };
 }
 
 /** What a roadmap's page says after its period, where the period is not simply the document's. */
 export function periodNote(period: PeriodFacts): string | undefined {
-  if (period.source === 'events') return 'период определён по срокам мероприятий: в документе он не указан';
-  if (period.source === 'widened')
+  if (period.origin === 'events') return 'период определён по срокам мероприятий: в документе он не указан';
+  if (period.origin === 'widened')
     return period.stated
       ? `по документу — с ${formatDate(period.stated.from)} по ${formatDate(period.stated.to)}; период расширен по срокам мероприятий`
       : 'период расширен по срокам мероприятий, выходящим за указанный в документе';
@@ -86,7 +86,7 @@ export function periodNote(period: PeriodFacts): string | undefined {
 
 /** The same in a list of roadmaps, after the dates. */
 export function shortPeriodNote(period: PeriodFacts): string | undefined {
-  if (period.source === 'events') return 'определён по срокам мероприятий';
-  if (period.source === 'widened') return 'расширен по срокам мероприятий';
+  if (period.origin === 'events') return 'определён по срокам мероприятий';
+  if (period.origin === 'widened') return 'расширен по срокам мероприятий';
   return undefined;
 }

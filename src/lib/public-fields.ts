@@ -143,7 +143,7 @@ export const PUBLIC_FIELDS = {
       title: 'value',
       organization: 'ref',
       level: 'value',
-      period: { published: { from: 'value', to: 'value', source: 'value', stated: { published: { from: 'value', to: 'value' }, internal: {} } }, internal: {} },
+      period: { published: { from: 'value', to: 'value', origin: 'value', stated: { published: { from: 'value', to: 'value' }, internal: {} } }, internal: {} },
       approval,
       goals: 'value',
       tasks: 'value',
