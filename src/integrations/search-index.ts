@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { DiskMemo, saltOf } from '../lib/disk-memo.ts';
 import { filesUnder } from '../lib/files.ts';
-import { indexableHtml } from '../lib/search/index-html.ts';
+import { applyEdits, indexEdits, type IndexEdit } from '../lib/search/index-html.ts';
 
 /**
  * Builds the Pagefind index after the pages are written. Only pages that mark their
@@ -17,11 +18,19 @@ import { indexableHtml } from '../lib/search/index-html.ts';
  * «2026–2028» is found by «2028» and «ученик‑ученик» by «ученик», as a hyphenated word is.
  * The copies go to a folder of their own, read with addDirectory (Pagefind parses a folder's
  * pages in parallel, one addHTMLFile call at a time it would not), and are removed after.
+ * Where a page carries its marks is kept between builds (DiskMemo): a warm rebuild parses only
+ * the pages that changed.
  */
 export function searchIndex(): AstroIntegration {
+  let cacheDir = '';
+  let projectRoot = '';
   return {
     name: 'nastavnichestvo:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+        projectRoot = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
@@ -29,7 +38,9 @@ export function searchIndex(): AstroIntegration {
         if (!index) throw new Error(`поисковый индекс не создан: ${errors.join('; ')}`);
         const copies = mkdtempSync(join(tmpdir(), 'nastavnichestvo-search-'));
         try {
-          const read = writeIndexableCopies(site, copies);
+          const memo = editsMemo(projectRoot, cacheDir);
+          const read = writeIndexableCopies(site, copies, memo);
+          memo.save();
           const added = await index.addDirectory({ path: copies });
           if (added.errors.length) throw new Error(`поисковый индекс: ${added.errors.join('; ')}`);
           const output = join(site, 'pagefind');
@@ -42,7 +53,9 @@ export function searchIndex(): AstroIntegration {
           // Of the pages read, only those with data-pagefind-body reach the index.
           const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
           const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-          logger.info(`поисковый индекс: ${indexed} страниц с материалами из ${read} просмотренных, ${seconds} с`);
+          logger.info(
+            `поисковый индекс: ${indexed} страниц с материалами из ${read} просмотренных (разобрано: ${memo.computed}, взято из прошлой сборки: ${memo.reused}), ${seconds} с`,
+          );
         } finally {
           rmSync(copies, { recursive: true, force: true });
           await pagefind.close();
@@ -56,14 +69,30 @@ export function searchIndex(): AstroIntegration {
  * Copies the pages that have an indexed part into `to`, at the same paths (Pagefind makes the
  * result addresses from them), ready for the index; returns how many pages were read.
  */
-function writeIndexableCopies(site: string, to: string): number {
+function writeIndexableCopies(site: string, to: string, memo: DiskMemo<IndexEdit[]>): number {
   const pages = filesUnder(site).filter((file) => file.endsWith('.html') && !file.startsWith(join(site, 'pagefind')));
   for (const file of pages) {
     const html = readFileSync(file, 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const copy = join(to, relative(site, file));
     mkdirSync(dirname(copy), { recursive: true });
-    writeFileSync(copy, indexableHtml(html));
+    writeFileSync(
+      copy,
+      applyEdits(
+        html,
+        memo.of(html, () => indexEdits(html)),
+      ),
+    );
   }
   return pages.length;
+}
+
+/** The salt: the code that finds the marks, and the parser's version. */
+function editsMemo(root: string, cacheDir: string) {
+  const source = (path: string) => readFileSync(join(root, path), 'utf8');
+  const parser = JSON.parse(source('node_modules/node-html-parser/package.json')).version;
+  return new DiskMemo<IndexEdit[]>(
+    join(cacheDir, 'search-index-marks.bin'),
+    saltOf(source('src/lib/search/index-html.ts'), source('src/lib/search/normalise.ts'), parser),
+  );
 }
