@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { countOf } from '../lib/format.ts';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, type CheckResult, type ContentProblem } from '../integrity/check.ts';
@@ -64,9 +65,15 @@ export function contentIntegrity(): AstroIntegration {
           if (stale || (broken && Date.now() - checkedAt > 1000)) {
             stale = false;
             checkedAt = Date.now();
+            const before = new Set(lastCheck?.problems.map((p) => p.file));
             lastCheck = checkContent(root);
             if (lastCheck.problems.length) logger.error(formatProblems(lastCheck.problems));
             else if (broken) logger.info('содержимое исправлено: ошибок нет');
+            // A fix saved right after the mistake can reach the watcher as one change, and Astro's store
+            // would keep the refused entry: have it read every file fixed since the last check again
+            // (an unchanged file costs it a digest).
+            for (const p of lastCheck.problems) before.delete(p.file);
+            for (const file of before) if (existsSync(resolve(root, file))) server.watcher.emit('change', resolve(root, file));
           }
           const problems = lastCheck?.problems ?? [];
           if (!problems.length) return next();

@@ -8,6 +8,7 @@ import { publicName, type PublicName } from './people.ts';
 import { consentEnded } from '../schemas/mentors.ts';
 import { COLLECTIONS, contentRoot, SITE_SETTINGS_ID, siteSettingsFile, type CollectionName } from '../schemas/collections.ts';
 import { buildDate } from './build-date.ts';
+import { isRefused } from './dev-refused.ts';
 
 export type Organization = CollectionEntry<'organizations'>;
 export type Form = CollectionEntry<'forms'>;
@@ -42,15 +43,29 @@ export interface Site {
 let loading: Promise<Site> | undefined;
 
 export function loadSite(): Promise<Site> {
-  loading ??= load();
+  // A failed load is not kept: in the dev server the next request tries again with the store as it is then.
+  loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }
+
+// The dev server changes the store in place (Astro does not re-run this module for it): read it afresh.
+import.meta.hot?.on('astro:content-changed', () => {
+  loading = undefined;
+});
 
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title, 'ru');
 
 /** Every collection of the registry, read at once. */
 async function everyCollection(): Promise<{ [N in CollectionName]: CollectionEntry<N>[] }> {
   const lists = await Promise.all(COLLECTIONS.map((name) => getCollection(name)));
+  if (import.meta.env.DEV) {
+    // The content check (which reads the files) passed, but the store still holds an entry as it was before the fix.
+    const refused = lists.flat().find((entry) => isRefused(entry.data));
+    if (refused) throw new Error(`Исправленная запись «${refused.collection}/${refused.id}» ещё перечитывается — обновите страницу через секунду.`);
+  }
   return Object.fromEntries(COLLECTIONS.map((name, i) => [name, lists[i]])) as { [N in CollectionName]: CollectionEntry<N>[] };
 }
 
