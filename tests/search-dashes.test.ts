@@ -14,6 +14,7 @@ import { chromiumPath, launch } from './helpers/browser.ts';
 import { serve } from './helpers/serve.ts';
 import { BASE_PATH } from './helpers/project.ts';
 import { builtSite } from './helpers/site.ts';
+import { searchThroughPage } from './helpers/search-ui.ts';
 
 /** The indexed pages: address and the words of their <main> as Pagefind reads them. */
 function indexedPages(dir: string) {
@@ -61,21 +62,7 @@ describe.skipIf(!chromiumPath)('search ignores dash and quote styles', () => {
   });
 
   /** Searches through the page's form as a visitor does; every result's link and its shown text. */
-  async function searchUi(q: string) {
-    await page.goto(`${site.url}poisk/?${new URLSearchParams({ q })}`);
-    const status = page.locator('[data-search-status]');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60_000 }).toMatch(/Найдено|Ничего не найдено/);
-    const more = page.locator('.search-more');
-    const results = page.locator('.search-result');
-    while (await more.isVisible()) {
-      const shown = await results.count();
-      await more.click();
-      await expect.poll(() => results.count()).toBeGreaterThan(shown);
-    }
-    return results.evaluateAll((items) =>
-      items.map((item) => ({ url: item.querySelector('.search-result__title a')!.getAttribute('href')!, text: (item as HTMLElement).innerText })),
-    );
-  }
+  const searchUi = async (q: string) => (await searchThroughPage(page, site.url, { q })).results;
 
   it('«ученик-ученик», «ученик – ученик» and «ученик—ученик» find the same pages in the same order, and many of them', async () => {
     const found = async (q: string) => (await searchUi(q)).map((r) => r.url);

@@ -13,6 +13,7 @@ import { chromiumPath, launch } from './helpers/browser.ts';
 import { serve } from './helpers/serve.ts';
 import { BASE_PATH } from './helpers/project.ts';
 import { builtSite } from './helpers/site.ts';
+import { searchThroughPage } from './helpers/search-ui.ts';
 
 /** Every built page: its address, the text of its <main> if indexed, and its header/nav/footer text. */
 function builtPages(dir: string) {
@@ -65,18 +66,8 @@ describe.skipIf(!chromiumPath)('search', () => {
 
   /** Runs a search through the page's form, as a visitor does, and returns the status and every result link. */
   async function searchUi(params: Record<string, string>) {
-    await page.goto(`${site.url}poisk/?${new URLSearchParams(params)}`);
-    const status = page.locator('[data-search-status]');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60_000 }).toMatch(/Найдено|Ничего не найдено/);
-    const more = page.locator('.search-more');
-    const results = page.locator('.search-result');
-    while (await more.isVisible()) {
-      const shown = await results.count();
-      await more.click();
-      await expect.poll(() => results.count()).toBeGreaterThan(shown);
-    }
-    const links = await page.locator('.search-result__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    return { status: (await status.textContent())!, links };
+    const { status, results } = await searchThroughPage(page, site.url, params);
+    return { status, links: results.map((r) => r.url) };
   }
 
   /** All result addresses straight from Pagefind (the code is a string: vitest would rewrite import()). */
