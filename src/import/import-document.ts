@@ -5,7 +5,7 @@
  */
 import { isoDate } from '../lib/format.ts';
 import { legalBasesView } from '../lib/legal-acts.ts';
-import type { PeriodSource } from '../lib/provenance.ts';
+import type { PeriodOrigin } from '../lib/provenance.ts';
 import type { Period } from './deadline.ts';
 import { BULLET_CHARS, LIST_MARK } from './list-marks.ts';
 import {
@@ -355,7 +355,7 @@ function readPreambleLists(lines: Paragraph[], skip: (index: number) => boolean,
 
 /** A roadmap's period and where it comes from: the document's own, or worked out from the events (the page says which). */
 interface ShownPeriod extends Period {
-  origin: PeriodSource;
+  origin: PeriodOrigin;
   /** The document's own period, where the events run beyond it. */
   stated?: Period;
 }

@@ -73,7 +73,7 @@ export function contentIntegrity(): AstroIntegration {
             // would keep the refused entry: have it read every file fixed since the last check again
             // (an unchanged file costs it a digest).
             for (const p of lastCheck.problems) before.delete(p.file);
-            for (const file of before) if (existsSync(resolve(root, file))) server.watcher.emit('change', resolve(root, file));
+            for (const path of [...before].map((file) => resolve(root, file))) if (existsSync(path)) server.watcher.emit('change', path);
           }
           const problems = lastCheck?.problems ?? [];
           if (!problems.length) return next();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { DiskMemo, saltOf } from '../lib/disk-memo.ts';
+import { DiskMemo, installedVersion, saltOf } from '../lib/disk-memo.ts';
 import { filesUnder } from '../lib/files.ts';
 import { applyEdits, indexEdits, type IndexEdit } from '../lib/search/index-html.ts';
 
@@ -90,9 +90,8 @@ function writeIndexableCopies(site: string, to: string, memo: DiskMemo<IndexEdit
 /** The salt: the code that finds the marks, and the parser's version. */
 function editsMemo(root: string, cacheDir: string) {
   const source = (path: string) => readFileSync(join(root, path), 'utf8');
-  const parser = JSON.parse(source('node_modules/node-html-parser/package.json')).version;
   return new DiskMemo<IndexEdit[]>(
     join(cacheDir, 'search-index-marks.bin'),
-    saltOf(source('src/lib/search/index-html.ts'), source('src/lib/search/normalise.ts'), parser),
+    saltOf(source('src/lib/search/index-html.ts'), source('src/lib/search/normalise.ts'), installedVersion(root, 'node-html-parser')),
   );
 }

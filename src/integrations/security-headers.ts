@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'node-html-parser';
-import { DiskMemo, saltOf } from '../lib/disk-memo.ts';
+import { DiskMemo, installedVersion, saltOf } from '../lib/disk-memo.ts';
 
 /**
  * Writes the security headers for static hosts after the build: `_headers` (Netlify,
@@ -220,10 +220,9 @@ export function nginxSnippet(base: string, sets: ReturnType<typeof headerSets>):
  * same has the same inline sources. The salt is the parsing code itself and the parser's version.
  */
 function inlineSourcesMemo(root: string, cacheDir: string) {
-  const parser = JSON.parse(readFileSync(join(root, 'node_modules/node-html-parser/package.json'), 'utf8')).version;
   return new DiskMemo<{ scripts: string[]; styles: string[] }>(
     join(cacheDir, 'inline-sources.bin'),
-    saltOf(inlineSources.toString(), TEXT_ONLY.join(), RUNS.source, parser),
+    saltOf(inlineSources.toString(), TEXT_ONLY.join(), RUNS.source, installedVersion(root, 'node-html-parser')),
   );
 }
 

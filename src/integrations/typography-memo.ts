@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DiskMemo, saltOf } from '../lib/disk-memo.ts';
+import { DiskMemo, installedVersion, saltOf } from '../lib/disk-memo.ts';
 import { TYPOGRAPHY_MEMO } from '../lib/typography.ts';
 
 /**
@@ -20,10 +20,7 @@ export function typographyMemo(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         const root = fileURLToPath(config.root);
         file = join(fileURLToPath(config.cacheDir), 'typography.bin');
-        salt = saltOf(
-          readFileSync(join(root, 'src/lib/typography.ts'), 'utf8'),
-          JSON.parse(readFileSync(join(root, 'node_modules/typograf/package.json'), 'utf8')).version,
-        );
+        salt = saltOf(readFileSync(join(root, 'src/lib/typography.ts'), 'utf8'), installedVersion(root, 'typograf'));
       },
       'astro:build:start': () => {
         memo = new DiskMemo<string>(file, salt);

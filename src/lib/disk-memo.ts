@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 export class DiskMemo<T> {
@@ -58,3 +58,7 @@ export class DiskMemo<T> {
 
 /** A salt from the things given: source texts, versions. */
 export const saltOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64');
+
+/** The installed version of a package of the project, for a salt: an upgrade discards what it computed. */
+export const installedVersion = (root: string, name: string): string =>
+  (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;

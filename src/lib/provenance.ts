@@ -8,7 +8,7 @@
  */
 import { formatDate } from './format.ts';
 import type { DOCUMENT_BLANKS } from '../schemas/common.ts';
-import type { PERIOD_SOURCES } from '../schemas/vocabulary.ts';
+import type { PERIOD_ORIGINS } from '../schemas/vocabulary.ts';
 
 /** What a document may leave blank in its approval. */
 export type BlankPart = keyof typeof DOCUMENT_BLANKS;
@@ -65,12 +65,12 @@ export function approvalNote(approval: ApprovalFacts | undefined): string | unde
   return `${what}${of ? ` ${of}` : ''} в документе ${said}`;
 }
 
-export type PeriodSource = keyof typeof PERIOD_SOURCES;
+export type PeriodOrigin = keyof typeof PERIOD_ORIGINS;
 
 export interface PeriodFacts {
   from: Date;
   to: Date;
-  origin?: PeriodSource;
+  origin?: PeriodOrigin;
   stated?: { from: Date; to: Date };
 }
 

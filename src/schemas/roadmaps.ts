@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { heading, approvalSchema, calendarDate, demoFlag, optionalText, signedOriginal, text, year, entryId, type SchemaTools } from './common.ts';
 import { named } from './field-names.ts';
-import { deadlineKind, indicator, itemStatus, periodSource, roadmapLevel, stage } from './vocabulary.ts';
+import { deadlineKind, indicator, itemStatus, periodOrigin, roadmapLevel, stage } from './vocabulary.ts';
 import { parseDeadline, type Period } from '../import/deadline.ts';
 import { numericDate } from '../lib/format.ts';
 
@@ -117,7 +117,7 @@ export const roadmapSchema = ({ ref }: SchemaTools) =>
           from: calendarDate('начало периода'),
           to: calendarDate('окончание периода'),
           /** The importer's record of where it took the dates from; a period typed in by an editor is the document's. */
-          origin: periodSource.schema.default('document').meta({
+          origin: periodOrigin.schema.default('document').meta({
             hint: '«Указан в документе» — даты периода взяты из документа. «Определён по срокам мероприятий» — в документе периода нет, импорт вывел его из сроков мероприятий (и даты утверждения). «Расширен по срокам мероприятий» — мероприятия выходят за указанный в документе период; его даты — ниже. На странице это будет сказано.',
           }),
           stated: z

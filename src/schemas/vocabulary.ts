@@ -96,7 +96,7 @@ export const PERCENT_INDICATORS: readonly IndicatorKey[] = ['coverage-pupils', '
  * Where a roadmap's period comes from: the document, or the importer's working out from the
  * events' deadlines (src/import/import-document.ts). The page says which (src/lib/provenance.ts).
  */
-export const PERIOD_SOURCES = {
+export const PERIOD_ORIGINS = {
   document: 'указан в документе',
   events: 'определён по срокам мероприятий',
   widened: 'указан в документе, расширен по срокам мероприятий',
@@ -117,6 +117,6 @@ export const mentorCategory = labelledEnum(MENTOR_CATEGORIES, 'категори�
 export const achievementLevel = labelledEnum(ACHIEVEMENT_LEVELS, 'уровень достижения');
 export const indicator = labelledEnum(INDICATORS, 'показатель');
 export const consentGiver = labelledEnum(CONSENT_GIVERS, 'кто дал согласие');
-export const periodSource = labelledEnum(PERIOD_SOURCES, 'откуда период');
+export const periodOrigin = labelledEnum(PERIOD_ORIGINS, 'откуда период');
 // Defined beside the approval it belongs to (common.ts imports nothing from here); listed here with the other closed lists.
 export { DOCUMENT_BLANKS, documentBlank } from './common.ts';
