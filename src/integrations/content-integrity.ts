@@ -1,6 +1,5 @@
 import type { AstroIntegration } from 'astro';
 import { countOf } from '../lib/format.ts';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, type CheckResult, type ContentProblem } from '../integrity/check.ts';
@@ -50,7 +49,7 @@ export function contentIntegrity(): AstroIntegration {
       // In dev the server stays up whatever the content: while the check finds problems, every page
       // answers with them (in Russian, file and field named) and the editor at /admin/ stays usable
       // to fix them; a saved fix is seen at the next request, without a restart.
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         const content = resolve(root, contentRoot());
         let stale = false;
         let checkedAt = 0;
@@ -65,15 +64,18 @@ export function contentIntegrity(): AstroIntegration {
           if (stale || (broken && Date.now() - checkedAt > 1000)) {
             stale = false;
             checkedAt = Date.now();
-            const before = new Set(lastCheck?.problems.map((p) => p.file));
             lastCheck = checkContent(root);
             if (lastCheck.problems.length) logger.error(formatProblems(lastCheck.problems));
             else if (broken) logger.info('содержимое исправлено: ошибок нет');
-            // A fix saved right after the mistake can reach the watcher as one change, and Astro's store
-            // would keep the refused entry: have it read every file fixed since the last check again
-            // (an unchanged file costs it a digest).
-            for (const p of lastCheck.problems) before.delete(p.file);
-            for (const path of [...before].map((file) => resolve(root, file))) if (existsSync(path)) server.watcher.emit('change', path);
+            // The check reads the files; Astro's store may not have read the fix yet (a fix saved right
+            // after the mistake can even reach its watcher as one change): have it sync before the page.
+            if (broken && !lastCheck.problems.length && refreshContent) {
+              refreshContent({}).then(
+                () => next(),
+                (error: unknown) => next(error),
+              );
+              return;
+            }
           }
           const problems = lastCheck?.problems ?? [];
           if (!problems.length) return next();
